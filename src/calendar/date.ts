@@ -1,0 +1,68 @@
+/**
+ * Plain calendar dates (no time, no zone) as ISO strings `YYYY-MM-DD`, with arithmetic on
+ * day numbers. Everything in the engine uses these; nothing reads the clock but the CLI.
+ */
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Whether `s` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(s: unknown): s is IsoDate {
+  if (typeof s !== "string") return false;
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** Days since 1970-01-01. */
+export function toDayNumber(d: IsoDate): number {
+  const m = ISO.exec(d);
+  if (!m) throw new RangeError(`not an ISO date: ${d}`);
+  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY);
+}
+
+export function fromDayNumber(n: number): IsoDate {
+  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(d: IsoDate, n: number): IsoDate {
+  return fromDayNumber(toDayNumber(d) + n);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(d: IsoDate): number {
+  return (((toDayNumber(d) + 4) % 7) + 7) % 7;
+}
+
+export function yearOf(d: IsoDate): number {
+  return Number(d.slice(0, 4));
+}
+
+/**
+ * "Valid N years from D": the last valid day is the same month and day N years later;
+ * 29 February falls back to 28 February (regulations.md §0, Civil Code Arts 201–202).
+ */
+export function addYears(d: IsoDate, n: number): IsoDate {
+  const y = yearOf(d) + n;
+  const md = d.slice(5);
+  const candidate = `${String(y).padStart(4, "0")}-${md}`;
+  return isIsoDate(candidate) ? candidate : `${String(y).padStart(4, "0")}-02-28`;
+}
+
+/** 1 January of the year of `d`, plus `yearsBack` years earlier. */
+export function startOfYear(d: IsoDate, yearsBack = 0): IsoDate {
+  return `${String(yearOf(d) - yearsBack).padStart(4, "0")}-01-01`;
+}
+
+/** Today in Asia/Shanghai: the default `asOf` (the only place the clock is read). */
+export function todayInShanghai(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}

@@ -1,0 +1,66 @@
+/**
+ * China's working days (工作日): Monday–Friday, minus the State Council's days off, plus its
+ * weekend make-up working days (调休). Counting follows regulations.md §0: "within N working
+ * days of X" ends on the Nth working day after X, X not counted.
+ */
+import { addDays, type IsoDate, weekday, yearOf } from "./date.js";
+import { schedules, type YearSchedule } from "./schedule.js";
+
+/** A computed date, and whether it relied on a year whose schedule is not published. */
+export interface CalendarResult {
+  date: IsoDate;
+  provisional: boolean;
+}
+
+export class Calendar {
+  constructor(private readonly years: ReadonlyMap<number, YearSchedule> = schedules()) {}
+
+  isPublished(year: number): boolean {
+    return this.years.has(year);
+  }
+
+  isWorkingDay(d: IsoDate): boolean {
+    for (const y of [yearOf(d), yearOf(d) + 1, yearOf(d) - 1]) {
+      const s = this.years.get(y);
+      if (!s) continue;
+      if (s.makeUpDays.has(d)) return true;
+      if (s.offDays.has(d)) return false;
+    }
+    const wd = weekday(d);
+    return wd !== 0 && wd !== 6;
+  }
+
+  /** The `n`th working day after `from` (n > 0) or before it (n < 0); `from` is not counted. */
+  shiftWorkingDays(from: IsoDate, n: number): CalendarResult {
+    if (!Number.isInteger(n) || n === 0) throw new RangeError("shiftWorkingDays: n must be a non-zero whole number");
+    const step = n > 0 ? 1 : -1;
+    let left = Math.abs(n);
+    let d = from;
+    let provisional = false;
+    while (left > 0) {
+      d = addDays(d, step);
+      if (!this.isPublished(yearOf(d))) provisional = true;
+      if (this.isWorkingDay(d)) left--;
+    }
+    return { date: d, provisional };
+  }
+
+  /** Working days in (from, to], for reports ("5 working days left"). */
+  workingDaysBetween(from: IsoDate, to: IsoDate): CalendarResult & { days: number } {
+    let days = 0;
+    let provisional = false;
+    const step = to >= from ? 1 : -1;
+    for (let d = from; d !== to; ) {
+      d = addDays(d, step);
+      if (!this.isPublished(yearOf(d))) provisional = true;
+      if (this.isWorkingDay(d)) days += step;
+    }
+    return { date: to, days, provisional };
+  }
+}
+
+let shared: Calendar | undefined;
+export function defaultCalendar(): Calendar {
+  shared ??= new Calendar();
+  return shared;
+}

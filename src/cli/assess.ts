@@ -1,0 +1,40 @@
+import { isIsoDate, todayInShanghai } from "../calendar/date.js";
+import { assess } from "../engine/assess.js";
+import { loadDataMap } from "../engine/load.js";
+import type { Pathway } from "../engine/types.js";
+import { PATHWAYS, severity } from "../engine/types.js";
+import type { Lang } from "../law/index.js";
+import { renderText } from "../report/text.js";
+import { EXIT, UsageError } from "./errors.js";
+
+export interface AssessCliOptions {
+  format: string;
+  asOf?: string;
+  lang: string;
+  failOn?: string;
+}
+
+/** `xborder assess FILE`: returns the exit code; writes stdout only on success. */
+export function runAssess(file: string, o: AssessCliOptions, out: (s: string) => void, err: (s: string) => void): number {
+  if (o.format !== "json" && o.format !== "text") throw new UsageError(`--format: expected json or text, got ${JSON.stringify(o.format)}`);
+  if (o.lang !== "zh" && o.lang !== "en") throw new UsageError(`--lang: expected zh or en, got ${JSON.stringify(o.lang)}`);
+  if (o.asOf !== undefined && !isIsoDate(o.asOf))
+    throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(o.asOf)}`);
+  const gates: readonly string[] = PATHWAYS.filter((p) => p !== "exempt");
+  if (o.failOn !== undefined && !gates.includes(o.failOn)) {
+    throw new UsageError(`--fail-on: expected one of ${gates.join(" | ")}, got ${JSON.stringify(o.failOn)}`);
+  }
+  const map = loadDataMap(file);
+  const asOf = o.asOf ?? map.asOf ?? todayInShanghai();
+  const result = assess(map, { asOf, lang: o.lang as Lang });
+  out(o.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderText(result, o.lang as Lang));
+  if (o.failOn) {
+    const gate = severity(o.failOn as Pathway);
+    const hits = result.transfers.filter((t) => severity(t.pathway) >= gate);
+    if (hits.length) {
+      err(`xborder: --fail-on ${o.failOn}: ${hits.map((h) => `${h.id} (${h.pathway})`).join(", ")}\n`);
+      return EXIT.failure;
+    }
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,82 @@
+import type { IsoDate } from "../calendar/date.js";
+import type { Bilingual, Citation, InstrumentId } from "../law/index.js";
+
+/** How a transfer may lawfully leave (contracts §2). Ordered lightest to heaviest. */
+export const PATHWAYS = ["exempt", "standard_contract_or_certification", "security_assessment", "prohibited"] as const;
+export type Pathway = (typeof PATHWAYS)[number];
+
+export type Option = "standard_contract" | "certification" | "security_assessment" | "gba_standard_contract";
+
+export function severity(p: Pathway): number {
+  return PATHWAYS.indexOf(p);
+}
+
+export interface Counts {
+  general: number;
+  sensitive: number;
+}
+
+export interface Obligation {
+  id: string;
+  basis: Citation[];
+  description: string;
+  /** Only when the processor takes this option (e.g. the GBA contract). */
+  option?: Option;
+}
+
+export interface TransferAssessment {
+  id: string;
+  dataset: string;
+  recipient: string;
+  pathway: Pathway;
+  options: Option[];
+  counted: boolean;
+  basis: Citation[];
+  /** Where each option comes from, when it is not the pathway's own basis (e.g. the GBA contract). */
+  optionBasis: Partial<Record<Option, Citation[]>>;
+  obligations: Obligation[];
+  explanation: string[];
+}
+
+export type DeadlineKind = "filing_due" | "assessment_expires" | "extension_window_opens" | "reapplication_due";
+
+export interface Deadline {
+  filing: number;
+  transfer: string;
+  kind: DeadlineKind;
+  date: IsoDate;
+  basis: Citation[];
+  /** Present (true) when the date relies on a year whose holiday schedule is unpublished. */
+  provisional?: true;
+  /** Relative to `asOf`: the date is before it (`passed`) or on or after it (`upcoming`). */
+  status: "passed" | "upcoming";
+}
+
+export interface Assessment {
+  asOf: IsoDate;
+  regime: InstrumentId;
+  /** Instruments whose rules decided this assessment. */
+  instruments: InstrumentId[];
+  /** The counting window of the regime (contracts §1). */
+  window: { from: IsoDate; to: IsoDate };
+  processor: {
+    name: string;
+    cumulative: Counts;
+    /** Where the cumulative counts came from. */
+    cumulativeSource: "data_map" | "transfers" | "ledger";
+  };
+  transfers: TransferAssessment[];
+  deadlines: Deadline[];
+  /** Processor-level remarks (e.g. data likely to be important under a local standard). */
+  notices: string[];
+}
+
+/** What a regime decides for one transfer, before obligations are attached. */
+export interface Decision {
+  pathway: Pathway;
+  options: Option[];
+  counted: boolean;
+  basis: Citation[];
+  optionBasis: Partial<Record<Option, Citation[]>>;
+  reasons: Bilingual[];
+}

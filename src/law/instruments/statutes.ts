@@ -1,0 +1,117 @@
+import type { Instrument } from "../instrument.js";
+
+/** 个人信息保护法 — Personal Information Protection Law, in force 2021-11-01. */
+export const PIPL = {
+  id: "PIPL",
+  name: { zh: "中华人民共和国个人信息保护法", en: "Personal Information Protection Law" },
+  issuer: { zh: "全国人民代表大会常务委员会", en: "NPC Standing Committee" },
+  published: "2021-08-20",
+  inForce: "2021-11-01",
+  source: "regulations.md §1, §7; CBDF-2024 Art 10 (seed 001); Q&A Q1, Q5 (seed 002)",
+  provisions: {
+    art29: {
+      cite: { instrument: "PIPL", article: 29 },
+      summary: { zh: "处理敏感个人信息应当取得个人的单独同意", en: "Processing sensitive PI needs the individual's separate consent" },
+    },
+    art31: {
+      cite: { instrument: "PIPL", article: 31 },
+      summary: {
+        zh: "处理不满十四周岁未成年人个人信息的，应当取得父母或者其他监护人的同意",
+        en: "PI of a minor under 14 needs a parent's or guardian's consent",
+      },
+    },
+    art38_1: {
+      cite: { instrument: "PIPL", article: 38, paragraph: 1 },
+      summary: {
+        zh: "因业务等需要，确需向中华人民共和国境外提供个人信息的，应当具备安全评估、认证、标准合同等条件之一",
+        en: "A processor that truly needs to provide PI outside the PRC must meet one of: assessment, certification, standard contract",
+      },
+    },
+    art38_1_1: {
+      cite: { instrument: "PIPL", article: 38, paragraph: 1, item: 1 },
+      summary: { zh: "通过国家网信部门组织的安全评估", en: "Pass the CAC security assessment" },
+    },
+    art38_1_2: {
+      cite: { instrument: "PIPL", article: 38, paragraph: 1, item: 2 },
+      summary: { zh: "经专业机构进行个人信息保护认证", en: "Obtain PI protection certification from a professional body" },
+    },
+    art38_1_3: {
+      cite: { instrument: "PIPL", article: 38, paragraph: 1, item: 3 },
+      summary: { zh: "按照国家网信部门制定的标准合同与境外接收方订立合同", en: "Sign the CAC standard contract with the recipient" },
+    },
+    art39: {
+      cite: { instrument: "PIPL", article: 39 },
+      summary: {
+        zh: "向境外提供个人信息的，应当告知境外接收方的名称、联系方式、处理目的、处理方式和个人信息的种类等，并取得个人的单独同意",
+        en: "Tell individuals who the foreign recipient is and what it does with their PI, and obtain their separate consent",
+      },
+    },
+    art55: {
+      cite: { instrument: "PIPL", article: 55 },
+      summary: {
+        zh: "向境外提供个人信息、处理敏感个人信息等，应当事前进行个人信息保护影响评估",
+        en: "Carry out a PI protection impact assessment before sending PI abroad or processing sensitive PI",
+      },
+    },
+    art56_2: {
+      cite: { instrument: "PIPL", article: 56, paragraph: 2 },
+      summary: {
+        zh: "个人信息保护影响评估报告和处理情况记录应当至少保存三年",
+        en: "Keep PIPIA reports and processing records for at least three years",
+      },
+    },
+    art57: {
+      cite: { instrument: "PIPL", article: 57 },
+      summary: {
+        zh: "发生或者可能发生个人信息泄露、篡改、丢失的，应当立即采取补救措施，并通知履行个人信息保护职责的部门和个人",
+        en: "On a leak, tampering or loss of PI, remedy at once and notify the authorities and the individuals",
+      },
+    },
+  },
+} as const satisfies Instrument;
+
+/** 数据安全法 — Data Security Law, in force 2021-09-01. */
+export const DSL = {
+  id: "DSL",
+  name: { zh: "中华人民共和国数据安全法", en: "Data Security Law" },
+  issuer: { zh: "全国人民代表大会常务委员会", en: "NPC Standing Committee" },
+  published: "2021-06-10",
+  inForce: "2021-09-01",
+  source: "regulations.md §0 (core data), Q&A Q1, Q4 (seed 002)",
+  provisions: {
+    art21_2: {
+      cite: { instrument: "DSL", article: 21, paragraph: 2 },
+      summary: {
+        zh: "关系国家安全、国民经济命脉、重要民生、重大公共利益等数据属于国家核心数据，实行更加严格的管理制度",
+        en: "Core data (national security, the economy's lifelines, key livelihoods, major public interests) is under the strictest control",
+      },
+    },
+    art30: {
+      cite: { instrument: "DSL", article: 30 },
+      summary: {
+        zh: "重要数据的处理者应当定期开展风险评估，并向有关主管部门报送风险评估报告",
+        en: "Important-data processors run periodic risk assessments and report them to the authorities",
+      },
+    },
+  },
+} as const satisfies Instrument;
+
+/** 网络数据安全管理条例 — Network Data Security Management Regulations (secondary). */
+export const NDSR_2024 = {
+  id: "NDSR-2024",
+  name: { zh: "网络数据安全管理条例", en: "Network Data Security Management Regulations" },
+  issuer: { zh: "国务院令第790号", en: "State Council Decree No. 790" },
+  published: "2024-09-30",
+  inForce: "2025-01-01",
+  source: "regulations.md §6 (secondary)",
+  provisions: {
+    art33: {
+      cite: { instrument: "NDSR-2024", article: 33 },
+      summary: {
+        zh: "重要数据的处理者应当每年度对其网络数据处理活动开展风险评估",
+        en: "Important-data processors run a risk assessment every year",
+      },
+      secondary: true,
+    },
+  },
+} as const satisfies Instrument;

@@ -1,0 +1,63 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { DataMap } from "../src/engine/datamap.js";
+import { validateDataMap } from "../src/engine/datamap.js";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+export interface TransferSpec {
+  id?: string;
+  general?: number;
+  sensitive?: number;
+  purpose?: string;
+  necessary?: boolean;
+  recipientRegion?: string;
+  recipientKind?: "organization" | "individual";
+  onwardOutsideGBA?: boolean;
+  dataset?: Record<string, unknown>;
+}
+
+/** A data map with one transfer per spec, each with its own dataset and recipient. */
+export function mapOf(processor: Record<string, unknown>, specs: TransferSpec[], extra: DeepPartial<DataMap> = {}): DataMap {
+  const raw = {
+    xborder: 1,
+    processor: { name: "测试有限公司", region: "310115", ciio: false, ...processor },
+    recipients: specs.map((s, i) => ({ id: `r${i}`, name: `R${i}`, region: s.recipientRegion ?? "US", kind: s.recipientKind ?? "organization" })),
+    datasets: specs.map((s, i) => ({
+      id: `d${i}`,
+      personalInformation: true,
+      sensitive: (s.sensitive ?? 0) > 0 ? ["medical_health"] : [],
+      ...s.dataset,
+    })),
+    transfers: specs.map((s, i) => ({
+      id: s.id ?? `t${i}`,
+      dataset: `d${i}`,
+      recipient: `r${i}`,
+      purpose: s.purpose ?? "other",
+      necessary: s.necessary ?? true,
+      onwardOutsideGBA: s.onwardOutsideGBA ?? false,
+      persons: { general: s.general ?? 0, sensitive: s.sensitive ?? 0 },
+    })),
+    ...extra,
+  };
+  return validateDataMap(raw);
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built `xborder` command as a user would. */
+export function xborder(args: string[], opts: { env?: Record<string, string>; input?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [`${ROOT}bin/xborder.js`, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...opts.env },
+    input: opts.input,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
