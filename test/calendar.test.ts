@@ -87,7 +87,10 @@ describe("schedule files", () => {
   });
 
   test("a schedule in XBORDER_CALENDAR_DIR makes its year published", () => {
-    const s = parseSchedule(JSON.stringify({ year: 2027, papers: ["notice"], days: [{ date: "2027-01-01", isOffDay: true }] }), "2027.json");
+    const s = parseSchedule(
+      JSON.stringify({ year: 2027, papers: ["notice"], days: [{ date: "2027-01-01", isOffDay: true }] }),
+      "2027.json",
+    );
     const withNext = new Calendar(new Map([[2027, s]]));
     assert.equal(withNext.isWorkingDay("2027-01-01"), false);
     assert.deepEqual(withNext.shiftWorkingDays("2026-12-31", 1), { date: "2027-01-04", provisional: false });

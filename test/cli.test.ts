@@ -103,7 +103,10 @@ describe("xborder calendar", () => {
   });
   test("XBORDER_CALENDAR_DIR adds next year's schedule: deadlines stop being provisional", () => {
     const calDir = mkdtempSync(join(tmpdir(), "xborder-cal-"));
-    writeFileSync(join(calDir, "2027.json"), JSON.stringify({ year: 2027, papers: ["test"], days: [{ date: "2027-01-01", isOffDay: true }] }));
+    writeFileSync(
+      join(calDir, "2027.json"),
+      JSON.stringify({ year: 2027, papers: ["test"], days: [{ date: "2027-01-01", isOffDay: true }] }),
+    );
     const r = xborder(["calendar", "add-working-days", "2026-12-24", "10"], { env: { XBORDER_CALENDAR_DIR: calDir } });
     assert.equal(r.stdout, "2027-01-08\n"); // 1 January off: one day later
   });

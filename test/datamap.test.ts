@@ -67,7 +67,10 @@ describe("data map validation", () => {
     assert.match(messageOf(m), /^recipients\[0\]\.region: expected an ISO 3166-1 alpha-2 code/);
   });
   test("filings need their dates and an existing transfer", () => {
-    assert.equal(messageOf({ ...valid(), filings: [{ type: "standard_contract", transfer: "a" }] }), "filings[0].effectiveDate: required for a standard_contract filing");
+    assert.equal(
+      messageOf({ ...valid(), filings: [{ type: "standard_contract", transfer: "a" }] }),
+      "filings[0].effectiveDate: required for a standard_contract filing",
+    );
     assert.equal(
       messageOf({ ...valid(), filings: [{ type: "security_assessment", transfer: "zz", resultDate: "2024-05-10" }] }),
       'filings[0].transfer: no transfer with id "zz"',
@@ -77,14 +80,27 @@ describe("data map validation", () => {
 
 describe("reading files", () => {
   test("errors from a YAML file carry the file and line", () => {
-    const yaml = ["xborder: 1", "processor:", "  name: x", "transfers:", "  - id: a", "    dataset: d", "    recipient: r", "    persons:", "      general: lots"].join("\n");
+    const yaml = [
+      "xborder: 1",
+      "processor:",
+      "  name: x",
+      "transfers:",
+      "  - id: a",
+      "    dataset: d",
+      "    recipient: r",
+      "    persons:",
+      "      general: lots",
+    ].join("\n");
     assert.throws(
       () => parseDataMap(yaml, "map.yaml"),
       (e: Error) => e.message.includes("map.yaml:9: transfers[0].persons.general: expected a whole number ≥ 0"),
     );
   });
   test("a syntax error names the line", () => {
-    assert.throws(() => parseDataMap("xborder: 1\nprocessor: [\n", "bad.yaml"), (e: Error) => e instanceof InputError && /^bad\.yaml:\d+:\d+: not valid YAML or JSON/.test(e.message));
+    assert.throws(
+      () => parseDataMap("xborder: 1\nprocessor: [\n", "bad.yaml"),
+      (e: Error) => e instanceof InputError && /^bad\.yaml:\d+:\d+: not valid YAML or JSON/.test(e.message),
+    );
   });
   test("JSON is read as well", () => {
     const m = parseDataMap(JSON.stringify(valid()), "map.json");

@@ -30,14 +30,27 @@ describe("GBA standard contract eligibility", () => {
     assert.ok(!options({ region: "440300" }, { general: 200_000, recipientRegion: "SG" }).includes("gba_standard_contract"));
   });
   test("individuals located in Macao qualify too", () => {
-    assert.ok(options({ region: "440400" }, { general: 200_000, recipientRegion: "MO", recipientKind: "individual" }).includes("gba_standard_contract"));
+    assert.ok(
+      options({ region: "440400" }, { general: 200_000, recipientRegion: "MO", recipientKind: "individual" }).includes(
+        "gba_standard_contract",
+      ),
+    );
   });
   test("not for important data, nor onward transfer outside the GBA", () => {
-    assert.ok(!options({ region: "440300" }, { general: 10, recipientRegion: "MO", dataset: { importantData: true } }).includes("gba_standard_contract"));
-    assert.ok(!options({ region: "440300" }, { general: 200_000, recipientRegion: "MO", onwardOutsideGBA: true }).includes("gba_standard_contract"));
+    assert.ok(
+      !options({ region: "440300" }, { general: 10, recipientRegion: "MO", dataset: { importantData: true } }).includes(
+        "gba_standard_contract",
+      ),
+    );
+    assert.ok(
+      !options({ region: "440300" }, { general: 200_000, recipientRegion: "MO", onwardOutsideGBA: true }).includes("gba_standard_contract"),
+    );
   });
   test("no volume threshold and no CIIO exclusion: listed beside a security assessment", () => {
-    assert.deepEqual(options({ region: "440300", ciio: true }, { general: 10, recipientRegion: "HK" }), ["security_assessment", "gba_standard_contract"]);
+    assert.deepEqual(options({ region: "440300", ciio: true }, { general: 10, recipientRegion: "HK" }), [
+      "security_assessment",
+      "gba_standard_contract",
+    ]);
   });
   test("not listed when the transfer is exempt (no route is needed)", () => {
     assert.deepEqual(options({ region: "440300" }, { general: 10, recipientRegion: "MO" }), []);

@@ -23,7 +23,10 @@ describe("regime by date", () => {
     assert.deepEqual(only({}, { general: 10 }, "2024-03-22").a.window, { from: "2024-01-01", to: "2024-03-22" });
   });
   test("before 2022-09-01 no rules are encoded: a clear error", () => {
-    assert.throws(() => only({}, { general: 10 }, "2022-08-31"), (e: Error) => e instanceof NoRulesError && /2022-09-01/.test(e.message));
+    assert.throws(
+      () => only({}, { general: 10 }, "2022-08-31"),
+      (e: Error) => e instanceof NoRulesError && /2022-09-01/.test(e.message),
+    );
     assert.equal(only({}, { general: 10 }, "2022-09-01").a.regime, "SAM-2022");
   });
 });

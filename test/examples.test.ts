@@ -15,7 +15,13 @@ const pathways = (a: { transfers: { id: string; pathway: string }[] }) => Object
 
 describe("examples", () => {
   test("there are the five worked examples", () => {
-    assert.deepEqual(examples.sort(), ["ciio-bank.yaml", "legacy-2023.yaml", "multinational-hr-crm.yaml", "shenzhen-ecommerce.yaml", "tianjin-ftz-trader.yaml"]);
+    assert.deepEqual(examples.sort(), [
+      "ciio-bank.yaml",
+      "legacy-2023.yaml",
+      "multinational-hr-crm.yaml",
+      "shenzhen-ecommerce.yaml",
+      "tianjin-ftz-trader.yaml",
+    ]);
   });
   for (const f of examples) {
     test(`${f} matches ${f.replace(".yaml", ".expected.json")}`, () => {
@@ -33,7 +39,11 @@ describe("examples", () => {
 
   test("Shenzhen e-commerce: delivery exempt, Macao analytics may use the GBA contract, filing across National Day", () => {
     const a = run("shenzhen-ecommerce.yaml");
-    assert.deepEqual(pathways(a), { delivery: "exempt", "marketing-sg": "standard_contract_or_certification", "analytics-mo": "standard_contract_or_certification" });
+    assert.deepEqual(pathways(a), {
+      delivery: "exempt",
+      "marketing-sg": "standard_contract_or_certification",
+      "analytics-mo": "standard_contract_or_certification",
+    });
     assert.ok(a.transfers[2].options.includes("gba_standard_contract"));
     assert.equal(a.deadlines[0].date, "2026-10-15");
   });

@@ -24,7 +24,12 @@ export function mapOf(processor: Record<string, unknown>, specs: TransferSpec[],
   const raw = {
     xborder: 1,
     processor: { name: "测试有限公司", region: "310115", ciio: false, ...processor },
-    recipients: specs.map((s, i) => ({ id: `r${i}`, name: `R${i}`, region: s.recipientRegion ?? "US", kind: s.recipientKind ?? "organization" })),
+    recipients: specs.map((s, i) => ({
+      id: `r${i}`,
+      name: `R${i}`,
+      region: s.recipientRegion ?? "US",
+      kind: s.recipientKind ?? "organization",
+    })),
     datasets: specs.map((s, i) => ({
       id: `d${i}`,
       personalInformation: true,

@@ -38,15 +38,30 @@ const RUNS = { numRuns: 300 };
 describe("engine properties", () => {
   test("more people never gives a lighter pathway", () => {
     fc.assert(
-      fc.property(processor, fc.array(spec, { minLength: 1, maxLength: 4 }), fc.nat(), fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), asOf, (p, specs, pick, extra, sens, date) => {
-        const i = pick % specs.length;
-        const before = assess(mapOf(p, specs), { asOf: date }).transfers;
-        const more = specs.map((s, j) =>
-          j === i ? { ...s, general: sens ? s.general : (s.general ?? 0) + extra, sensitive: sens ? (s.sensitive ?? 0) + extra : s.sensitive } : s,
-        );
-        const after = assess(mapOf(p, more), { asOf: date }).transfers;
-        after.forEach((t, j) => assert.ok(severity(t.pathway) >= severity(before[j]?.pathway ?? "exempt"), `transfer ${j}: ${before[j]?.pathway} → ${t.pathway}`));
-      }),
+      fc.property(
+        processor,
+        fc.array(spec, { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.boolean(),
+        asOf,
+        (p, specs, pick, extra, sens, date) => {
+          const i = pick % specs.length;
+          const before = assess(mapOf(p, specs), { asOf: date }).transfers;
+          const more = specs.map((s, j) =>
+            j === i
+              ? { ...s, general: sens ? s.general : (s.general ?? 0) + extra, sensitive: sens ? (s.sensitive ?? 0) + extra : s.sensitive }
+              : s,
+          );
+          const after = assess(mapOf(p, more), { asOf: date }).transfers;
+          after.forEach((t, j) =>
+            assert.ok(
+              severity(t.pathway) >= severity(before[j]?.pathway ?? "exempt"),
+              `transfer ${j}: ${before[j]?.pathway} → ${t.pathway}`,
+            ),
+          );
+        },
+      ),
       RUNS,
     );
   });

@@ -50,7 +50,7 @@ export class Calendar {
     let days = 0;
     let provisional = false;
     const step = to >= from ? 1 : -1;
-    for (let d = from; d !== to; ) {
+    for (let d = from; d !== to;) {
       d = addDays(d, step);
       if (!this.isPublished(yearOf(d))) provisional = true;
       if (this.isWorkingDay(d)) days += step;
