@@ -132,6 +132,13 @@ describe("exemptions (Arts 3, 4, 5(1)(1)–(3), 6)", () => {
       assert.equal(t.counted, true);
     });
   }
+  test("a missing necessary flag is read as true, and the explanation says to check it", () => {
+    const m = mapOf({}, [{ general: 500_000, purpose: "cross_border_hr" }]);
+    delete (m.transfers[0] as { necessary?: boolean }).necessary;
+    const t = only(m);
+    assert.equal(t.pathway, "exempt");
+    assert.ok(t.explanation.some((e) => /truly necessary \(necessary\): read as yes/.test(e)));
+  });
   test("Art 6: a free-trade-zone processor sending data outside the negative list", () => {
     const t = only(mapOf({ ftz: "tianjin" }, [{ general: 3_000_000 }]));
     assert.equal(t.pathway, "exempt");

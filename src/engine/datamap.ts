@@ -157,8 +157,8 @@ export const DataMapSchema = z
                 dataset: id,
                 recipient: id,
                 purpose: oneOf(PURPOSES).default("other"),
-                // Absent means "not shown to be truly necessary" (确需): no exemption is assumed.
-                necessary: flag.default(false),
+                // 确需. Absent is read as true for the purpose exemptions, and the explanation says so.
+                necessary: flag.optional(),
                 onwardOutsideGBA: flag.default(false),
                 persons: persons.default({ general: 0, sensitive: 0 }),
               },

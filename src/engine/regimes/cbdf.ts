@@ -88,8 +88,16 @@ function decideCbdf(ctx: TransferContext): Decision {
     );
   }
   const purposeExemption = PURPOSE_EXEMPTIONS[t.purpose];
-  if (purposeExemption && t.necessary) {
+  if (purposeExemption && t.necessary !== false) {
     exemptions.push(purposeExemption);
+    if (t.necessary === undefined) {
+      reasons.push(
+        say(
+          "数据图未写明是否确需（necessary），按确需处理：请核实所提供的个人信息仅限于该目的所需",
+          "The data map does not say whether the PI is truly necessary (necessary): read as yes — check that only what the purpose needs is sent",
+        ),
+      );
+    }
     reasons.push(
       say(
         `为${PURPOSE_NAMES[t.purpose]?.zh}确需向境外提供（第五条第一款第（${purposeExemption.cite.item}）项）`,
