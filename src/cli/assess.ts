@@ -1,5 +1,7 @@
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
-import { assess } from "../engine/assess.js";
+import { type AssessOptions, assess } from "../engine/assess.js";
+import { countLedger } from "../ledger/count.js";
+import { openStore, resolveTarget } from "../store/open.js";
 import { loadDataMap } from "../engine/load.js";
 import type { Pathway } from "../engine/types.js";
 import { PATHWAYS, severity } from "../engine/types.js";
@@ -12,10 +14,12 @@ export interface AssessCliOptions {
   asOf?: string;
   lang: string;
   failOn?: string;
+  ledger?: boolean;
+  db?: string;
 }
 
 /** `xborder assess FILE`: returns the exit code; writes stdout only on success. */
-export function runAssess(file: string, o: AssessCliOptions, out: (s: string) => void, err: (s: string) => void): number {
+export async function runAssess(file: string, o: AssessCliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (o.format !== "json" && o.format !== "text") throw new UsageError(`--format: expected json or text, got ${JSON.stringify(o.format)}`);
   if (o.lang !== "zh" && o.lang !== "en") throw new UsageError(`--lang: expected zh or en, got ${JSON.stringify(o.lang)}`);
   if (o.asOf !== undefined && !isIsoDate(o.asOf))
@@ -26,7 +30,19 @@ export function runAssess(file: string, o: AssessCliOptions, out: (s: string) =>
   }
   const map = loadDataMap(file);
   const asOf = o.asOf ?? map.asOf ?? todayInShanghai();
-  const result = assess(map, { asOf, lang: o.lang as Lang });
+  let ledger: AssessOptions["ledger"];
+  if (o.ledger) {
+    const store = await openStore(resolveTarget(o.db));
+    try {
+      const c = await countLedger(store, map, asOf);
+      ledger = { cumulative: c.cumulative, transfers: c.transfers };
+    } finally {
+      await store.close();
+    }
+  } else if (o.db !== undefined) {
+    throw new UsageError("--db: only meaningful with --ledger");
+  }
+  const result = assess(map, { asOf, lang: o.lang as Lang, ledger });
   out(o.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderText(result, o.lang as Lang));
   if (o.failOn) {
     const gate = severity(o.failOn as Pathway);

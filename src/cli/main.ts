@@ -5,9 +5,13 @@ import { ScheduleError } from "../calendar/schedule.js";
 import { DataMapError } from "../engine/datamap.js";
 import { InputError } from "../engine/load.js";
 import { NoRulesError } from "../engine/regimes/index.js";
-import { runAssess } from "./assess.js";
+import { type AssessCliOptions, runAssess } from "./assess.js";
 import { runCalendarCheck } from "./calendar.js";
 import { EXIT, UsageError } from "./errors.js";
+import { type LedgerOptions, runLedgerCount, runLedgerImport, runStatus } from "./ledger.js";
+import { EventError } from "../ledger/events.js";
+import { StoreError } from "../store/open.js";
+import { SecretError } from "../identity/keys.js";
 
 const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(s);
@@ -32,9 +36,37 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--as-of <date>", "assessment date YYYY-MM-DD (default: the map's asOf, else today in Asia/Shanghai)")
     .option("--lang <lang>", "zh | en (report and explanations)", "en")
     .option("--fail-on <pathway>", "exit 1 if any transfer needs this pathway or a heavier one (for CI)")
-    .action((file: string, o: { format: string; asOf?: string; lang: string; failOn?: string }) => {
-      setExit(runAssess(file, o, out, err));
+    .option("--ledger", "use the ledger's de-duplicated counts instead of the map's persons")
+    .option("--db <dir-or-url>", "the ledger (with --ledger): a directory (embedded) or postgres:// URL")
+    .action(async (file: string, o: AssessCliOptions) => {
+      setExit(await runAssess(file, o, out, err));
     });
+
+  const ledger = program.command("ledger").description("record outbound transfers as they happen, and count people exactly");
+  ledger
+    .command("import")
+    .description("import transfer events (CSV or JSON Lines): all or nothing, idempotent")
+    .argument("<file>")
+    .requiredOption("--map <file>", "the data map the transfer ids belong to")
+    .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL (default $XBORDER_DB or ./.xborder)")
+    .action(async (file: string, o: LedgerOptions) => setExit(await runLedgerImport(file, o, out)));
+  ledger
+    .command("count")
+    .description("distinct people per transfer and over the counted transfers, in the window of the rules in force")
+    .requiredOption("--map <file>", "the data map")
+    .option("--as-of <date>", "count as of this date (default: the map's asOf, else today)")
+    .option("--format <format>", "json | text", "text")
+    .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL")
+    .action(async (o: LedgerOptions) => setExit(await runLedgerCount(o, out)));
+
+  program
+    .command("status")
+    .description("where the processor stands against each band, the trend, and when each band will be crossed")
+    .requiredOption("--map <file>", "the data map")
+    .option("--as-of <date>", "as of this date")
+    .option("--format <format>", "json | text", "text")
+    .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL")
+    .action(async (o: LedgerOptions) => setExit(await runStatus(o, out)));
 
   const cal = program.command("calendar").description("China's working-day calendar (State Council holiday schedules)");
   cal
@@ -72,10 +104,16 @@ export async function main(argv: string[]): Promise<number> {
       e instanceof InputError ||
       e instanceof UsageError ||
       e instanceof NoRulesError ||
-      e instanceof ScheduleError
+      e instanceof ScheduleError ||
+      e instanceof EventError ||
+      e instanceof SecretError
     ) {
       err(`xborder: ${e.message.split("\n").join("\nxborder: ")}\n`);
       return EXIT.input;
+    }
+    if (e instanceof StoreError) {
+      err(`xborder: ${e.message}\n`);
+      return EXIT.failure;
     }
     err(`xborder: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
     return EXIT.failure;

@@ -1,0 +1,105 @@
+/**
+ * `ledger import`: all or nothing, idempotent. The whole file is applied in one transaction
+ * (a bad row, or a killed process, leaves the ledger as it was); a file whose content was
+ * imported before changes nothing. Identifiers become HMAC keys before they reach the database.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { sql } from "kysely";
+import { yearOf } from "../calendar/date.js";
+import type { DataMap } from "../engine/datamap.js";
+import type { Store } from "../store/open.js";
+import { type LedgerEvent, readEvents } from "./events.js";
+
+export interface ImportResult {
+  status: "imported" | "unchanged";
+  file: string;
+  rows: number;
+  /** (year, transfer, person) entries written or moved earlier. */
+  entries: number;
+}
+
+const BATCH = 5_000;
+
+async function sha256(file: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest("hex");
+}
+
+interface Entry {
+  year: number;
+  transfer_id: string;
+  person_key: Buffer;
+  first_general: string | null;
+  first_sensitive: string | null;
+}
+
+const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+
+/** Events in, batches of de-duplicated (year, transfer, person) entries out. */
+export class EntryBatcher {
+  private readonly entries = new Map<string, Entry>();
+  constructor(private readonly keyOf: (canonical: string) => Buffer) {}
+
+  add(e: LedgerEvent): void {
+    const key = this.keyOf(e.canonical);
+    const year = yearOf(e.date);
+    const id = `${year}\u0000${e.transfer}\u0000${key.toString("base64")}`;
+    const g = e.general ? e.date : null;
+    const s = e.sensitive ? e.date : null;
+    const prev = this.entries.get(id);
+    if (prev) {
+      prev.first_general = earliest(prev.first_general, g);
+      prev.first_sensitive = earliest(prev.first_sensitive, s);
+    } else {
+      this.entries.set(id, { year, transfer_id: e.transfer, person_key: key, first_general: g, first_sensitive: s });
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  take(): Entry[] {
+    const out = [...this.entries.values()];
+    this.entries.clear();
+    return out;
+  }
+}
+
+export async function importEvents(store: Store, file: string, map: DataMap): Promise<ImportResult> {
+  const digest = await sha256(file);
+  const seen = await store.db.selectFrom("ledger_import").select("id").where("content_sha256", "=", digest).executeTakeFirst();
+  if (seen) return { status: "unchanged", file, rows: 0, entries: 0 };
+
+  const transfers = new Set(map.transfers.map((t) => t.id));
+  const batcher = new EntryBatcher((c) => store.keyer.key(c));
+  let rows = 0;
+  let entries = 0;
+  await store.db.transaction().execute(async (tx) => {
+    const flush = async () => {
+      const batch = batcher.take();
+      if (batch.length === 0) return;
+      entries += batch.length;
+      await tx
+        .insertInto("ledger_first_seen")
+        .values(batch)
+        .onConflict((oc) =>
+          oc.columns(["year", "transfer_id", "person_key"]).doUpdateSet({
+            first_general: sql`least(ledger_first_seen.first_general, excluded.first_general)`,
+            first_sensitive: sql`least(ledger_first_seen.first_sensitive, excluded.first_sensitive)`,
+          }),
+        )
+        .execute();
+    };
+    for await (const e of readEvents(file, transfers)) {
+      rows++;
+      batcher.add(e);
+      if (batcher.size >= BATCH) await flush();
+    }
+    await flush();
+    await tx.insertInto("ledger_import").values({ content_sha256: digest, file_name: file, row_count: rows }).execute();
+  });
+  return { status: "imported", file, rows, entries };
+}

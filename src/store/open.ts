@@ -1,0 +1,109 @@
+/**
+ * Where the ledger lives (contracts §5): `--db DIR_OR_URL`, else $XBORDER_DB, else `./.xborder/`.
+ * A directory holds an embedded PostgreSQL (PGlite) in `pglite/` and the secret in `secret.key`;
+ * a `postgres://` URL uses that server, with the secret in $XBORDER_SECRET_FILE or
+ * `~/.xborder/secret.key`. Both get the same schema and migrations.
+ */
+import { mkdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { PersonKeyer, SecretError, loadOrCreateSecret } from "../identity/keys.js";
+import { migrate } from "./migrations.js";
+import { PGliteDialect } from "./pglite-dialect.js";
+import type { Database } from "./schema.js";
+
+export interface Store {
+  db: Kysely<Database>;
+  kind: "pglite" | "postgres";
+  /** Where the data is, for messages (a URL is shown without its password). */
+  location: string;
+  keyer: PersonKeyer;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  override name = "StoreError";
+}
+
+export function resolveTarget(flag?: string): string {
+  return flag ?? process.env.XBORDER_DB ?? ".xborder";
+}
+
+const isUrl = (t: string) => /^postgres(ql)?:\/\//.test(t);
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+export async function openStore(target = resolveTarget()): Promise<Store> {
+  let db: Kysely<Database>;
+  let kind: Store["kind"];
+  let secretPath: string;
+  let location: string;
+  let schemaName = "public";
+  if (isUrl(target)) {
+    const url = new URL(target);
+    const schema = url.searchParams.get("schema");
+    url.searchParams.delete("schema");
+    if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+      throw new StoreError(`--db: schema must be a lower-case identifier, got ${JSON.stringify(schema)}`);
+    }
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    if (schema) {
+      schemaName = schema;
+      // Once, before any pooled connection uses it (concurrent CREATE SCHEMA IF NOT EXISTS can collide).
+      try {
+        await pool.query(`create schema if not exists ${schema}`);
+      } catch (e) {
+        if ((e as { code?: string }).code !== "23505") {
+          await pool.end().catch(() => undefined);
+          throw new StoreError(`${redact(target)}: cannot connect to PostgreSQL (${(e as Error).message})`);
+        }
+      }
+    }
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    kind = "postgres";
+    location = redact(target);
+    secretPath = process.env.XBORDER_SECRET_FILE ?? join(homedir(), ".xborder", "secret.key");
+    try {
+      await sql`select 1`.execute(db);
+    } catch (e) {
+      await db.destroy().catch(() => undefined);
+      throw new StoreError(`${location}: cannot connect to PostgreSQL (${(e as Error).message})`);
+    }
+  } else {
+    const dir = resolve(target);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const pglite = new PGlite(join(dir, "pglite"));
+    db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    kind = "pglite";
+    location = dir;
+    secretPath = process.env.XBORDER_SECRET_FILE ?? join(dir, "secret.key");
+  }
+  try {
+    await migrate(db as Kysely<unknown>, schemaName);
+    const keyer = new PersonKeyer(loadOrCreateSecret(secretPath));
+    await checkFingerprint(db, keyer, secretPath);
+    return { db, kind, location, keyer, close: () => db.destroy() };
+  } catch (e) {
+    await db.destroy().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** The first secret used with a database is recorded by fingerprint; a different one is refused. */
+async function checkFingerprint(db: Kysely<Database>, keyer: PersonKeyer, secretPath: string): Promise<void> {
+  const fp = keyer.fingerprint();
+  await db
+    .insertInto("ledger_meta")
+    .values({ key: "secret_fingerprint", value: fp })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  const row = await db.selectFrom("ledger_meta").select("value").where("key", "=", "secret_fingerprint").executeTakeFirstOrThrow();
+  if (row.value !== fp) {
+    throw new SecretError(`${secretPath}: this is not the secret this ledger was created with; its people would be counted twice`);
+  }
+}

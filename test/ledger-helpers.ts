@@ -1,0 +1,48 @@
+/**
+ * The ledger tests run against every store this machine has: embedded PGlite always, and the
+ * PostgreSQL server at $XBORDER_TEST_PG_URL when set (CI sets it; there an unreachable server
+ * fails the tests instead of skipping them).
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface Target {
+  name: string;
+  /** A fresh, empty ledger location each call. */
+  fresh(): string;
+}
+
+let n = 0;
+const created: string[] = [];
+
+/** Drop the PostgreSQL schemas the tests created (call from `after`). */
+export async function dropTestSchemas(): Promise<void> {
+  const url = process.env.XBORDER_TEST_PG_URL;
+  if (!url || created.length === 0) return;
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const s of created.splice(0)) await client.query(`drop schema if exists ${s} cascade`);
+  } finally {
+    await client.end();
+  }
+}
+export function targets(): Target[] {
+  const list: Target[] = [{ name: "embedded PGlite", fresh: () => mkdtempSync(join(tmpdir(), "xborder-ledger-")) }];
+  const url = process.env.XBORDER_TEST_PG_URL;
+  if (url) {
+    list.push({
+      name: "PostgreSQL server",
+      fresh: () => {
+        const u = new URL(url);
+        const schema = `xb_test_${process.pid}_${Date.now()}_${n++}`;
+        created.push(schema);
+        u.searchParams.set("schema", schema);
+        return u.toString();
+      },
+    });
+  }
+  return list;
+}
