@@ -61,8 +61,11 @@ function events(): Ev[] {
   const out: Ev[] = [];
   let seed = 42;
   const rnd = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    return seed / 4294967296;
   };
   for (let k = 0; k < 16_000; k++) {
     const who = Math.floor(rnd() * 5_000);

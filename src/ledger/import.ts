@@ -19,7 +19,7 @@ export interface ImportResult {
   entries: number;
 }
 
-const BATCH = 5_000;
+const BATCH = 50_000;
 
 async function sha256(file: string): Promise<string> {
   const h = createHash("sha256");
@@ -82,16 +82,17 @@ export async function importEvents(store: Store, file: string, map: DataMap): Pr
       const batch = batcher.take();
       if (batch.length === 0) return;
       entries += batch.length;
-      await tx
-        .insertInto("ledger_first_seen")
-        .values(batch)
-        .onConflict((oc) =>
-          oc.columns(["year", "transfer_id", "person_key"]).doUpdateSet({
-            first_general: sql`least(ledger_first_seen.first_general, excluded.first_general)`,
-            first_sensitive: sql`least(ledger_first_seen.first_sensitive, excluded.first_sensitive)`,
-          }),
-        )
-        .execute();
+      // One statement per batch with five array parameters (unnest), whatever the batch size.
+      await sql`
+        insert into ledger_first_seen (year, transfer_id, person_key, first_general, first_sensitive)
+        select * from unnest(
+          ${batch.map((b) => b.year)}::smallint[], ${batch.map((b) => b.transfer_id)}::text[],
+          ${batch.map((b) => b.person_key)}::bytea[], ${batch.map((b) => b.first_general)}::date[],
+          ${batch.map((b) => b.first_sensitive)}::date[])
+        on conflict (year, transfer_id, person_key) do update set
+          first_general = least(ledger_first_seen.first_general, excluded.first_general),
+          first_sensitive = least(ledger_first_seen.first_sensitive, excluded.first_sensitive)
+      `.execute(tx);
     };
     for await (const e of readEvents(file, transfers)) {
       rows++;

@@ -1,0 +1,115 @@
+/**
+ * Ledger benchmark: import rate and as-of count latency, embedded PGlite and (when
+ * $XBORDER_BENCH_PG_URL or $XBORDER_TEST_PG_URL is set) a PostgreSQL server, in the same run.
+ *   npm run bench -- --events 10000000 --people 5000000
+ * Writes bench/results/ledger.json.
+ */
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parseDataMap } from "../src/engine/load.js";
+import { countLedger } from "../src/ledger/count.js";
+import { importEvents } from "../src/ledger/import.js";
+import { openStore } from "../src/store/open.js";
+
+const { values } = parseArgs({
+  options: {
+    events: { type: "string", default: "1000000" },
+    people: { type: "string", default: "500000" },
+    transfers: { type: "string", default: "20" },
+  },
+});
+const EVENTS = Number(values.events);
+const PEOPLE = Number(values.people);
+const TRANSFERS = Number(values.transfers);
+
+const dir = mkdtempSync(join(tmpdir(), "xborder-bench-"));
+const map = parseDataMap(
+  `xborder: 1
+processor: { name: Bench, region: "310115" }
+recipients: [ { id: hq, region: US } ]
+datasets: [ { id: c, personalInformation: true } ]
+transfers:
+${Array.from({ length: TRANSFERS }, (_, i) => `  - { id: t${i}, dataset: c, recipient: hq, purpose: ${i === 0 ? "cross_border_hr" : "other"}, necessary: true }`).join("\n")}
+`,
+  "bench-map.yaml",
+);
+
+async function writeEvents(file: string): Promise<void> {
+  const out = createWriteStream(file);
+  out.write("date,transfer,person,general,sensitive\n");
+  let seed = 7;
+  for (let i = 0; i < EVENTS; i++) {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    const p = seed % PEOPLE;
+    const month = 1 + (i % 12);
+    const line = `2026-${String(month).padStart(2, "0")}-${String(1 + (p % 28)).padStart(2, "0")},t${p % TRANSFERS},139${String(p).padStart(8, "0")},true,${p % 50 === 0}\n`;
+    if (!out.write(line)) await new Promise<void>((r) => out.once("drain", () => r()));
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+
+async function run(name: string, target: string) {
+  const store = await openStore(target);
+  try {
+    peakRss = 0;
+    const t0 = performance.now();
+    const r = await importEvents(store, join(dir, "events.csv"), map);
+    const importSeconds = (performance.now() - t0) / 1000;
+    const latencies: Record<string, number> = {};
+    const counts: Record<string, { general: number; sensitive: number }> = {};
+    for (const asOf of ["2026-03-31", "2026-06-30", "2026-12-31"]) {
+      const times: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const s = performance.now();
+        counts[asOf] = (await countLedger(store, map, asOf)).cumulative;
+        times.push(performance.now() - s);
+      }
+      latencies[asOf] = Math.round(times.sort((a, b) => a - b)[1] ?? 0);
+    }
+    const result = {
+      store: name,
+      events: r.rows,
+      importSeconds: Number(importSeconds.toFixed(2)),
+      eventsPerSecond: Math.round(r.rows / importSeconds),
+      countMedianMs: latencies,
+      cumulative: counts,
+      peakRssMiB: Math.round(peakRss / 2 ** 20),
+    };
+    console.log(JSON.stringify(result));
+    return result;
+  } finally {
+    await store.close();
+  }
+}
+
+process.env.XBORDER_SECRET_FILE ??= join(dir, "secret.key");
+await writeEvents(join(dir, "events.csv"));
+const results = [await run("pglite", join(dir, "db"))];
+const pgUrl = process.env.XBORDER_BENCH_PG_URL ?? process.env.XBORDER_TEST_PG_URL;
+if (pgUrl) {
+  const u = new URL(pgUrl);
+  const schema = `xb_bench_${process.pid}`;
+  u.searchParams.set("schema", schema);
+  results.push(await run("postgres", u.toString()));
+  const { default: pg } = await import("pg");
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  await c.query(`drop schema if exists ${schema} cascade`);
+  await c.end();
+}
+clearInterval(sampler);
+mkdirSync("bench/results", { recursive: true });
+const report = { date: new Date().toISOString(), node: process.version, events: EVENTS, people: PEOPLE, transfers: TRANSFERS, results };
+writeFileSync("bench/results/ledger.json", `${JSON.stringify(report, null, 2)}\n`);
+rmSync(dir, { recursive: true, force: true });
+console.log("wrote bench/results/ledger.json");
