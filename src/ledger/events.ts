@@ -8,6 +8,7 @@ import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
 import { type IsoDate, isIsoDate } from "../calendar/date.js";
 import { normalizeIdentifier } from "../identity/normalize.js";
+import { readParquetEvents } from "./parquet.js";
 
 export interface LedgerEvent {
   /** 1-based line in the file, for messages. */
@@ -37,38 +38,53 @@ function flag(v: unknown, fallback: boolean, where: string): boolean {
 }
 
 /** Validate one raw row; `where` is `FILE:LINE`. */
-export function toEvent(raw: Record<string, unknown>, line: number, where: string, transfers: ReadonlySet<string>): LedgerEvent {
+export function toEvent(
+  raw: Record<string, unknown>,
+  line: number,
+  where: string,
+  transfers: ReadonlySet<string>,
+  sep = ": ",
+): LedgerEvent {
   const date = raw.date;
   if (!isIsoDate(typeof date === "string" ? date.trim() : date)) {
-    throw new EventError(`${where}: date: expected a date YYYY-MM-DD, got ${JSON.stringify(date ?? null)}`);
+    throw new EventError(`${where}${sep}date: expected a date YYYY-MM-DD, got ${JSON.stringify(date ?? null)}`);
   }
   const transfer = typeof raw.transfer === "string" ? raw.transfer.trim() : "";
-  if (!transfer) throw new EventError(`${where}: transfer: required`);
-  if (!transfers.has(transfer)) throw new EventError(`${where}: transfer: no transfer with id ${JSON.stringify(transfer)} in the data map`);
+  if (!transfer) throw new EventError(`${where}${sep}transfer: required`);
+  if (!transfers.has(transfer))
+    throw new EventError(`${where}${sep}transfer: no transfer with id ${JSON.stringify(transfer)} in the data map`);
   const person = raw.person;
-  if (typeof person !== "string" && typeof person !== "number") throw new EventError(`${where}: person: required`);
+  if (typeof person !== "string" && typeof person !== "number") throw new EventError(`${where}${sep}person: required`);
   if (typeof person === "number") {
-    throw new EventError(`${where}: person: write identifiers as text (a JSON number loses digits past 2^53)`);
+    throw new EventError(`${where}${sep}person: write identifiers as text (a JSON number loses digits past 2^53)`);
   }
   const id = normalizeIdentifier(person);
-  if (!id) throw new EventError(`${where}: person: empty`);
-  const general = flag(raw.general, true, `${where}: general`);
-  const sensitive = flag(raw.sensitive, false, `${where}: sensitive`);
-  if (!general && !sensitive) throw new EventError(`${where}: general and sensitive are both false: nothing was sent`);
+  if (!id) throw new EventError(`${where}${sep}person: empty`);
+  const general = flag(raw.general, true, `${where}${sep}general`);
+  const sensitive = flag(raw.sensitive, false, `${where}${sep}sensitive`);
+  if (!general && !sensitive) throw new EventError(`${where}${sep}general and sensitive are both false: nothing was sent`);
   return { line, date: (date as string).trim(), transfer, canonical: id.canonical, general, sensitive };
 }
 
-export type EventFormat = "csv" | "jsonl";
+export type EventFormat = "csv" | "jsonl" | "parquet";
 
 export function formatOf(file: string): EventFormat {
   if (/\.(jsonl|ndjson)$/i.test(file)) return "jsonl";
+  if (/\.parquet$/i.test(file)) return "parquet";
   if (/\.(csv|tsv|txt)$/i.test(file)) return "csv";
-  throw new EventError(`${file}: unknown event file type (expected .csv, .tsv, .jsonl or .ndjson)`);
+  throw new EventError(`${file}: unknown event file type (expected .csv, .tsv, .jsonl, .ndjson or .parquet)`);
 }
 
 /** Stream the events of a file, validating each; throws EventError at the first bad row. */
-export async function* readEvents(file: string, transfers: ReadonlySet<string>): AsyncGenerator<LedgerEvent> {
-  const format = formatOf(file);
+export async function* readEvents(
+  file: string,
+  transfers: ReadonlySet<string>,
+  format: EventFormat = formatOf(file),
+): AsyncGenerator<LedgerEvent> {
+  if (format === "parquet") {
+    yield* readParquetEvents(file, transfers);
+    return;
+  }
   if (format === "jsonl") {
     const rl = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY });
     let line = 0;

@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import { yearOf } from "../calendar/date.js";
 import type { DataMap } from "../engine/datamap.js";
 import type { Store } from "../store/open.js";
-import { type LedgerEvent, readEvents } from "./events.js";
+import { type LedgerEvent, formatOf, readEvents, toEvent } from "./events.js";
 
 export interface ImportResult {
   status: "imported" | "unchanged";
@@ -68,12 +68,12 @@ export class EntryBatcher {
   }
 }
 
-export async function importEvents(store: Store, file: string, map: DataMap): Promise<ImportResult> {
-  const digest = await sha256(file);
-  const seen = await store.db.selectFrom("ledger_import").select("id").where("content_sha256", "=", digest).executeTakeFirst();
-  if (seen) return { status: "unchanged", file, rows: 0, entries: 0 };
-
-  const transfers = new Set(map.transfers.map((t) => t.id));
+/** Apply validated events in one transaction, recording `source` so it is never applied twice. */
+async function applyEvents(
+  store: Store,
+  source: { digest: string; name: string },
+  events: AsyncIterable<LedgerEvent> | Iterable<LedgerEvent>,
+) {
   const batcher = new EntryBatcher((c) => store.keyer.key(c));
   let rows = 0;
   let entries = 0;
@@ -94,13 +94,48 @@ export async function importEvents(store: Store, file: string, map: DataMap): Pr
           first_sensitive = least(ledger_first_seen.first_sensitive, excluded.first_sensitive)
       `.execute(tx);
     };
-    for await (const e of readEvents(file, transfers)) {
+    for await (const e of events) {
       rows++;
       batcher.add(e);
       if (batcher.size >= BATCH) await flush();
     }
     await flush();
-    await tx.insertInto("ledger_import").values({ content_sha256: digest, file_name: file, row_count: rows }).execute();
+    await tx.insertInto("ledger_import").values({ content_sha256: source.digest, file_name: source.name, row_count: rows }).execute();
   });
-  return { status: "imported", file, rows, entries };
+  return { rows, entries };
+}
+
+async function alreadyApplied(store: Store, digest: string): Promise<boolean> {
+  return Boolean(await store.db.selectFrom("ledger_import").select("id").where("content_sha256", "=", digest).executeTakeFirst());
+}
+
+export async function importEvents(store: Store, file: string, map: DataMap): Promise<ImportResult> {
+  const digest = await sha256(file);
+  if (await alreadyApplied(store, digest)) return { status: "unchanged", file, rows: 0, entries: 0 };
+  const transfers = new Set(map.transfers.map((t) => t.id));
+  const r = await applyEvents(store, { digest, name: file }, readEvents(file, transfers, formatOf(file)));
+  return { status: "imported", file, ...r };
+}
+
+/** An event as a program sends it: the same columns as a file row. */
+export interface EventInput {
+  date: string;
+  transfer: string;
+  person: string;
+  general?: boolean;
+  sensitive?: boolean;
+}
+
+/**
+ * Record a batch of events from a program (all or nothing). `batchId` makes it idempotent:
+ * a batch id seen before changes nothing. Errors name the event by index: `events[3].date: …`.
+ */
+export async function recordEvents(store: Store, map: DataMap, batchId: string, events: readonly EventInput[]): Promise<ImportResult> {
+  const digest = `batch:${createHash("sha256").update(batchId).digest("hex")}`;
+  const name = `batch ${batchId}`;
+  if (await alreadyApplied(store, digest)) return { status: "unchanged", file: name, rows: 0, entries: 0 };
+  const transfers = new Set(map.transfers.map((t) => t.id));
+  const validated = events.map((e, i) => toEvent(e as unknown as Record<string, unknown>, i, `events[${i}]`, transfers, "."));
+  const r = await applyEvents(store, { digest, name }, validated);
+  return { status: "imported", file: name, ...r };
 }

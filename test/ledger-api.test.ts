@@ -1,0 +1,91 @@
+/** Events from Parquet files and from programs (library API batches). */
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { parseDataMap } from "../src/engine/load.js";
+import { countLedger } from "../src/ledger/count.js";
+import { EventError } from "../src/ledger/events.js";
+import { importEvents, recordEvents } from "../src/ledger/import.js";
+import { type Store, openStore } from "../src/store/open.js";
+
+const dir = mkdtempSync(join(tmpdir(), "xborder-api-"));
+process.env.XBORDER_SECRET_FILE = join(dir, "secret.key");
+const map = parseDataMap(
+  `xborder: 1
+processor: { name: A, region: "310115" }
+recipients: [ { id: hq, region: US } ]
+datasets: [ { id: c, personalInformation: true } ]
+transfers: [ { id: crm, dataset: c, recipient: hq, purpose: other }, { id: ops, dataset: c, recipient: hq, purpose: other } ]
+`,
+  "map.yaml",
+);
+
+let store: Store;
+before(async () => {
+  store = await openStore(join(dir, "db"));
+});
+after(async () => {
+  await store.close();
+});
+
+describe("Parquet events", () => {
+  test("are imported like CSV rows, dates and flags included", async () => {
+    const file = join(dir, "events.parquet");
+    const buf = parquetWriteBuffer({
+      columnData: [
+        { name: "date", data: ["2026-03-01", "2026-03-02", "2026-04-01"], type: "STRING" },
+        { name: "transfer", data: ["crm", "crm", "ops"], type: "STRING" },
+        { name: "person", data: ["13800138000", "+86 138 0013 8000", "a@example.com"], type: "STRING" },
+        { name: "sensitive", data: [false, true, false], type: "BOOLEAN" },
+      ],
+    });
+    writeFileSync(file, Buffer.from(buf));
+    const r = await importEvents(store, file, map);
+    assert.equal(r.status, "imported");
+    assert.equal(r.rows, 3);
+    const c = await countLedger(store, map, "2026-12-31");
+    assert.deepEqual(c.cumulative, { general: 2, sensitive: 1 });
+    assert.equal((await importEvents(store, file, map)).status, "unchanged");
+  });
+  test("a bad row names the file and row", async () => {
+    const file = join(dir, "bad.parquet");
+    const buf = parquetWriteBuffer({
+      columnData: [
+        { name: "date", data: ["2026-03-01", "March 2"], type: "STRING" },
+        { name: "transfer", data: ["crm", "crm"], type: "STRING" },
+        { name: "person", data: ["x@example.com", "y@example.com"], type: "STRING" },
+      ],
+    });
+    writeFileSync(file, Buffer.from(buf));
+    await assert.rejects(
+      importEvents(store, file, map),
+      (e: Error) => e instanceof EventError && e.message.endsWith('bad.parquet: row 2: date: expected a date YYYY-MM-DD, got "March 2"'),
+    );
+  });
+  test("a corrupt file is a clear error", async () => {
+    const file = join(dir, "corrupt.parquet");
+    writeFileSync(file, "not parquet at all");
+    await assert.rejects(importEvents(store, file, map), /corrupt\.parquet: not a readable Parquet file/);
+  });
+});
+
+describe("library API batches", () => {
+  test("recordEvents is all or nothing and idempotent by batch id", async () => {
+    const before = (await countLedger(store, map, "2026-12-31")).cumulative.general;
+    const events = [
+      { date: "2026-05-01", transfer: "ops", person: "b@example.com" },
+      { date: "2026-05-02", transfer: "ops", person: "B@Example.com", sensitive: true },
+    ];
+    assert.equal((await recordEvents(store, map, "2026-05-batch-1", events)).status, "imported");
+    assert.equal((await countLedger(store, map, "2026-12-31")).cumulative.general, before + 1);
+    assert.equal((await recordEvents(store, map, "2026-05-batch-1", events)).status, "unchanged");
+    await assert.rejects(
+      recordEvents(store, map, "2026-05-batch-2", [...events, { date: "2026-05-03", transfer: "nope", person: "c@example.com" }]),
+      /events\[2\]\.transfer: no transfer with id "nope"/,
+    );
+    assert.equal((await countLedger(store, map, "2026-12-31")).cumulative.general, before + 1, "the failed batch wrote nothing");
+  });
+});
