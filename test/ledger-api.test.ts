@@ -89,3 +89,21 @@ describe("library API batches", () => {
     assert.equal((await countLedger(store, map, "2026-12-31")).cumulative.general, before + 1, "the failed batch wrote nothing");
   });
 });
+
+describe("one process at a time in an embedded ledger", () => {
+  test("a second opener waits for the first, then a stale lock (dead pid) is taken over", async () => {
+    const { lockDirectory, LockError } = await import("../src/store/lock.js");
+    const d = mkdtempSync(join(tmpdir(), "xborder-lock-"));
+    const release = await lockDirectory(d);
+    await assert.rejects(
+      lockDirectory(d, 300),
+      (e: Error) => e instanceof LockError && /in use by another xborder process/.test(e.message),
+    );
+    release();
+    const again = await lockDirectory(d, 300);
+    again();
+    writeFileSync(join(d, "lock"), "999999999"); // a pid that does not exist, as after SIGKILL
+    const taken = await lockDirectory(d, 300);
+    taken();
+  });
+});

@@ -224,6 +224,30 @@ for (const target of targets()) {
   });
 }
 
+describe("concurrent use of an embedded ledger", () => {
+  test("two imports started together both land, one after the other", async () => {
+    const { spawn } = await import("node:child_process");
+    const { ROOT } = await import("./helpers.js");
+    const db = targets()[0]?.fresh() ?? "";
+    const files = [0, 1].map((k) => {
+      const f = join(dir, `concurrent-${k}.csv`);
+      const rows = Array.from({ length: 2000 }, (_, i) => `2026-03-01,crm,c${k}-${i}@example.com`);
+      writeFileSync(f, `date,transfer,person\n${rows.join("\n")}\n`);
+      return f;
+    });
+    const run = (f: string) =>
+      new Promise<number | null>((resolve) => {
+        const c = spawn(process.execPath, [`${ROOT}bin/xborder.js`, "ledger", "import", f, "--map", MAP, "--db", db], {
+          env: { ...process.env, ...env },
+          stdio: "ignore",
+        });
+        c.on("exit", (code) => resolve(code));
+      });
+    assert.deepEqual(await Promise.all(files.map(run)), [0, 0]);
+    assert.equal(count(db, "2026-12-31").cumulative.general, 4000);
+  });
+});
+
 describe("ledger location", () => {
   test("an unreachable PostgreSQL server is an error, not a silent fallback", () => {
     const r = xborder(["ledger", "count", "--map", MAP, "--db", "postgres://nobody@127.0.0.1:1/none"], { env });

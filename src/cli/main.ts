@@ -11,6 +11,7 @@ import { EXIT, UsageError } from "./errors.js";
 import { type LedgerOptions, runLedgerCount, runLedgerImport, runStatus } from "./ledger.js";
 import { EventError } from "../ledger/events.js";
 import { StoreError } from "../store/open.js";
+import { LockError } from "../store/lock.js";
 import { SecretError } from "../identity/keys.js";
 
 const out = (s: string) => process.stdout.write(s);
@@ -111,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       err(`xborder: ${e.message.split("\n").join("\nxborder: ")}\n`);
       return EXIT.input;
     }
-    if (e instanceof StoreError) {
+    if (e instanceof StoreError || e instanceof LockError) {
       err(`xborder: ${e.message}\n`);
       return EXIT.failure;
     }

@@ -11,6 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { PersonKeyer, SecretError, loadOrCreateSecret } from "../identity/keys.js";
+import { lockDirectory } from "./lock.js";
 import { migrate } from "./migrations.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
@@ -44,6 +45,7 @@ export async function openStore(target = resolveTarget()): Promise<Store> {
   let secretPath: string;
   let location: string;
   let schemaName = "public";
+  let unlock = () => {};
   if (isUrl(target)) {
     const url = new URL(target);
     const schema = url.searchParams.get("schema");
@@ -77,6 +79,7 @@ export async function openStore(target = resolveTarget()): Promise<Store> {
   } else {
     const dir = resolve(target);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    unlock = await lockDirectory(dir);
     const pglite = new PGlite(join(dir, "pglite"));
     db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     kind = "pglite";
@@ -87,9 +90,22 @@ export async function openStore(target = resolveTarget()): Promise<Store> {
     await migrate(db as Kysely<unknown>, schemaName);
     const keyer = new PersonKeyer(loadOrCreateSecret(secretPath));
     await checkFingerprint(db, keyer, secretPath);
-    return { db, kind, location, keyer, close: () => db.destroy() };
+    return {
+      db,
+      kind,
+      location,
+      keyer,
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          unlock();
+        }
+      },
+    };
   } catch (e) {
     await db.destroy().catch(() => undefined);
+    unlock();
     throw e;
   }
 }
