@@ -1,0 +1,183 @@
+/** The scanner: validated detectors, encodings, people, and masked output. */
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import fc from "fast-check";
+import { residentIdCheckChar } from "../src/identity/normalize.js";
+import { isUscc, luhn, parseResidentId } from "../src/scan/detectors/checks.js";
+import { detect } from "../src/scan/detectors/index.js";
+import { xborder } from "./helpers.js";
+
+const AS_OF = "2026-11-22";
+const withCheck = (first17: string) => first17 + residentIdCheckChar(first17);
+const cardWithLuhn = (body: string) => {
+  for (let d = 0; d < 10; d++) if (luhn(body + d)) return body + d;
+  throw new Error("unreachable");
+};
+
+describe("validation", () => {
+  test("GB 11643: the standard's example, a wrong check, a future birth, an abolished division", () => {
+    assert.ok(parseResidentId("11010519491231002X", AS_OF));
+    assert.equal(parseResidentId("110105194912310021", AS_OF), undefined);
+    assert.equal(parseResidentId(withCheck("11010520301231002"), AS_OF), undefined, "born after the scan date");
+    assert.equal(parseResidentId(withCheck("99010519491231002"), AS_OF), undefined, "no such division");
+    assert.ok(parseResidentId(withCheck("11010319800101001"), AS_OF), "崇文区 110103, abolished 2010, stays valid");
+    assert.equal(parseResidentId("610104620927690", AS_OF)?.id18, "610104196209276908", "15 digits upgrade to 18");
+  });
+  test("USCC MOD 31 and Luhn", () => {
+    assert.ok(isUscc("91350100M000100Y43"));
+    assert.ok(!isUscc("91350100M000100Y44"));
+    assert.ok(luhn("6226095711989751"));
+    assert.ok(!luhn("6214832018989180"));
+  });
+  test("look-alikes are not reported", () => {
+    for (const decoy of [
+      "订单号 202611221234567890",
+      "ts 1700000000000",
+      "卡 6214832018989180",
+      "ICCID 89860012345678901234",
+      "mobile 14212345678",
+      "110105194912310021",
+    ]) {
+      assert.deepEqual(
+        detect(decoy, AS_OF).map((f) => f.type),
+        [],
+        decoy,
+      );
+    }
+  });
+  test("written forms of one mobile have one canonical value", () => {
+    const forms = ["13800138000", "138 0013 8000", "138-0013-8000", "+86 138 0013 8000", "0086 13800138000", "86-13800138000"];
+    for (const f of forms) assert.equal(detect(`电话:${f}。`, AS_OF)[0]?.canonical, "13800138000", f);
+  });
+  test("a child under 14 on the scan date", () => {
+    assert.equal(detect(withCheck("11010520150101001"), AS_OF)[0]?.minor, true);
+    assert.equal(detect(withCheck("11010520121122001"), AS_OF)[0]?.minor, false, "14 today is no longer under 14");
+  });
+});
+
+describe("properties", () => {
+  const filler = fc.string({ unit: "grapheme", maxLength: 20 }).map((s) => s.replace(/[0-9A-Za-z+@.-]/g, "，"));
+  const id = fc
+    .record({
+      area: fc.constantFrom("110105", "440305", "310115", "510107", "620102"),
+      y: fc.integer({ min: 1930, max: 2025 }),
+      doy: fc.integer({ min: 0, max: 364 }),
+      seq: fc.integer({ min: 0, max: 999 }),
+    })
+    .map(({ area, y, doy, seq }) =>
+      withCheck(
+        `${area}${new Date(Date.UTC(y, 0, 1 + doy)).toISOString().slice(0, 10).replaceAll("-", "")}${String(seq).padStart(3, "0")}`,
+      ),
+    );
+  const card = fc.integer({ min: 0, max: 999_999_999 }).map((n) => cardWithLuhn(`622202${String(n).padStart(9, "0")}`));
+  const mutate = (s: string, pos: number, delta: number) => {
+    const i = pos % (s.length - 1);
+    const d = (Number(s[i]) + 1 + (delta % 9)) % 10;
+    return s.slice(0, i) + d + s.slice(i + 1);
+  };
+
+  test("a valid ID number in random text is found; any one-digit change is not", () => {
+    fc.assert(
+      fc.property(filler, id, filler, fc.nat(), fc.nat(), (a, v, b, pos, delta) => {
+        assert.ok(detect(`${a}${v}${b}`, AS_OF).some((f) => f.type === "cn_resident_id" && f.canonical === v));
+        const bad = mutate(v, pos, delta);
+        assert.ok(!detect(`${a}${bad}${b}`, AS_OF).some((f) => f.type === "cn_resident_id"), bad);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  test("a valid card number in random text is found; any one-digit change is not", () => {
+    fc.assert(
+      fc.property(filler, card, filler, fc.nat(), fc.nat(), (a, v, b, pos, delta) => {
+        assert.ok(detect(`${a}${v}${b}`, AS_OF).some((f) => f.type === "bank_card"));
+        assert.ok(!detect(`${a}${mutate(v, pos, delta)}${b}`, AS_OF).some((f) => f.type === "bank_card"));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  test("an allocated mobile in random text is found; an unallocated segment is not", () => {
+    fc.assert(
+      fc.property(
+        filler,
+        fc.constantFrom("138", "159", "186", "199", "166", "147"),
+        fc.integer({ min: 0, max: 99_999_999 }),
+        filler,
+        (a, seg, n, b) => {
+          const m = `${seg}${String(n).padStart(8, "0")}`;
+          assert.ok(detect(`${a}${m}${b}`, AS_OF).some((f) => f.type === "cn_mobile" && f.canonical === m));
+          assert.ok(!detect(`${a}154${m.slice(3)}${b}`, AS_OF).some((f) => f.type === "cn_mobile"));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  test("no input crashes the detectors", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        detect(s, AS_OF);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("xborder scan", () => {
+  const dir = mkdtempSync(join(tmpdir(), "xborder-scan-"));
+  const adult = "11010519491231002X";
+  const child = withCheck("44030520150601002");
+  writeFileSync(
+    join(dir, "customers.csv"),
+    `姓名,身份证号,手机,银行卡,诊断\n张三,${adult},138-0013-8000,6226095711989751,\n李四,${child},+86 139 0013 9000,,哮喘\n张三,${adult.toLowerCase()},13800138000,,\n王五,,13700137000,,\n`,
+  );
+  writeFileSync(
+    join(dir, "gbk.csv"),
+    Buffer.from(new Uint8Array([...Buffer.from("c1,c2\n"), ...[0xd5, 0xc5, 0xc8, 0xfd], ...Buffer.from(",13600136000\n")])),
+  );
+  const utf16 = Buffer.from(`\ufeffname\tmobile\nx\t13500135000\n`, "utf16le");
+  writeFileSync(join(dir, "people.tsv"), utf16);
+  writeFileSync(join(dir, "events.jsonl"), `${JSON.stringify({ user: { contact: { email: "Zhao@Example.com" } } })}\n{broken\n`);
+
+  test("reports entities, people, sensitive categories, columns and encodings; masks samples", () => {
+    const r = xborder([
+      "scan",
+      join(dir, "customers.csv"),
+      join(dir, "gbk.csv"),
+      join(dir, "people.tsv"),
+      "--format",
+      "json",
+      "--as-of",
+      AS_OF,
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const s = JSON.parse(r.stdout);
+    assert.deepEqual(
+      s.files.map((f: { encoding: string; records: number }) => [f.encoding, f.records]),
+      [
+        ["utf-8", 4],
+        ["gb18030", 1],
+        ["utf-16le", 1],
+      ],
+    );
+    assert.equal(s.entities.cn_resident_id, 3);
+    assert.equal(s.entities.cn_mobile, 6);
+    assert.equal(s.entities.bank_card, 1);
+    assert.deepEqual(s.persons, { distinct: 5, sensitive: 2 });
+    assert.deepEqual(s.sensitiveCategories, { financial_account: 1, minor_under_14: 1, medical_health: 1 });
+    const col = (name: string) => s.columns.find((c: { name: string }) => c.name === name);
+    assert.equal(col("身份证号").type, "cn_resident_id");
+    assert.equal(col("c2").type, "cn_mobile", "typed from values under a meaningless header");
+    assert.equal(col("诊断").sensitive, true);
+    assert.doesNotMatch(r.stdout, new RegExp(`${adult}|13800138000|6226095711989751`), "no full identifier in the report");
+  });
+  test("a corrupt file is named, and the other files are still reported", () => {
+    const r = xborder(["scan", dir, "--format", "json", "--as-of", AS_OF]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /events\.jsonl:2: not valid JSON/);
+    const s = JSON.parse(r.stdout);
+    assert.equal(s.files.length, 4);
+    assert.ok(s.entities.cn_resident_id >= 3);
+  });
+});
