@@ -180,4 +180,24 @@ describe("xborder scan", () => {
     assert.equal(s.files.length, 4);
     assert.ok(s.entities.cn_resident_id >= 3);
   });
+  test("--emit-dataset prints a data-map entry and persons counts that validate as a data map", async () => {
+    const r = xborder(["scan", join(dir, "customers.csv"), "--emit-dataset", "--as-of", AS_OF]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /datasets:\n {2}- id: customers\n {4}personalInformation: true\n {4}sensitive:\n {6}- financial_account\n {6}- medical_health\n {6}- minor_under_14/,
+    );
+    const j = JSON.parse(xborder(["scan", join(dir, "customers.csv"), "--emit-dataset", "--format", "json", "--as-of", AS_OF]).stdout);
+    assert.deepEqual(j.persons, { general: 3, sensitive: 2 });
+    const { validateDataMap } = await import("../src/engine/datamap.js");
+    assert.doesNotThrow(() =>
+      validateDataMap({
+        xborder: 1,
+        processor: { name: "x" },
+        recipients: [{ id: "r", region: "US" }],
+        datasets: [j.dataset],
+        transfers: [{ id: "t", dataset: "customers", recipient: "r", persons: j.persons }],
+      }),
+    );
+  });
 });

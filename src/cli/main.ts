@@ -7,7 +7,7 @@ import { InputError } from "../engine/load.js";
 import { NoRulesError } from "../engine/regimes/index.js";
 import { type AssessCliOptions, runAssess } from "./assess.js";
 import { runCalendarCheck } from "./calendar.js";
-import { runScan } from "./scan.js";
+import { type ScanCliOptions, runScan } from "./scan.js";
 import { EXIT, UsageError } from "./errors.js";
 import { type LedgerOptions, runLedgerCount, runLedgerImport, runStatus } from "./ledger.js";
 import { EventError } from "../ledger/events.js";
@@ -77,7 +77,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--format <format>", "json | text", "text")
     .option("--sample <n>", "masked samples per entity type", "3")
     .option("--as-of <date>", "the scan date, for ages (default today in Asia/Shanghai)")
-    .action((paths: string[], o: { format: string; sample: string; asOf?: string }) => setExit(runScan(paths, o, out, err)));
+    .option("--emit-dataset", "print a data-map datasets entry and the persons counts instead of the report")
+    .action((paths: string[], o: ScanCliOptions) => setExit(runScan(paths, o, out, err)));
 
   const cal = program.command("calendar").description("China's working-day calendar (State Council holiday schedules)");
   cal

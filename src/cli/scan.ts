@@ -1,14 +1,27 @@
 import { existsSync } from "node:fs";
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
-import { scanPaths } from "../scan/scan.js";
+import { basename } from "node:path";
+import { stringify } from "yaml";
+import { type ScanReport, scanPaths } from "../scan/scan.js";
 import { EXIT, UsageError } from "./errors.js";
 
-export function runScan(
-  paths: string[],
-  o: { format: string; sample: string; asOf?: string },
-  out: (s: string) => void,
-  err: (s: string) => void,
-): number {
+export interface ScanCliOptions {
+  format: string;
+  sample: string;
+  asOf?: string;
+  emitDataset?: boolean;
+}
+
+/** A data-map `datasets` entry and the `persons` counts, from a scan (contracts §1). */
+export function datasetEntry(r: ScanReport, id: string) {
+  const pi = r.persons.distinct > 0 || Object.keys(r.entities).some((t) => t !== "uscc");
+  return {
+    dataset: { id, personalInformation: pi, sensitive: Object.keys(r.sensitiveCategories).sort() },
+    persons: { general: r.persons.distinct, sensitive: r.persons.sensitive },
+  };
+}
+
+export function runScan(paths: string[], o: ScanCliOptions, out: (s: string) => void, err: (s: string) => void): number {
   if (o.format !== "json" && o.format !== "text") throw new UsageError(`--format: expected json or text, got ${JSON.stringify(o.format)}`);
   const sample = Number(o.sample);
   if (!Number.isInteger(sample) || sample < 0)
@@ -17,7 +30,15 @@ export function runScan(
     throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(o.asOf)}`);
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
   const r = scanPaths(paths, { asOf: o.asOf ?? todayInShanghai(), sample });
-  if (o.format === "json") out(`${JSON.stringify(r, null, 2)}\n`);
+  if (o.emitDataset) {
+    const id = basename(paths[0] ?? "dataset").replace(/\.[^.]+$/, "") || "dataset";
+    const e = datasetEntry(r, id);
+    out(
+      o.format === "json"
+        ? `${JSON.stringify(e, null, 2)}\n`
+        : `# from xborder scan ${r.asOf}: paste into your data map\n${stringify({ datasets: [e.dataset] })}# and in the transfer that sends it:\n${stringify({ persons: e.persons })}`,
+    );
+  } else if (o.format === "json") out(`${JSON.stringify(r, null, 2)}\n`);
   else {
     const lines = [`Scanned ${r.files.length} file(s) as of ${r.asOf}`];
     for (const f of r.files)
