@@ -1,9 +1,10 @@
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
 import { loadDataMap } from "../engine/load.js";
-import { countLedger } from "../ledger/count.js";
+import type { DataMap } from "../engine/datamap.js";
+import { type LedgerCount, countLedger } from "../ledger/count.js";
 import { importEvents } from "../ledger/import.js";
 import { ledgerStatus, renderStatus } from "../ledger/status.js";
-import { openStore, resolveTarget } from "../store/open.js";
+import { type Store, openStore, resolveTarget } from "../store/open.js";
 import { EXIT, UsageError } from "./errors.js";
 
 export interface LedgerOptions {
@@ -25,57 +26,53 @@ function formatOf(o: LedgerOptions): "json" | "text" {
   return f;
 }
 
+/** Open the ledger named by --db (or $XBORDER_DB, or ./.xborder), run `fn`, always close it. */
+async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(resolveTarget(db));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
 export async function runLedgerImport(file: string, o: LedgerOptions, out: (s: string) => void): Promise<number> {
   const map = loadDataMap(o.map);
-  const store = await openStore(resolveTarget(o.db));
-  try {
-    const r = await importEvents(store, file, map);
-    out(
-      r.status === "unchanged"
-        ? `${file}: already imported; the ledger is unchanged\n`
-        : `${file}: imported ${r.rows.toLocaleString("en-US")} events (${r.entries.toLocaleString("en-US")} person-transfer-year entries) into ${store.location}\n`,
-    );
-    return EXIT.ok;
-  } finally {
-    await store.close();
-  }
+  const r = await withStore(o.db, async (store) => ({ ...(await importEvents(store, file, map)), location: store.location }));
+  const n = (x: number) => x.toLocaleString("en-US");
+  out(
+    r.status === "unchanged"
+      ? `${file}: already imported; the ledger is unchanged\n`
+      : `${file}: imported ${n(r.rows)} events (${n(r.entries)} person-transfer-year entries) into ${r.location}\n`,
+  );
+  return EXIT.ok;
 }
 
-export async function runLedgerCount(o: LedgerOptions, out: (s: string) => void): Promise<number> {
+function renderCount(c: LedgerCount): string {
+  const n = (x: number) => x.toLocaleString("en-US");
+  const lines = [
+    `Ledger count as of ${c.asOf} (window ${c.window.from} – ${c.window.to})`,
+    `  counted transfers together: general ${n(c.cumulative.general)}, sensitive ${n(c.cumulative.sensitive)}`,
+  ];
+  for (const [id, t] of Object.entries(c.transfers))
+    lines.push(`  ${id}: general ${n(t.general)}, sensitive ${n(t.sensitive)}${t.counted ? "" : " (exempt: not counted)"}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** `ledger count` and `status`: read the map and date, query the ledger, print json or text. */
+async function report<T>(
+  o: LedgerOptions,
+  out: (s: string) => void,
+  query: (store: Store, map: DataMap, asOf: string) => Promise<T>,
+  text: (r: T) => string,
+) {
   const map = loadDataMap(o.map);
   const asOf = dateOf(o, map.asOf);
   const format = formatOf(o);
-  const store = await openStore(resolveTarget(o.db));
-  try {
-    const c = await countLedger(store, map, asOf);
-    if (format === "json") {
-      out(`${JSON.stringify(c, null, 2)}\n`);
-    } else {
-      const n = (x: number) => x.toLocaleString("en-US");
-      const lines = [
-        `Ledger count as of ${c.asOf} (window ${c.window.from} – ${c.window.to})`,
-        `  counted transfers together: general ${n(c.cumulative.general)}, sensitive ${n(c.cumulative.sensitive)}`,
-      ];
-      for (const [id, t] of Object.entries(c.transfers))
-        lines.push(`  ${id}: general ${n(t.general)}, sensitive ${n(t.sensitive)}${t.counted ? "" : " (exempt: not counted)"}`);
-      out(`${lines.join("\n")}\n`);
-    }
-    return EXIT.ok;
-  } finally {
-    await store.close();
-  }
+  const r = await withStore(o.db, (store) => query(store, map, asOf));
+  out(format === "json" ? `${JSON.stringify(r, null, 2)}\n` : text(r));
+  return EXIT.ok;
 }
 
-export async function runStatus(o: LedgerOptions, out: (s: string) => void): Promise<number> {
-  const map = loadDataMap(o.map);
-  const asOf = dateOf(o, map.asOf);
-  const format = formatOf(o);
-  const store = await openStore(resolveTarget(o.db));
-  try {
-    const s = await ledgerStatus(store, map, asOf);
-    out(format === "json" ? `${JSON.stringify(s, null, 2)}\n` : renderStatus(s));
-    return EXIT.ok;
-  } finally {
-    await store.close();
-  }
-}
+export const runLedgerCount = (o: LedgerOptions, out: (s: string) => void) => report(o, out, countLedger, renderCount);
+export const runStatus = (o: LedgerOptions, out: (s: string) => void) => report(o, out, ledgerStatus, renderStatus);

@@ -47,28 +47,24 @@ export function buildProgram(setExit: (code: number) => void): Command {
   const ledger = program.command("ledger").description("record outbound transfers as they happen, and count people exactly");
   ledger
     .command("import")
-    .description("import transfer events (CSV or JSON Lines): all or nothing, idempotent")
+    .description("import transfer events (CSV, TSV, JSON Lines or Parquet): all or nothing, idempotent")
     .argument("<file>")
     .requiredOption("--map <file>", "the data map the transfer ids belong to")
     .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL (default $XBORDER_DB or ./.xborder)")
     .action(async (file: string, o: LedgerOptions) => setExit(await runLedgerImport(file, o, out)));
-  ledger
-    .command("count")
-    .description("distinct people per transfer and over the counted transfers, in the window of the rules in force")
-    .requiredOption("--map <file>", "the data map")
-    .option("--as-of <date>", "count as of this date (default: the map's asOf, else today)")
-    .option("--format <format>", "json | text", "text")
-    .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL")
-    .action(async (o: LedgerOptions) => setExit(await runLedgerCount(o, out)));
-
-  program
-    .command("status")
-    .description("where the processor stands against each band, the trend, and when each band will be crossed")
-    .requiredOption("--map <file>", "the data map")
-    .option("--as-of <date>", "as of this date")
-    .option("--format <format>", "json | text", "text")
-    .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL")
-    .action(async (o: LedgerOptions) => setExit(await runStatus(o, out)));
+  /** --map, --as-of, --format and --db, shared by the commands that read the ledger. */
+  const readsLedger = (cmd: Command) =>
+    cmd
+      .requiredOption("--map <file>", "the data map")
+      .option("--as-of <date>", "as of this date (default: the map's asOf, else today in Asia/Shanghai)")
+      .option("--format <format>", "json | text", "text")
+      .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL (default $XBORDER_DB or ./.xborder)");
+  readsLedger(
+    ledger.command("count").description("distinct people per transfer and over the counted transfers, in the window of the rules in force"),
+  ).action(async (o: LedgerOptions) => setExit(await runLedgerCount(o, out)));
+  readsLedger(
+    program.command("status").description("where the processor stands against each band, the trend, and when each band will be crossed"),
+  ).action(async (o: LedgerOptions) => setExit(await runStatus(o, out)));
 
   program
     .command("scan")
