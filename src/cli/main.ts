@@ -74,7 +74,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--sample <n>", "masked samples per entity type", "3")
     .option("--as-of <date>", "the scan date, for ages (default today in Asia/Shanghai)")
     .option("--emit-dataset", "print a data-map datasets entry and the persons counts instead of the report")
-    .action((paths: string[], o: ScanCliOptions) => setExit(runScan(paths, o, out, err)));
+    .action(async (paths: string[], o: ScanCliOptions) => setExit(await runScan(paths, o, out, err)));
 
   const cal = program.command("calendar").description("China's working-day calendar (State Council holiday schedules)");
   cal

@@ -21,7 +21,7 @@ export function datasetEntry(r: ScanReport, id: string) {
   };
 }
 
-export function runScan(paths: string[], o: ScanCliOptions, out: (s: string) => void, err: (s: string) => void): number {
+export async function runScan(paths: string[], o: ScanCliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (o.format !== "json" && o.format !== "text") throw new UsageError(`--format: expected json or text, got ${JSON.stringify(o.format)}`);
   const sample = Number(o.sample);
   if (!Number.isInteger(sample) || sample < 0)
@@ -29,7 +29,7 @@ export function runScan(paths: string[], o: ScanCliOptions, out: (s: string) => 
   if (o.asOf !== undefined && !isIsoDate(o.asOf))
     throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(o.asOf)}`);
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
-  const r = scanPaths(paths, { asOf: o.asOf ?? todayInShanghai(), sample });
+  const r = await scanPaths(paths, { asOf: o.asOf ?? todayInShanghai(), sample });
   if (o.emitDataset) {
     const id = basename(paths[0] ?? "dataset").replace(/\.[^.]+$/, "") || "dataset";
     const e = datasetEntry(r, id);

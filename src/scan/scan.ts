@@ -4,11 +4,12 @@
  * mobile, then e-mail), normalised and held only as a keyed hash under a key made for this scan.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { parse as parseCsv } from "csv-parse/sync";
+import { parse as csvParse } from "csv-parse";
 import { mask } from "../identity/normalize.js";
-import { type Encoding, decode, detectEncoding } from "./decode.js";
+import { type Encoding, detectEncoding } from "./decode.js";
 import { type EntityType, type Finding, detect } from "./detectors/index.js";
 
 export interface ScanReport {
@@ -47,39 +48,122 @@ function flatten(v: unknown, prefix: string, out: Row): void {
   else out[prefix || "value"] = String(v);
 }
 
-/** Rows of a file: tables keep their columns; plain text is one record per line. */
-function rowsOf(text: string, format: ReturnType<typeof formatOf>, path: string): { rows: Row[]; tabular: boolean } {
-  if (format === "csv" || format === "tsv") {
-    const first = text.slice(0, text.indexOf("\n") >>> 0 || text.length);
-    const delimiter = format === "tsv" ? "\t" : [",", "\t", ";", "|"].sort((a, b) => first.split(b).length - first.split(a).length)[0];
-    const rows = parseCsv(text, { columns: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true }) as Row[];
-    return { rows, tabular: true };
+/** Decoded text of a file, chunk by chunk, in its detected encoding (BOM skipped). */
+async function* decodedChunks(path: string): AsyncGenerator<string, Encoding> {
+  const fd = await open(path);
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await fd.read(head, 0, head.length, 0);
+    const encoding = detectEncoding(head.subarray(0, bytesRead));
+    const skip = encoding === "utf-8-bom" ? 3 : encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 0;
+    const decoder = new TextDecoder(
+      encoding === "gb18030" ? "gb18030" : encoding === "utf-8" || encoding === "utf-8-bom" ? "utf-8" : "utf-16le",
+    );
+    let first = true;
+    for await (const raw of fd.createReadStream({ start: skip, autoClose: false })) {
+      let chunk = raw as Buffer;
+      if (encoding === "utf-16be") {
+        chunk = Buffer.from(chunk);
+        chunk.swap16();
+      }
+      const text = decoder.decode(chunk, { stream: true });
+      if (first) {
+        first = false;
+        yield `\u0000${encoding}`; // the encoding, announced once before the text
+      }
+      if (text) yield text;
+    }
+    if (first) yield `\u0000${encoding}`;
+    const tail = decoder.decode();
+    if (tail) yield tail;
+    return encoding;
+  } finally {
+    await fd.close();
   }
-  if (format === "jsonl" || format === "json") {
-    const rows: Row[] = [];
-    const docs = format === "json" ? [JSON.parse(text) as unknown].flat() : text.split(/\r?\n/).filter((l) => l.trim());
-    docs.forEach((d, i) => {
-      let v: unknown = d;
-      if (format === "jsonl") {
-        try {
-          v = JSON.parse(d as string);
-        } catch {
-          throw new Error(`${path}:${i + 1}: not valid JSON`);
-        }
+}
+
+async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = "";
+  for await (const c of chunks) {
+    rest += c;
+    const parts = rest.split(/\r?\n/);
+    rest = parts.pop() ?? "";
+    yield* parts;
+  }
+  if (rest) yield rest;
+}
+
+/**
+ * Records of a file, streamed: tables keep their columns (CSV/TSV, JSON Lines flattened by path);
+ * plain text is one record per line. A whole-document .json file is the one format read at once.
+ */
+async function* rowsOf(
+  path: string,
+  format: ReturnType<typeof formatOf>,
+  shown: string,
+  onEncoding: (e: Encoding) => void,
+): AsyncGenerator<Row> {
+  const chunks = decodedChunks(path);
+  const first = await chunks.next();
+  if (!first.done) onEncoding((first.value as string).slice(1) as Encoding);
+  if (format === "csv" || format === "tsv") {
+    // The delimiter is guessed from the header line (the first text chunk holds it).
+    const head = await chunks.next();
+    const firstText = head.done ? "" : (head.value as string);
+    const line = firstText.slice(0, firstText.indexOf("\n") >>> 0 || firstText.length);
+    const delimiter =
+      format === "tsv" ? "\t" : ([",", "\t", ";", "|"].sort((a, b) => line.split(b).length - line.split(a).length)[0] ?? ",");
+    const parser = csvParse({ columns: true, skip_empty_lines: true, relax_column_count: true, trim: true, delimiter, info: true });
+    const feed = (async () => {
+      try {
+        if (firstText && !parser.write(firstText)) await new Promise<void>((r) => parser.once("drain", () => r()));
+        for await (const c of chunks) if (!parser.write(c)) await new Promise<void>((r) => parser.once("drain", () => r()));
+        parser.end();
+      } catch (e) {
+        parser.destroy(e as Error);
+      }
+    })();
+    try {
+      for await (const rec of parser as AsyncIterable<{ record: Row }>) yield rec.record;
+    } catch (e) {
+      const err = e as { lines?: number; message: string };
+      throw new Error(`${shown}${err.lines ? `:${err.lines}` : ""}: not valid CSV: ${err.message}`, { cause: e });
+    }
+    await feed;
+    return;
+  }
+  if (format === "json") {
+    let text = "";
+    for await (const c of chunks) text += c;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      throw new Error(`${shown}: not valid JSON`);
+    }
+    for (const d of [doc].flat()) {
+      const r: Row = {};
+      flatten(d, "", r);
+      yield r;
+    }
+    return;
+  }
+  let n = 0;
+  for await (const line of linesOf(chunks)) {
+    n++;
+    if (!line.trim()) continue;
+    if (format === "jsonl") {
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch {
+        throw new Error(`${shown}:${n}: not valid JSON`);
       }
       const r: Row = {};
       flatten(v, "", r);
-      rows.push(r);
-    });
-    return { rows, tabular: true };
+      yield r;
+    } else yield { text: line };
   }
-  return {
-    rows: text
-      .split(/\r?\n/)
-      .filter((l) => l.trim())
-      .map((l) => ({ text: l })),
-    tabular: false,
-  };
 }
 
 function listFiles(paths: string[]): string[] {
@@ -99,7 +183,7 @@ function listFiles(paths: string[]): string[] {
   return out;
 }
 
-export function scanPaths(paths: string[], opts: { asOf: string; sample?: number; root?: string }): ScanReport {
+export async function scanPaths(paths: string[], opts: { asOf: string; sample?: number; root?: string }): Promise<ScanReport> {
   const key = randomBytes(32);
   const hash = (s: string) => createHmac("sha256", key).update(s).digest("base64");
   const people = new Map<string, Set<string>>(); // person key → sensitive categories
@@ -117,14 +201,16 @@ export function scanPaths(paths: string[], opts: { asOf: string; sample?: number
   for (const file of listFiles(paths)) {
     const shown = opts.root ? relative(opts.root, file) || file : file;
     const format = formatOf(file);
-    let encoding: Encoding = "utf-8";
+    let encoding = "utf-8" as Encoding;
     try {
-      const buf = readFileSync(file);
-      encoding = detectEncoding(buf.subarray(0, 64 * 1024));
-      const { rows, tabular } = rowsOf(decode(buf, encoding), format, shown);
+      const tabular = format !== "text";
+      let records = 0;
       const columnTypes = new Map<string, Map<string, number>>();
       const columnFilled = new Map<string, number>();
-      for (const row of rows) {
+      for await (const row of rowsOf(file, format, shown, (e) => {
+        encoding = e;
+      })) {
+        records++;
         const found: Finding[] = [];
         const categories = new Set<string>();
         for (const [col, value] of Object.entries(row)) {
@@ -160,7 +246,7 @@ export function scanPaths(paths: string[], opts: { asOf: string; sample?: number
         const sensitive = type === "bank_card" || HEADER_SENSITIVE.some(([re]) => re.test(name));
         report.columns.push({ file: shown, name, type, sensitive });
       }
-      report.files.push({ path: shown, format, encoding: encoding === "utf-8-bom" ? "utf-8" : encoding, records: rows.length });
+      report.files.push({ path: shown, format, encoding: encoding === "utf-8-bom" ? "utf-8" : encoding, records });
     } catch (e) {
       report.files.push({ path: shown, format, encoding, records: 0, error: (e as Error).message.split("\n")[0] ?? "unreadable" });
     }
