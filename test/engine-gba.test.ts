@@ -74,3 +74,14 @@ describe("GBA effective dates", () => {
     assert.deepEqual(t?.basis, [{ instrument: "CBDF-2024", article: 8 }], "the GBA contract does not change the pathway's basis");
   });
 });
+
+describe("GBA obligations", () => {
+  test("the GBA filing duty appears only where the GBA contract is an option, citing its guideline", () => {
+    const t = assess(mapOf({ region: "440300" }, [{ general: 200_000, recipientRegion: "MO" }]), { asOf: "2026-06-30" }).transfers[0];
+    const o = t?.obligations.find((x) => x.id === "gba_standard_contract_filing");
+    assert.deepEqual(o?.basis, [{ instrument: "GBA-MO-2024", article: 7 }]);
+    assert.equal(o?.option, "gba_standard_contract");
+    const other = assess(mapOf({ region: "110105" }, [{ general: 200_000, recipientRegion: "MO" }]), { asOf: "2026-06-30" }).transfers[0];
+    assert.ok(!other?.obligations.some((x) => x.id === "gba_standard_contract_filing"));
+  });
+});

@@ -6,7 +6,7 @@ import { DataMapError } from "../engine/datamap.js";
 import { InputError } from "../engine/load.js";
 import { NoRulesError } from "../engine/regimes/index.js";
 import { type AssessCliOptions, runAssess } from "./assess.js";
-import { runCalendarCheck } from "./calendar.js";
+import { runAddWorkingDays, runCalendarCheck } from "./calendar.js";
 import { type ScanCliOptions, runScan } from "./scan.js";
 import { EXIT, UsageError } from "./errors.js";
 import { type LedgerOptions, runLedgerCount, runLedgerImport, runStatus } from "./ledger.js";
@@ -87,10 +87,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description("the Nth working day after DATE (negative N: before), DATE not counted")
     .argument("<date>")
     .argument("<n>")
-    .action(async (date: string, n: string) => {
-      const { runAddWorkingDays } = await import("./calendar.js");
-      setExit(runAddWorkingDays(date, n, out));
-    });
+    .action((date: string, n: string) => setExit(runAddWorkingDays(date, n, out)));
   return program;
 }
 

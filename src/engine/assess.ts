@@ -8,7 +8,6 @@ import type { Calendar } from "../calendar/working-days.js";
 import { citationOf, type Lang, PIPL } from "../law/index.js";
 import type { DataMap } from "./datamap.js";
 import { deadlinesFor } from "./deadlines.js";
-import { assessGba } from "./gba.js";
 import { notices } from "./notices.js";
 import { obligationsFor } from "./obligations.js";
 import { regimeOn, type TransferContext } from "./regimes/index.js";
@@ -64,7 +63,6 @@ export function assess(input: DataMap, opts: AssessOptions): Assessment {
 
   const transfers = contexts.map((ctx): TransferAssessment => {
     const dec: Decision = regime.decide({ ...ctx, cumulative });
-    const gba = assessGba(map, ctx.transfer, ctx.dataset, ctx.recipient, asOf);
     const optionBasis = { ...dec.optionBasis };
     for (const o of dec.options) optionBasis[o] ??= OPTION_BASIS[o];
     return {
@@ -76,13 +74,7 @@ export function assess(input: DataMap, opts: AssessOptions): Assessment {
       counted: dec.counted,
       basis: dec.basis,
       optionBasis,
-      obligations: obligationsFor(
-        dec,
-        ctx.dataset,
-        asOf,
-        dec.options.includes("gba_standard_contract") ? gba : { eligible: false, reasons: [] },
-        lang,
-      ),
+      obligations: obligationsFor(dec, ctx.dataset, asOf, lang),
       explanation: dec.reasons.map((r) => r[lang]),
     };
   });

@@ -3,7 +3,13 @@
  * Tianjin FTZ classification standard (seed 003): some PI is likely important data; under
  * CBDF-2024 Art 2 it is important only once notified, so we flag it for identification.
  */
-import type { Lang } from "../law/index.js";
+import { type Bound, type Lang, meets } from "../law/index.js";
+
+/** Tianjin FTZ data classification standard (2024-02-05, seed 003): PI of 1000万人以上, sensitive PI of 100万人以上. */
+export const TIANJIN_LIKELY_IMPORTANT = {
+  general: { atLeast: 10_000_000 },
+  sensitive: { atLeast: 1_000_000 },
+} as const satisfies Record<string, Bound>;
 import type { DataMap } from "./datamap.js";
 import type { Counts } from "./types.js";
 
@@ -12,9 +18,8 @@ export function notices(map: DataMap, cumulative: Counts, lang: Lang): string[] 
   const p = map.processor;
   const inTianjin = p.region?.startsWith("12") || /tianjin|天津/i.test(p.ftz ?? "");
   if (inTianjin) {
-    const sensitivePeople = Math.max(cumulative.sensitive, 0);
     const total = p.personsProcessed ?? cumulative.general;
-    if (total >= 10_000_000 || sensitivePeople >= 1_000_000) {
+    if (meets(TIANJIN_LIKELY_IMPORTANT.general, total) || meets(TIANJIN_LIKELY_IMPORTANT.sensitive, cumulative.sensitive)) {
       out.push(
         lang === "zh"
           ? "按天津自贸试验区数据分类分级标准，个人信息1000万人以上或者敏感个人信息100万人以上的数据可能属于重要数据：请报请主管部门识别（在被告知前不作为重要数据申报，促进和规范数据跨境流动规定第二条）"

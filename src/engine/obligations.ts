@@ -18,7 +18,6 @@ import {
   SCM_2023,
 } from "../law/index.js";
 import type { Dataset } from "./datamap.js";
-import type { GbaFinding } from "./gba.js";
 import { say } from "./messages.js";
 import type { Decision, Obligation, Option } from "./types.js";
 
@@ -29,7 +28,7 @@ interface Draft {
   option?: Option;
 }
 
-export function obligationsFor(dec: Decision, d: Dataset, asOf: IsoDate, gba: GbaFinding, lang: Lang): Obligation[] {
+export function obligationsFor(dec: Decision, d: Dataset, asOf: IsoDate, lang: Lang): Obligation[] {
   const cbdf = inForceOn(CBDF_2024, asOf);
   const scm = inForceOn(SCM_2023, asOf);
   const drafts: Draft[] = [];
@@ -114,11 +113,11 @@ export function obligationsFor(dec: Decision, d: Dataset, asOf: IsoDate, gba: Gb
       text: say("或者经专业机构进行个人信息保护认证", "Or obtain PI protection certification from a professional body"),
     });
   }
-  if (gba.eligible && gba.filing) {
+  if (dec.gbaFiling) {
     drafts.push({
       id: "gba_standard_contract_filing",
       option: "gba_standard_contract",
-      basis: [gba.filing],
+      basis: [dec.gbaFiling],
       text: say(
         "如选用大湾区标准合同：合同生效之日起10个工作日内备案",
         "If the GBA standard contract is used: file within 10 working days after it takes effect",

@@ -1,5 +1,5 @@
 import type { IsoDate } from "../calendar/date.js";
-import type { Bilingual, Citation, InstrumentId } from "../law/index.js";
+import type { Bilingual, Citation, InstrumentId, Provision } from "../law/index.js";
 
 /** How a transfer may lawfully leave (contracts §2). Ordered lightest to heaviest. */
 export const PATHWAYS = ["exempt", "standard_contract_or_certification", "security_assessment", "prohibited"] as const;
@@ -79,4 +79,6 @@ export interface Decision {
   basis: Citation[];
   optionBasis: Partial<Record<Option, Citation[]>>;
   reasons: Bilingual[];
+  /** Where the GBA contract is an option: its filing provision (for the obligations). */
+  gbaFiling?: Provision;
 }

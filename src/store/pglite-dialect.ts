@@ -6,7 +6,7 @@
  */
 import type { PGlite } from "@electric-sql/pglite";
 import {
-  type CompiledQuery,
+  CompiledQuery,
   type DatabaseConnection,
   type Dialect,
   type Driver,
@@ -58,15 +58,15 @@ class PGliteDriver implements Driver {
   }
 
   async beginTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery({ sql: "begin", parameters: [], query: undefined as never, queryId: undefined as never });
+    await conn.executeQuery(CompiledQuery.raw("begin"));
   }
 
   async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery({ sql: "commit", parameters: [], query: undefined as never, queryId: undefined as never });
+    await conn.executeQuery(CompiledQuery.raw("commit"));
   }
 
   async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery({ sql: "rollback", parameters: [], query: undefined as never, queryId: undefined as never });
+    await conn.executeQuery(CompiledQuery.raw("rollback"));
   }
 
   async releaseConnection(): Promise<void> {

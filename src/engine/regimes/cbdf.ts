@@ -192,6 +192,7 @@ export function withGba(ctx: TransferContext, dec: Decision): Decision {
   if (gba.eligible && gba.eligibility) {
     dec.options.push("gba_standard_contract");
     dec.optionBasis.gba_standard_contract = cites(gba.eligibility);
+    dec.gbaFiling = gba.filing;
   }
   return dec;
 }

@@ -1,6 +1,6 @@
 import type { IsoDate } from "../../calendar/date.js";
 import type { InstrumentId } from "../../law/index.js";
-import type { DataMap, Dataset, Recipient, Transfer } from "../datamap.js";
+import { type DataMap, type Dataset, isMainlandCode, type Recipient, type Transfer } from "../datamap.js";
 import type { Counts, Decision } from "../types.js";
 
 export interface TransferContext {
@@ -28,5 +28,5 @@ export interface Regime {
 
 /** A recipient in the mainland is not an outbound transfer (数据出境) at all. */
 export function isMainlandRecipient(r: Recipient): boolean {
-  return r.region === "CN" || /^\d{6}$/.test(r.region);
+  return r.region === "CN" || isMainlandCode(r.region);
 }
