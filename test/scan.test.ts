@@ -201,3 +201,14 @@ describe("xborder scan", () => {
     );
   });
 });
+
+describe("errors never quote data", () => {
+  test("a broken CSV is reported by line and code, without the cell's content", () => {
+    const d = mkdtempSync(join(tmpdir(), "xborder-scan-bad-"));
+    writeFileSync(join(d, "bad.csv"), 'a,b\n"13800138000"x,1\n');
+    const r = xborder(["scan", join(d, "bad.csv"), "--format", "json", "--as-of", AS_OF]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /bad\.csv:2: not valid CSV \(CSV_INVALID_CLOSING_QUOTE\)/);
+    assert.doesNotMatch(r.stderr + r.stdout, /13800138000/);
+  });
+});

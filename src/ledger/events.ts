@@ -25,6 +25,15 @@ export class EventError extends Error {
   override name = "EventError";
 }
 
+/**
+ * `:LINE: not valid CSV (CODE)` from a csv-parse error. Its message can quote the cell at fault —
+ * possibly an identifier — so only the code and the line are kept.
+ */
+export function csvProblem(e: unknown): string {
+  const err = e as { lines?: number; code?: string };
+  return `${err.lines ? `:${err.lines}` : ""}: not valid CSV (${err.code ?? "unreadable"})`;
+}
+
 const TRUE = new Set(["true", "1", "yes", "y", "是", "t"]);
 const FALSE = new Set(["false", "0", "no", "n", "否", "f"]);
 
@@ -128,7 +137,6 @@ export async function* readEvents(
     }
   } catch (e) {
     if (e instanceof EventError) throw e;
-    const err = e as { lines?: number; message: string };
-    throw new EventError(`${file}${err.lines ? `:${err.lines}` : ""}: not valid CSV: ${err.message}`);
+    throw new EventError(`${file}${csvProblem(e)}`, { cause: e });
   }
 }

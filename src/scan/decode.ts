@@ -11,21 +11,3 @@ export function detectEncoding(head: Buffer): Encoding {
   for (let cut = 0; cut < 4 && cut < head.length; cut++) if (isUtf8(head.subarray(0, head.length - cut))) return "utf-8";
   return "gb18030";
 }
-
-export function decode(buf: Buffer, enc: Encoding): string {
-  switch (enc) {
-    case "utf-8-bom":
-      return new TextDecoder("utf-8").decode(buf.subarray(3));
-    case "utf-16le":
-      return new TextDecoder("utf-16le").decode(buf.subarray(2));
-    case "utf-16be": {
-      const swapped = Buffer.from(buf.subarray(2));
-      swapped.swap16();
-      return new TextDecoder("utf-16le").decode(swapped);
-    }
-    case "gb18030":
-      return new TextDecoder("gb18030").decode(buf);
-    default:
-      return new TextDecoder("utf-8").decode(buf);
-  }
-}

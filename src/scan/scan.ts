@@ -9,6 +9,7 @@ import { open } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parse as csvParse } from "csv-parse";
 import { mask } from "../identity/normalize.js";
+import { csvProblem } from "../ledger/events.js";
 import { type Encoding, detectEncoding } from "./decode.js";
 import { type EntityType, type Finding, detect } from "./detectors/index.js";
 
@@ -48,38 +49,38 @@ function flatten(v: unknown, prefix: string, out: Row): void {
   else out[prefix || "value"] = String(v);
 }
 
-/** Decoded text of a file, chunk by chunk, in its detected encoding (BOM skipped). */
-async function* decodedChunks(path: string): AsyncGenerator<string, Encoding> {
+/** A file's detected encoding, and its text chunk by chunk (BOM skipped). */
+async function openDecoded(path: string): Promise<{ encoding: Encoding; chunks: AsyncGenerator<string> }> {
   const fd = await open(path);
+  let encoding: Encoding;
   try {
     const head = Buffer.alloc(64 * 1024);
     const { bytesRead } = await fd.read(head, 0, head.length, 0);
-    const encoding = detectEncoding(head.subarray(0, bytesRead));
-    const skip = encoding === "utf-8-bom" ? 3 : encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 0;
-    const decoder = new TextDecoder(
-      encoding === "gb18030" ? "gb18030" : encoding === "utf-8" || encoding === "utf-8-bom" ? "utf-8" : "utf-16le",
-    );
-    let first = true;
-    for await (const raw of fd.createReadStream({ start: skip, autoClose: false })) {
-      let chunk = raw as Buffer;
-      if (encoding === "utf-16be") {
-        chunk = Buffer.from(chunk);
-        chunk.swap16();
-      }
-      const text = decoder.decode(chunk, { stream: true });
-      if (first) {
-        first = false;
-        yield `\u0000${encoding}`; // the encoding, announced once before the text
-      }
-      if (text) yield text;
-    }
-    if (first) yield `\u0000${encoding}`;
-    const tail = decoder.decode();
-    if (tail) yield tail;
-    return encoding;
-  } finally {
+    encoding = detectEncoding(head.subarray(0, bytesRead));
+  } catch (e) {
     await fd.close();
+    throw e;
   }
+  const skip = encoding === "utf-8-bom" ? 3 : encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 0;
+  const decoder = new TextDecoder(encoding === "gb18030" ? "gb18030" : encoding.startsWith("utf-16") ? "utf-16le" : "utf-8");
+  async function* chunks(): AsyncGenerator<string> {
+    try {
+      for await (const raw of fd.createReadStream({ start: skip, autoClose: false })) {
+        let chunk = raw as Buffer;
+        if (encoding === "utf-16be") {
+          chunk = Buffer.from(chunk);
+          chunk.swap16();
+        }
+        const text = decoder.decode(chunk, { stream: true });
+        if (text) yield text;
+      }
+      const tail = decoder.decode();
+      if (tail) yield tail;
+    } finally {
+      await fd.close();
+    }
+  }
+  return { encoding, chunks: chunks() };
 }
 
 async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
@@ -97,15 +98,7 @@ async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
  * Records of a file, streamed: tables keep their columns (CSV/TSV, JSON Lines flattened by path);
  * plain text is one record per line. A whole-document .json file is the one format read at once.
  */
-async function* rowsOf(
-  path: string,
-  format: ReturnType<typeof formatOf>,
-  shown: string,
-  onEncoding: (e: Encoding) => void,
-): AsyncGenerator<Row> {
-  const chunks = decodedChunks(path);
-  const first = await chunks.next();
-  if (!first.done) onEncoding((first.value as string).slice(1) as Encoding);
+async function* rowsOf(chunks: AsyncGenerator<string>, format: ReturnType<typeof formatOf>, shown: string): AsyncGenerator<Row> {
   if (format === "csv" || format === "tsv") {
     // The delimiter is guessed from the header line (the first text chunk holds it).
     const head = await chunks.next();
@@ -126,8 +119,7 @@ async function* rowsOf(
     try {
       for await (const rec of parser as AsyncIterable<{ record: Row }>) yield rec.record;
     } catch (e) {
-      const err = e as { lines?: number; message: string };
-      throw new Error(`${shown}${err.lines ? `:${err.lines}` : ""}: not valid CSV: ${err.message}`, { cause: e });
+      throw new Error(`${shown}${csvProblem(e)}`, { cause: e });
     }
     await feed;
     return;
@@ -207,9 +199,19 @@ export async function scanPaths(paths: string[], opts: { asOf: string; sample?: 
       let records = 0;
       const columnTypes = new Map<string, Map<string, number>>();
       const columnFilled = new Map<string, number>();
-      for await (const row of rowsOf(file, format, shown, (e) => {
-        encoding = e;
-      })) {
+      const decoded = await openDecoded(file);
+      encoding = decoded.encoding;
+      // What a header says about its column, worked out once per column, not once per row.
+      const headerCategories = new Map<string, string[]>();
+      const categoriesOf = (col: string) => {
+        let cats = headerCategories.get(col);
+        if (!cats) {
+          cats = HEADER_SENSITIVE.filter(([re]) => re.test(col)).map(([, cat]) => cat);
+          headerCategories.set(col, cats);
+        }
+        return cats;
+      };
+      for await (const row of rowsOf(decoded.chunks, format, shown)) {
         records++;
         const found: Finding[] = [];
         const categories = new Set<string>();
@@ -222,7 +224,7 @@ export async function scanPaths(paths: string[], opts: { asOf: string; sample?: 
             const types = columnTypes.get(col) ?? new Map<string, number>();
             for (const x of f) types.set(x.type, (types.get(x.type) ?? 0) + 1);
             columnTypes.set(col, types);
-            for (const [re, cat] of HEADER_SENSITIVE) if (re.test(col)) categories.add(cat);
+            for (const cat of categoriesOf(col)) categories.add(cat);
           }
         }
         for (const x of found) {
@@ -242,8 +244,9 @@ export async function scanPaths(paths: string[], opts: { asOf: string; sample?: 
       for (const [name, types] of columnTypes) {
         const filled = columnFilled.get(name) ?? 0;
         const [top, n] = [...types.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["unknown", 0];
-        const type = filled > 0 && n / filled >= 0.5 ? top : (HEADER_SENSITIVE.find(([re]) => re.test(name))?.[1] ?? "unknown");
-        const sensitive = type === "bank_card" || HEADER_SENSITIVE.some(([re]) => re.test(name));
+        const fromHeader = categoriesOf(name);
+        const type = filled > 0 && n / filled >= 0.5 ? top : (fromHeader[0] ?? "unknown");
+        const sensitive = type === "bank_card" || fromHeader.length > 0;
         report.columns.push({ file: shown, name, type, sensitive });
       }
       report.files.push({ path: shown, format, encoding: encoding === "utf-8-bom" ? "utf-8" : encoding, records });
