@@ -69,11 +69,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command("scan")
     .description("find Chinese personal information in files and folders, and count the people behind it")
-    .argument("<paths...>", "files or folders (recursive)")
+    .argument("<paths...>", "files or folders (recursive), or one postgres:// URL with --table or --schema")
     .option("--format <format>", "json | text", "text")
     .option("--sample <n>", "masked samples per entity type", "3")
     .option("--as-of <date>", "the scan date, for ages (default today in Asia/Shanghai)")
     .option("--emit-dataset", "print a data-map datasets entry and the persons counts instead of the report")
+    .option("--table <name>", "with a postgres:// URL: the table to scan (schema.table or table)")
+    .option("--schema <name>", "with a postgres:// URL: scan every table of this schema (default public)")
+    .option("--no-progress", "no progress line on the terminal")
     .action(async (paths: string[], o: ScanCliOptions) => setExit(await runScan(paths, o, out, err)));
 
   const cal = program.command("calendar").description("China's working-day calendar (State Council holiday schedules)");

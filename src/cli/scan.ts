@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
 import { basename } from "node:path";
 import { stringify } from "yaml";
-import { type ScanReport, scanPaths } from "../scan/scan.js";
+import { type ScanProgress, type ScanReport, scanDatabase, scanPaths } from "../scan/scan.js";
 import { EXIT, UsageError } from "./errors.js";
 
 export interface ScanCliOptions {
@@ -10,6 +10,25 @@ export interface ScanCliOptions {
   sample: string;
   asOf?: string;
   emitDataset?: boolean;
+  table?: string;
+  schema?: string;
+  progress?: boolean;
+}
+
+const isDatabaseUrl = (p: string) => /^postgres(?:ql)?:\/\//i.test(p);
+
+/** Progress on a terminal: one line on stderr, redrawn at most twice a second. */
+function progressLine(err: (s: string) => void): (p: ScanProgress) => void {
+  let last = 0;
+  const started = Date.now();
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 500 && p.bytesDone < p.bytesTotal) return;
+    last = now;
+    const pct = p.bytesTotal ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
+    const mbps = p.bytesDone / 1e6 / Math.max(0.001, (now - started) / 1000);
+    err(`\r\x1b[Kscanning ${p.file}: ${pct}% (${(p.bytesDone / 1e6).toFixed(0)} MB, ${mbps.toFixed(0)} MB/s)`);
+  };
 }
 
 /** A data-map `datasets` entry and the `persons` counts, from a scan (contracts §1). */
@@ -28,10 +47,18 @@ export async function runScan(paths: string[], o: ScanCliOptions, out: (s: strin
     throw new UsageError(`--sample: expected a whole number ≥ 0, got ${JSON.stringify(o.sample)}`);
   if (o.asOf !== undefined && !isIsoDate(o.asOf))
     throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(o.asOf)}`);
-  for (const p of paths) if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
-  const r = await scanPaths(paths, { asOf: o.asOf ?? todayInShanghai(), sample });
+  const urls = paths.filter(isDatabaseUrl);
+  if (urls.length > 0 && paths.length > 1) throw new UsageError("a postgres:// URL is scanned on its own: give it as the only path");
+  if (urls.length === 0 && (o.table || o.schema)) throw new UsageError("--table and --schema go with a postgres:// URL");
+  if (o.table && o.schema) throw new UsageError("give --table or --schema, not both");
+  for (const p of paths) if (!isDatabaseUrl(p) && !existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
+  const showProgress = o.progress !== false && process.stderr.isTTY === true;
+  const opts = { asOf: o.asOf ?? todayInShanghai(), sample, onProgress: showProgress ? progressLine(err) : undefined };
+  const r = urls[0] ? await scanDatabase(urls[0], { table: o.table, schema: o.schema }, opts) : await scanPaths(paths, opts);
+  if (showProgress) err("\r\x1b[K");
   if (o.emitDataset) {
-    const id = basename(paths[0] ?? "dataset").replace(/\.[^.]+$/, "") || "dataset";
+    const from = o.table ? o.table.split(".").pop() : (o.schema ?? basename(paths[0] ?? "dataset").replace(/\.[^.]+$/, ""));
+    const id = from?.replace(/[^\p{L}\p{N}_-]+/gu, "-") || "dataset";
     const e = datasetEntry(r, id);
     out(
       o.format === "json"
@@ -53,6 +80,6 @@ export async function runScan(paths: string[], o: ScanCliOptions, out: (s: strin
     out(`${lines.join("\n")}\n`);
   }
   const failed = r.files.filter((f) => f.error);
-  for (const f of failed) err(`xborder: ${f.path}: ${f.error}\n`);
+  for (const f of failed) err(`xborder: ${f.error?.startsWith(f.path) ? "" : `${f.path}: `}${f.error}\n`);
   return failed.length ? EXIT.input : EXIT.ok;
 }

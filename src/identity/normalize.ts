@@ -44,7 +44,9 @@ export function normalizeIdentifier(raw: string): NormalizedIdentifier | undefin
   }
   const mobile = /^(?:\+?86|0086)?(1[3-9]\d{9})$/.exec(compact);
   if (mobile) return { kind: "cn_mobile", canonical: `cn_mobile:${mobile[1]}` };
-  return { kind: "document", canonical: `document:${compact}` };
+  // HK/Macao residents' permit: the 8-digit lifetime number; the old form adds a 2-digit issue count.
+  const permit = /^([HM]\d{8})\d{2}$/.exec(compact);
+  return { kind: "document", canonical: `document:${permit ? permit[1] : compact}` };
 }
 
 /** A masked sample for reports and logs: `1101**********1234`. */

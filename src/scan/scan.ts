@@ -1,21 +1,31 @@
 /**
- * The scanner (contracts §4): files in, validated entities, column types, people and
- * sensitive categories out. A record's person is its strongest identifier (ID number, then
- * mobile, then e-mail), normalised and held only as a keyed hash under a key made for this scan.
+ * The scanner (contracts §4): files or database tables in; validated entities, column types,
+ * people and sensitive categories out. A record's person is its strongest identifier (ID
+ * number, then passport or permit, then mobile, then e-mail), normalised and held only as a
+ * keyed tag under a key made for this scan. Big UTF-8 tables and text are split at line
+ * breaks and read by worker threads, one per core.
  */
-import { createHmac, randomBytes } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
-import { open } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { parse as csvParse } from "csv-parse";
-import { mask } from "../identity/normalize.js";
-import { csvProblem } from "../ledger/events.js";
-import { type Encoding, detectEncoding } from "./decode.js";
-import { type EntityType, type Finding, detect } from "./detectors/index.js";
+import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { relative } from "node:path";
+import { CATEGORIES, ENTITY_TYPES, type EntityType } from "./core/entities.js";
+import { FieldScanner } from "./core/field-scanner.js";
+import { KeyedHash } from "./core/keyed-hash.js";
+import { PersonTable } from "./core/person-table.js";
+import { ColumnStats, Tally } from "./core/tally.js";
+import type { Encoding } from "./decode.js";
+import { CsvScanner, type TableHeader, readHeaderLine } from "./sources/csv.js";
+import { type Format, formatOf, lineRanges, listFiles, openUtf8 } from "./sources/files.js";
+import { connect, listTables, scanTable } from "./sources/postgres.js";
+import { scanJson, scanJsonLines, scanParquet, scanXlsx } from "./sources/structured.js";
+import { ValueScanner } from "./sources/values.js";
+import { type RangeResult, scanRangesInWorkers, splitPoints } from "./workers.js";
+
+export type { EntityType };
 
 export interface ScanReport {
   asOf: string;
-  files: { path: string; format: string; encoding: string; records: number; error?: string }[];
+  files: { path: string; format: string; encoding: string; records: number; sheets?: string[]; error?: string }[];
   entities: Partial<Record<EntityType, number>>;
   columns: { file: string; name: string; type: string; sensitive: boolean }[];
   persons: { distinct: number; sensitive: number };
@@ -23,241 +33,221 @@ export interface ScanReport {
   samples: Partial<Record<EntityType, string[]>>;
 }
 
-type Row = Record<string, string>;
-
-/** Headers that say what a column holds when its values do not (Chinese and English). */
-const HEADER_SENSITIVE: [RegExp, string][] = [
-  [/诊断|病历|病史|疾病|医疗|健康|diagnos|medical|health|illness|disease/i, "medical_health"],
-  [/宗教|信仰|religio/i, "religious_belief"],
-  [/指纹|人脸|虹膜|biometric|fingerprint|face/i, "biometric"],
-];
-
-const PERSON_RANK: EntityType[] = ["cn_resident_id", "cn_mobile", "email"];
-
-function formatOf(path: string): "csv" | "tsv" | "jsonl" | "json" | "text" {
-  if (/\.csv$/i.test(path)) return "csv";
-  if (/\.tsv$/i.test(path)) return "tsv";
-  if (/\.(jsonl|ndjson)$/i.test(path)) return "jsonl";
-  if (/\.json$/i.test(path)) return "json";
-  return "text";
+export interface ScanProgress {
+  file: string;
+  bytesDone: number;
+  bytesTotal: number;
 }
 
-function flatten(v: unknown, prefix: string, out: Row): void {
-  if (v === null || v === undefined) return;
-  if (Array.isArray(v)) v.forEach((x, i) => flatten(x, `${prefix}[${i}]`, out));
-  else if (typeof v === "object") for (const [k, x] of Object.entries(v)) flatten(x, prefix ? `${prefix}.${k}` : k, out);
-  else out[prefix || "value"] = String(v);
+export interface ScanOptions {
+  /** Scan date (YYYY-MM-DD): birth dates after it are invalid; ages (minors under 14) on it. */
+  asOf: string;
+  /** Masked samples per entity type (default 3). */
+  sample?: number;
+  /** Paths in the report are relative to this folder. */
+  root?: string;
+  /** Worker threads for big files (default: one per available core; 1 = none). */
+  workers?: number;
+  /** Files at least this big are split across workers (default 32 MiB). */
+  splitBytes?: number;
+  onProgress?: (p: ScanProgress) => void;
 }
 
-/** A file's detected encoding, and its text chunk by chunk (BOM skipped). */
-async function openDecoded(path: string): Promise<{ encoding: Encoding; chunks: AsyncGenerator<string> }> {
-  const fd = await open(path);
-  let encoding: Encoding;
-  try {
-    const head = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await fd.read(head, 0, head.length, 0);
-    encoding = detectEncoding(head.subarray(0, bytesRead));
-  } catch (e) {
-    await fd.close();
-    throw e;
+/** Everything a scan accumulates; also what each worker sends back for its part. */
+export class ScanState {
+  readonly key = randomBytes(8);
+  readonly people = new PersonTable();
+  readonly tally: Tally;
+  readonly asOf: number;
+  readonly report: ScanReport;
+
+  constructor(readonly opts: ScanOptions) {
+    this.asOf = Number(opts.asOf.replace(/-/g, ""));
+    this.tally = new Tally(this.people, new KeyedHash(this.key), opts.sample ?? 3);
+    this.report = {
+      asOf: opts.asOf,
+      files: [],
+      entities: {},
+      columns: [],
+      persons: { distinct: 0, sensitive: 0 },
+      sensitiveCategories: {},
+      samples: {},
+    };
   }
-  const skip = encoding === "utf-8-bom" ? 3 : encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 0;
-  const decoder = new TextDecoder(encoding === "gb18030" ? "gb18030" : encoding.startsWith("utf-16") ? "utf-16le" : "utf-8");
-  async function* chunks(): AsyncGenerator<string> {
-    try {
-      for await (const raw of fd.createReadStream({ start: skip, autoClose: false })) {
-        let chunk = raw as Buffer;
-        if (encoding === "utf-16be") {
-          chunk = Buffer.from(chunk);
-          chunk.swap16();
-        }
-        const text = decoder.decode(chunk, { stream: true });
-        if (text) yield text;
-      }
-      const tail = decoder.decode();
-      if (tail) yield tail;
-    } finally {
-      await fd.close();
+
+  mergeRange(r: RangeResult, columns: ColumnStats[]): void {
+    for (let t = 0; t < r.entities.length; t++) this.tally.entities[t]! += r.entities[t]!;
+    const max = this.opts.sample ?? 3;
+    r.samples.forEach((list, t) => {
+      for (const s of list) if (this.tally.samples[t]!.length < max) this.tally.samples[t]!.push(s);
+    });
+    this.people.merge(r.people);
+    r.columns.forEach((c, i) => {
+      while (columns.length <= i) columns.push(new ColumnStats(c.name));
+      columns[i]!.merge(c, max);
+    });
+  }
+
+  finish(): ScanReport {
+    const { report, tally } = this;
+    ENTITY_TYPES.forEach((t, i) => {
+      if (tally.entities[i]! > 0) report.entities[t] = tally.entities[i]!;
+      if (tally.samples[i]!.length > 0) report.samples[t] = tally.samples[i]!;
+    });
+    report.columns = tally.columns;
+    report.persons.distinct = this.people.size;
+    for (const cats of this.people.categories()) {
+      if (cats === 0) continue;
+      report.persons.sensitive++;
+      CATEGORIES.forEach((c, i) => {
+        if (cats & (1 << i)) report.sensitiveCategories[c] = (report.sensitiveCategories[c] ?? 0) + 1;
+      });
     }
-  }
-  return { encoding, chunks: chunks() };
-}
-
-async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let rest = "";
-  for await (const c of chunks) {
-    rest += c;
-    const parts = rest.split(/\r?\n/);
-    rest = parts.pop() ?? "";
-    yield* parts;
-  }
-  if (rest) yield rest;
-}
-
-/**
- * Records of a file, streamed: tables keep their columns (CSV/TSV, JSON Lines flattened by path);
- * plain text is one record per line. A whole-document .json file is the one format read at once.
- */
-async function* rowsOf(chunks: AsyncGenerator<string>, format: ReturnType<typeof formatOf>, shown: string): AsyncGenerator<Row> {
-  if (format === "csv" || format === "tsv") {
-    // The delimiter is guessed from the header line (the first text chunk holds it).
-    const head = await chunks.next();
-    const firstText = head.done ? "" : (head.value as string);
-    const line = firstText.slice(0, firstText.indexOf("\n") >>> 0 || firstText.length);
-    const delimiter =
-      format === "tsv" ? "\t" : ([",", "\t", ";", "|"].sort((a, b) => line.split(b).length - line.split(a).length)[0] ?? ",");
-    const parser = csvParse({ columns: true, skip_empty_lines: true, relax_column_count: true, trim: true, delimiter, info: true });
-    const feed = (async () => {
-      try {
-        if (firstText && !parser.write(firstText)) await new Promise<void>((r) => parser.once("drain", () => r()));
-        for await (const c of chunks) if (!parser.write(c)) await new Promise<void>((r) => parser.once("drain", () => r()));
-        parser.end();
-      } catch (e) {
-        parser.destroy(e as Error);
-      }
-    })();
-    try {
-      for await (const rec of parser as AsyncIterable<{ record: Row }>) yield rec.record;
-    } catch (e) {
-      throw new Error(`${shown}${csvProblem(e)}`, { cause: e });
-    }
-    await feed;
-    return;
-  }
-  if (format === "json") {
-    let text = "";
-    for await (const c of chunks) text += c;
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      throw new Error(`${shown}: not valid JSON`);
-    }
-    for (const d of [doc].flat()) {
-      const r: Row = {};
-      flatten(d, "", r);
-      yield r;
-    }
-    return;
-  }
-  let n = 0;
-  for await (const line of linesOf(chunks)) {
-    n++;
-    if (!line.trim()) continue;
-    if (format === "jsonl") {
-      let v: unknown;
-      try {
-        v = JSON.parse(line);
-      } catch {
-        throw new Error(`${shown}:${n}: not valid JSON`);
-      }
-      const r: Row = {};
-      flatten(v, "", r);
-      yield r;
-    } else yield { text: line };
+    return report;
   }
 }
 
-function listFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    const st = statSync(p);
-    if (st.isDirectory())
-      out.push(
-        ...listFiles(
-          readdirSync(p)
-            .sort()
-            .map((f) => join(p, f)),
-        ),
-      );
-    else out.push(p);
-  }
-  return out;
+function shownPath(file: string, root?: string): string {
+  return root ? relative(root, file) || file : file;
 }
 
-export async function scanPaths(paths: string[], opts: { asOf: string; sample?: number; root?: string }): Promise<ScanReport> {
-  const key = randomBytes(32);
-  const hash = (s: string) => createHmac("sha256", key).update(s).digest("base64");
-  const people = new Map<string, Set<string>>(); // person key → sensitive categories
-  const report: ScanReport = {
-    asOf: opts.asOf,
-    files: [],
-    entities: {},
-    columns: [],
-    persons: { distinct: 0, sensitive: 0 },
-    sensitiveCategories: {},
-    samples: {},
+const encodingName = (e: Encoding) => (e === "utf-8-bom" ? "utf-8" : e);
+
+/** Header of a CSV/TSV file (the first line), read from the start of its UTF-8 chunks (the rest stay unread). */
+async function readHeader(chunks: AsyncGenerator<Buffer>, format: Format): Promise<{ header?: TableHeader; rest: Buffer[] }> {
+  const delimiter = format === "tsv" ? "\t" : undefined;
+  let acc = Buffer.alloc(0);
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    acc = Buffer.concat([acc, next.value]);
+    const header = readHeaderLine(acc, delimiter);
+    if (header) return { header, rest: [acc.subarray(header.length)] };
+  }
+  const header = acc.length ? readHeaderLine(Buffer.concat([acc, Buffer.from("\n")]), delimiter) : undefined;
+  return { header, rest: [] };
+}
+
+async function scanFile(state: ScanState, file: string, opts: ScanOptions): Promise<void> {
+  const shown = shownPath(file, opts.root);
+  const format = formatOf(file);
+  const entry: ScanReport["files"][number] = {
+    path: shown,
+    format,
+    encoding: format === "xlsx" || format === "parquet" ? "binary" : "utf-8",
+    records: 0,
   };
-  const sampleMax = opts.sample ?? 3;
-
-  for (const file of listFiles(paths)) {
-    const shown = opts.root ? relative(opts.root, file) || file : file;
-    const format = formatOf(file);
-    let encoding = "utf-8" as Encoding;
-    try {
-      const tabular = format !== "text";
-      let records = 0;
-      const columnTypes = new Map<string, Map<string, number>>();
-      const columnFilled = new Map<string, number>();
-      const decoded = await openDecoded(file);
-      encoding = decoded.encoding;
-      // What a header says about its column, worked out once per column, not once per row.
-      const headerCategories = new Map<string, string[]>();
-      const categoriesOf = (col: string) => {
-        let cats = headerCategories.get(col);
-        if (!cats) {
-          cats = HEADER_SENSITIVE.filter(([re]) => re.test(col)).map(([, cat]) => cat);
-          headerCategories.set(col, cats);
-        }
-        return cats;
-      };
-      for await (const row of rowsOf(decoded.chunks, format, shown)) {
-        records++;
-        const found: Finding[] = [];
-        const categories = new Set<string>();
-        for (const [col, value] of Object.entries(row)) {
-          if (!value) continue;
-          const f = detect(value, opts.asOf);
-          found.push(...f);
-          if (tabular) {
-            columnFilled.set(col, (columnFilled.get(col) ?? 0) + 1);
-            const types = columnTypes.get(col) ?? new Map<string, number>();
-            for (const x of f) types.set(x.type, (types.get(x.type) ?? 0) + 1);
-            columnTypes.set(col, types);
-            for (const cat of categoriesOf(col)) categories.add(cat);
+  const { tally } = state;
+  const progress = (done: number, total: number) => opts.onProgress?.({ file: shown, bytesDone: done, bytesTotal: total });
+  const sc = new FieldScanner(state.asOf);
+  const vs = new ValueScanner(sc, tally);
+  try {
+    if (format === "xlsx") {
+      entry.sheets = await scanXlsx(file, shown, vs);
+      entry.records = vs.records;
+    } else if (format === "parquet") {
+      await scanParquet(file, shown, vs);
+      entry.records = vs.records;
+    } else {
+      let done = 0;
+      const opened = await openUtf8(file, {}, (n) => progress((done += n), opened.size));
+      entry.encoding = encodingName(opened.encoding);
+      const workers = opts.workers ?? availableParallelism();
+      const split =
+        workers > 1 && opened.size >= (opts.splitBytes ?? 32 * 1024 * 1024) && (format === "csv" || format === "tsv" || format === "text");
+      if (format === "csv" || format === "tsv") {
+        const { header, rest } = await readHeader(opened.chunks, format);
+        if (!header) {
+          tally.finishColumns(shown, []);
+        } else if (split && (opened.encoding === "utf-8" || opened.encoding === "utf-8-bom")) {
+          await opened.chunks.return(undefined);
+          const bom = opened.encoding === "utf-8-bom" ? 3 : 0;
+          const points = await splitPoints(file, bom + header.length, opened.size, workers);
+          const columns: ColumnStats[] = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`));
+          const results = await scanRangesInWorkers(state, file, format, header, points, (d) => progress(d, opened.size));
+          for (const r of results) {
+            state.mergeRange(r, columns);
+            entry.records += r.records;
           }
+          tally.finishColumns(shown, columns);
+        } else {
+          const csv = new CsvScanner(header, state.asOf, tally);
+          for (const c of rest) csv.push(c);
+          for await (const c of opened.chunks) csv.push(c);
+          csv.end();
+          if (csv.unclosedAt)
+            throw new Error(`data row ${csv.unclosedAt}: not valid CSV (a quoted field is never closed; truncated file?)`);
+          entry.records = csv.records;
+          tally.finishColumns(shown, csv.columns);
         }
-        for (const x of found) {
-          report.entities[x.type] = (report.entities[x.type] ?? 0) + 1;
-          const s = (report.samples[x.type] ??= []);
-          if (s.length < sampleMax) s.push(mask(x.value));
-          if (x.type === "bank_card") categories.add("financial_account");
-          if (x.minor) categories.add("minor_under_14");
+      } else if (format === "jsonl") {
+        await scanJsonLines(opened.chunks, shown, vs);
+        entry.records = vs.records;
+      } else if (format === "json") {
+        await scanJson(opened.chunks, shown, vs);
+        entry.records = vs.records;
+      } else if (split && (opened.encoding === "utf-8" || opened.encoding === "utf-8-bom")) {
+        await opened.chunks.return(undefined);
+        const points = await splitPoints(file, opened.encoding === "utf-8-bom" ? 3 : 0, opened.size, workers);
+        for (const r of await scanRangesInWorkers(state, file, format, undefined, points, (d) => progress(d, opened.size))) {
+          state.mergeRange(r, []);
+          entry.records += r.records;
         }
-        const strongest = PERSON_RANK.map((t) => found.find((x) => x.type === t)).find(Boolean);
-        if (!strongest?.canonical) continue;
-        const k = hash(`${strongest.type}:${strongest.canonical}`);
-        const cats = people.get(k) ?? new Set<string>();
-        for (const c of categories) cats.add(c);
-        people.set(k, cats);
+      } else {
+        entry.records = await scanTextLines(opened.chunks, sc, tally);
       }
-      for (const [name, types] of columnTypes) {
-        const filled = columnFilled.get(name) ?? 0;
-        const [top, n] = [...types.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["unknown", 0];
-        const fromHeader = categoriesOf(name);
-        const type = filled > 0 && n / filled >= 0.5 ? top : (fromHeader[0] ?? "unknown");
-        const sensitive = type === "bank_card" || fromHeader.length > 0;
-        report.columns.push({ file: shown, name, type, sensitive });
-      }
-      report.files.push({ path: shown, format, encoding: encoding === "utf-8-bom" ? "utf-8" : encoding, records });
-    } catch (e) {
-      report.files.push({ path: shown, format, encoding, records: 0, error: (e as Error).message.split("\n")[0] ?? "unreadable" });
     }
+    if (format === "jsonl" || format === "json" || format === "xlsx" || format === "parquet")
+      tally.finishColumns(shown, vs.columns.values());
+  } catch (e) {
+    entry.error = (e as Error).message.split("\n")[0] ?? "unreadable";
+    entry.records = 0;
   }
-  report.persons.distinct = people.size;
-  for (const cats of people.values()) {
-    if (cats.size > 0) report.persons.sensitive++;
-    for (const c of cats) report.sensitiveCategories[c] = (report.sensitiveCategories[c] ?? 0) + 1;
+  state.report.files.push(entry);
+}
+
+/** Plain text: every line a record of free text. */
+export async function scanTextLines(chunks: AsyncIterable<Buffer>, sc: FieldScanner, tally: Tally): Promise<number> {
+  let records = 0;
+  for await (const { buf, start, end } of lineRanges(chunks)) {
+    if (end <= start) continue;
+    records++;
+    tally.beginRecord();
+    sc.scanText(buf, start, end);
+    if (sc.fullwidth) {
+      const norm = Buffer.from(buf.toString("utf8", start, end).normalize("NFKC"));
+      sc.scanText(norm, 0, norm.length);
+    }
+    tally.addField(undefined, sc, true);
+    tally.endRecord();
   }
-  return report;
+  return records;
+}
+
+export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanReport> {
+  const state = new ScanState(opts);
+  for (const file of listFiles(paths)) await scanFile(state, file, opts);
+  return state.finish();
+}
+
+/** A PostgreSQL table (`--table`, optionally `schema.table`) or every table of a schema. */
+export async function scanDatabase(url: string, what: { table?: string; schema?: string }, opts: ScanOptions): Promise<ScanReport> {
+  const state = new ScanState(opts);
+  const client = await connect(url);
+  try {
+    const tables = what.table ? [what.table] : await listTables(client, what.schema ?? "public");
+    for (const table of tables) {
+      const vs = new ValueScanner(new FieldScanner(state.asOf), state.tally);
+      const entry: ScanReport["files"][number] = { path: table, format: "postgres", encoding: "utf-8", records: 0 };
+      try {
+        await scanTable(client, table, vs);
+        entry.records = vs.records;
+        state.tally.finishColumns(table, vs.columns.values());
+      } catch (e) {
+        entry.error = (e as Error).message.split("\n")[0] ?? "unreadable";
+      }
+      state.report.files.push(entry);
+    }
+  } finally {
+    await client.end();
+  }
+  return state.finish();
 }

@@ -1,18 +1,5 @@
-/** Check algorithms (detectors.md §1–3): GB 11643 MOD 11-2, Luhn, GB 32100 MOD 31, division codes. */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { isIsoDate } from "../../calendar/date.js";
-import { residentIdCheckChar } from "../../identity/normalize.js";
-
-let areaCodes: Set<string> | undefined;
-/** Every GB/T 2260 code in use at any time since 1981 (data/areacodes.txt). */
-export function isAreaCode(code: string): boolean {
-  if (!areaCodes) {
-    const text = readFileSync(fileURLToPath(new URL("../../../data/areacodes.txt", import.meta.url)), "utf8");
-    areaCodes = new Set(text.split("\n").filter((l) => /^\d{6}$/.test(l)));
-  }
-  return areaCodes.has(code);
-}
+/** String forms of the core validators (detectors.md §1–5), for the library API and tests. */
+import { type ResidentIdDigits, idCheckValue, legacyIdBirth, luhnDigits, residentIdBirth } from "../core/validate.js";
 
 export interface ResidentId {
   /** The 18-character form (15-digit numbers upgraded). */
@@ -20,45 +7,34 @@ export interface ResidentId {
   birth: string;
 }
 
-/** A valid resident ID number (18 or 15 digits), born on or before `asOf`; else undefined. */
-export function parseResidentId(s: string, asOf: string): ResidentId | undefined {
-  let id18: string;
-  let birth: string;
-  if (s.length === 18) {
-    id18 = s.toUpperCase();
-    if (residentIdCheckChar(id18.slice(0, 17)) !== id18[17]) return undefined;
-    birth = `${id18.slice(6, 10)}-${id18.slice(10, 12)}-${id18.slice(12, 14)}`;
-  } else if (s.length === 15) {
-    birth = `19${s.slice(6, 8)}-${s.slice(8, 10)}-${s.slice(10, 12)}`;
-    const first17 = `${s.slice(0, 6)}19${s.slice(6)}`;
-    id18 = first17 + residentIdCheckChar(first17);
-  } else return undefined;
-  if (!isIsoDate(birth) || birth > asOf || birth < "1880-01-01") return undefined;
-  const area = id18.slice(0, 6);
-  // 81/82/83 0000: residence permits of HK, Macao, Taiwan residents (same checksum)
-  if (!isAreaCode(area) && !/^8[123]0000$/.test(area)) return undefined;
-  return { id18, birth };
+function digitsOf(s: string): ResidentIdDigits {
+  const d = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) d[i] = s.charCodeAt(i) - 48;
+  return d;
 }
 
-/** Age in whole years on `asOf`. */
-export function ageOn(birth: string, asOf: string): number {
-  const years = Number(asOf.slice(0, 4)) - Number(birth.slice(0, 4));
-  return asOf.slice(5) < birth.slice(5) ? years - 1 : years;
+const ymd = (n: number) => `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`;
+
+/** A valid resident ID number (18 or 15 digits), born on or before `asOf`; else undefined. */
+export function parseResidentId(s: string, asOf: string): ResidentId | undefined {
+  const on = Number(asOf.replace(/-/g, ""));
+  if (/^\d{17}[\dXx]$/.test(s)) {
+    const d = digitsOf(s.slice(0, 17));
+    const birth = residentIdBirth(d, 0, /[Xx]$/.test(s) ? 10 : Number(s[17]), on);
+    return birth < 0 ? undefined : { id18: s.toUpperCase(), birth: ymd(birth) };
+  }
+  if (/^\d{15}$/.test(s)) {
+    const birth = legacyIdBirth(digitsOf(s), 0, on);
+    if (birth < 0) return undefined;
+    const first17 = digitsOf(`${s.slice(0, 6)}19${s.slice(6)}`);
+    const check = idCheckValue(first17, 0);
+    return { id18: `${s.slice(0, 6)}19${s.slice(6)}${check === 10 ? "X" : check}`, birth: ymd(birth) };
+  }
+  return undefined;
 }
 
 export function luhn(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
+  return /^\d+$/.test(digits) && luhnDigits(digitsOf(digits), 0, digits.length);
 }
 
 const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -68,6 +44,5 @@ export function isUscc(s: string): boolean {
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(s)) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(s[i] ?? "") * (USCC_WEIGHTS[i] ?? 0);
-  const check = (31 - (sum % 31)) % 31;
-  return USCC_CHARS[check] === s[17];
+  return USCC_CHARS[(31 - (sum % 31)) % 31] === s[17];
 }

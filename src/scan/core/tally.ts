@@ -1,0 +1,298 @@
+/**
+ * Turns the byte scanner's hits into the report's numbers: entity counts, masked samples,
+ * column types, and people — a record's person is its strongest identifier, kept only as a
+ * keyed tag with the sensitive categories seen in the same record.
+ */
+import { mask } from "../../identity/normalize.js";
+import { writeCanonical } from "./canonical.js";
+import {
+  CATEGORIES,
+  C_BIOMETRIC,
+  C_FINANCIAL,
+  C_LOCATION,
+  C_MEDICAL,
+  C_MINOR,
+  C_RELIGION,
+  C_SPECIFIC_IDENTITY,
+  ENTITY_TYPES,
+  N_TYPES,
+  PERSON_RANK,
+  T_ADDRESS,
+  T_CARD,
+  T_COORD,
+  T_HKMO_PERMIT,
+  T_NAME,
+  T_PASSPORT,
+  T_TW_PERMIT,
+} from "./entities.js";
+import { type FieldScanner, HINT_COORDINATE, HINT_LATITUDE, HINT_LONGITUDE } from "./field-scanner.js";
+import {
+  F_ADDR,
+  F_MEDICAL,
+  F_OTHER_SENSITIVE,
+  F_SURNAME,
+  HAN_BASE,
+  HAN_FEATURES,
+  TERM_BIOMETRIC,
+  TERM_MEDICAL,
+  TERM_RELIGION,
+  TERM_SPECIFIC_IDENTITY,
+} from "./han.js";
+import { readHeader } from "./headers.js";
+import type { KeyedHash } from "./keyed-hash.js";
+import type { PersonTable } from "./person-table.js";
+
+/** Values longer than this (bytes) are read as free text, not as a cell holding one thing. */
+const CELL_MAX = 96;
+
+// Counter slots of a column (after one per entity type).
+const FILLED = N_TYPES;
+const NAME_SHAPED = N_TYPES + 1;
+const ADDRESS_SHAPED = N_TYPES + 2;
+const NUMERIC = N_TYPES + 3;
+const TERMS_AT = N_TYPES + 4;
+
+export class ColumnStats {
+  readonly hints: number;
+  readonly headerCategories: number;
+  readonly headerName: boolean;
+  readonly headerAddress: boolean;
+  readonly recordNumber: boolean;
+  /** Entity types, then filled / name-shaped / address-shaped / numeric cells, then cells per sensitive term category. */
+  readonly counts = new Float64Array(TERMS_AT + CATEGORIES.length);
+  readonly nameSamples: string[] = [];
+  readonly addressSamples: string[] = [];
+
+  constructor(readonly name: string) {
+    const m = readHeader(name);
+    this.hints = m.hints;
+    this.headerCategories = m.categories;
+    this.headerName = m.name;
+    this.headerAddress = m.address;
+    this.recordNumber = m.recordNumber;
+  }
+
+  /** Adds another thread's counts for the same column. */
+  merge(other: { counts: Float64Array; nameSamples: string[]; addressSamples: string[] }, sampleMax: number): void {
+    for (let i = 0; i < this.counts.length; i++) this.counts[i]! += other.counts[i]!;
+    for (const x of other.nameSamples) if (this.nameSamples.length < sampleMax) this.nameSamples.push(x);
+    for (const x of other.addressSamples) if (this.addressSamples.length < sampleMax) this.addressSamples.push(x);
+  }
+}
+
+export interface ColumnReport {
+  file: string;
+  name: string;
+  type: string;
+  sensitive: boolean;
+}
+
+const NAME_IN_TEXT =
+  /(?:(?:客户|患者|病人|用户|会员|乘客|旅客|学生|员工)?(?:姓名|名字)|联系人|收件人|收货人|持卡人|患者|病人|户主|申请人|本人)(?:是|为|叫)?[:：\s]{0,2}([\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,10}·[\u4e00-\u9fa5·]{1,20})/g;
+const ADDRESS_IN_TEXT =
+  /(?:[\u4e00-\u9fa5]{2,3}(?:省|自治区))?[\u4e00-\u9fa5]{2,3}市(?:[\u4e00-\u9fa5]{1,4}(?:区|县))?(?:[\u4e00-\u9fa5A-Za-z0-9]{1,15}?(?:路|街|大道|巷|弄|胡同|村)(?:[0-9]+号)?)?/g;
+
+const TERMS: [RegExp, number][] = [
+  [TERM_MEDICAL, C_MEDICAL],
+  [TERM_RELIGION, C_RELIGION],
+  [TERM_SPECIFIC_IDENTITY, C_SPECIFIC_IDENTITY],
+  [TERM_BIOMETRIC, C_BIOMETRIC],
+];
+
+function popcount(x: number): number {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+}
+
+function utf8(buf: Uint8Array, s: number, e: number): string {
+  return Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString("utf8");
+}
+
+/** Masked name: the surname, then stars (张**). */
+function maskName(s: string): string {
+  const chars = [...s];
+  return (chars[0] ?? "") + "*".repeat(Math.max(1, chars.length - 1));
+}
+
+function maskAddress(s: string): string {
+  const chars = [...s];
+  return chars.slice(0, Math.min(6, Math.ceil(chars.length / 2))).join("") + "****";
+}
+
+export class Tally {
+  readonly entities = new Float64Array(N_TYPES);
+  readonly samples: string[][] = ENTITY_TYPES.map(() => []);
+  readonly columns: ColumnReport[] = [];
+  /** The current record's counter increments, applied when it ends (a record cut by a chunk is dropped). */
+  private journalArr: Float64Array[] = [];
+  private journalIdx = new Int32Array(256);
+  private journalLen = 0;
+  private bestRank = 255;
+  private readonly best = new Uint8Array(96);
+  private bestLen = 0;
+  private cats = 0;
+
+  constructor(
+    readonly people: PersonTable,
+    private readonly hasher: KeyedHash,
+    private readonly sampleMax: number,
+  ) {}
+
+  beginRecord(): void {
+    this.bestRank = 255;
+    this.bestLen = 0;
+    this.cats = 0;
+    this.journalLen = 0;
+  }
+
+  private inc(arr: Float64Array, idx: number): void {
+    const j = this.journalLen++;
+    if (j === this.journalIdx.length) {
+      const bigger = new Int32Array(j * 2);
+      bigger.set(this.journalIdx);
+      this.journalIdx = bigger;
+    }
+    this.journalArr[j] = arr;
+    this.journalIdx[j] = idx;
+  }
+
+  private sample(type: number, value: string): void {
+    const s = this.samples[type]!;
+    if (s.length < this.sampleMax) s.push(type === T_NAME ? maskName(value) : type === T_ADDRESS ? maskAddress(value) : mask(value));
+  }
+
+  private count(type: number, buf: Uint8Array, s: number, e: number): void {
+    this.inc(this.entities, type);
+    if (this.samples[type]!.length < this.sampleMax) this.sample(type, utf8(buf, s, e));
+  }
+
+  private countText(type: number, value: string): void {
+    this.inc(this.entities, type);
+    if (this.samples[type]!.length < this.sampleMax) this.sample(type, value);
+  }
+
+  /**
+   * One value the scanner has just read (`sc` holds its hits). `col` is its column (absent for
+   * free text); `freeText` reads names and addresses from context instead of from the cell's shape.
+   */
+  addField(col: ColumnStats | undefined, sc: FieldScanner, freeText: boolean): void {
+    const buf = sc.buf;
+    let s = sc.fieldStart;
+    let e = sc.fieldEnd;
+    while (s < e && (buf[s] === 0x20 || buf[s] === 0x22 || buf[s] === 0x09)) s++;
+    while (e > s && (buf[e - 1] === 0x20 || buf[e - 1] === 0x22 || buf[e - 1] === 0x0d || buf[e - 1] === 0x09)) e--;
+    if (s === e) return;
+    if (col) this.inc(col.counts, FILLED);
+    let cats = 0;
+    for (let h = 0; h < sc.n; h++) {
+      const type = sc.types[h]!;
+      if (col?.recordNumber && (type === T_PASSPORT || type === T_HKMO_PERMIT || type === T_TW_PERMIT)) continue;
+      const hs = sc.starts[h]!;
+      const he = sc.ends[h]!;
+      this.count(type, buf, hs, he);
+      if (col) this.inc(col.counts, type);
+      if (type === T_CARD) cats |= C_FINANCIAL;
+      else if (type === T_COORD) cats |= C_LOCATION;
+      if (sc.minor[h]) cats |= C_MINOR;
+      const rank = PERSON_RANK[type]!;
+      if (rank < this.bestRank) {
+        this.bestRank = rank;
+        this.bestLen = writeCanonical(buf, type, hs, he, this.best);
+      }
+    }
+    if (col) {
+      if (col.hints & (HINT_LATITUDE | HINT_LONGITUDE | HINT_COORDINATE) && sc.n === 0 && buf[s]! >= 0x30 && buf[s]! <= 0x39) {
+        // A longitude next to a latitude column: part of the same fix.
+        if (col.hints & HINT_LONGITUDE && /^\d{2,3}\.\d{4,}$/.test(utf8(buf, s, e))) {
+          this.inc(col.counts, NUMERIC);
+          cats |= C_LOCATION;
+        }
+      }
+      cats |= col.headerCategories;
+    }
+    if (sc.han > 0) {
+      const len = e - s;
+      const text = freeText || len > CELL_MAX;
+      if (sc.features & (F_MEDICAL | F_OTHER_SENSITIVE)) {
+        const value = utf8(buf, s, e);
+        for (let t = 0; t < TERMS.length; t++) {
+          const [re, c] = TERMS[t]!;
+          if (re.test(value)) {
+            cats |= c;
+            if (col) this.inc(col.counts, TERMS_AT + Math.log2(c));
+          }
+        }
+      }
+      if (text) {
+        if (sc.features & F_SURNAME) this.namesInText(utf8(buf, s, e));
+        if (popcount(sc.features & F_ADDR) >= 2) this.addressesInText(utf8(buf, s, e));
+      } else if (col) {
+        const nameShape =
+          sc.dots === 0
+            ? sc.han >= 2 && sc.han <= 4 && len === 3 * sc.han && (sc.firstFeature & F_SURNAME) !== 0
+            : sc.han >= 2 && sc.han <= 20 && len === 3 * sc.han + 2 * sc.dots;
+        if (nameShape) {
+          this.inc(col.counts, NAME_SHAPED);
+          if (col.nameSamples.length < this.sampleMax) col.nameSamples.push(maskName(utf8(buf, s, e)));
+        } else if (sc.han >= 4 && popcount(sc.features & F_ADDR) >= 2) {
+          this.inc(col.counts, ADDRESS_SHAPED);
+          if (col.addressSamples.length < this.sampleMax) col.addressSamples.push(maskAddress(utf8(buf, s, e)));
+        }
+      }
+    }
+    this.cats |= cats;
+  }
+
+  private namesInText(text: string): void {
+    for (const m of text.matchAll(NAME_IN_TEXT)) {
+      const name = m[1] ?? "";
+      const first = name.codePointAt(0) ?? 0;
+      if (name.includes("·") || (HAN_FEATURES[first - HAN_BASE] ?? 0) & F_SURNAME) this.countText(T_NAME, name);
+    }
+  }
+
+  private addressesInText(text: string): void {
+    for (const m of text.matchAll(ADDRESS_IN_TEXT)) if (/[区县路街号村]/.test(m[0])) this.countText(T_ADDRESS, m[0]);
+  }
+
+  endRecord(): void {
+    for (let i = 0; i < this.journalLen; i++) this.journalArr[i]![this.journalIdx[i]!]!++;
+    if (this.bestLen === 0) return;
+    this.hasher.tag(this.best, 0, this.bestLen);
+    this.people.add(this.hasher.hi, this.hasher.lo, this.cats);
+  }
+
+  /**
+   * A file's columns are typed once it has been read: by the values' dominant entity type,
+   * else by name/address shape (with or without a telling header), else by what the header
+   * or the values say about sensitivity. Names and addresses in cells count only in columns
+   * typed so.
+   */
+  finishColumns(file: string, cols: Iterable<ColumnStats>): void {
+    for (const col of cols) {
+      const c = col.counts;
+      const filled = c[FILLED]!;
+      let top = -1;
+      for (let t = 0; t < N_TYPES; t++) if (c[t]! > 0 && (top < 0 || c[t]! > c[top]!)) top = t;
+      let type = "unknown";
+      let valueCats = 0;
+      for (let k = 0; k < CATEGORIES.length; k++) if (filled > 0 && c[TERMS_AT + k]! / filled >= 0.3) valueCats |= 1 << k;
+      if (top >= 0 && c[top]! / Math.max(1, filled) >= 0.5) type = ENTITY_TYPES[top]!;
+      else if (filled > 0 && (c[NAME_SHAPED]! / filled >= 0.8 || (col.headerName && c[NAME_SHAPED]! / filled >= 0.5))) {
+        type = "person_name";
+        this.entities[T_NAME]! += c[NAME_SHAPED]!;
+        for (const s of col.nameSamples) if (this.samples[T_NAME]!.length < this.sampleMax) this.samples[T_NAME]!.push(s);
+      } else if (filled > 0 && (c[ADDRESS_SHAPED]! / filled >= 0.5 || (col.headerAddress && c[ADDRESS_SHAPED]! / filled >= 0.3))) {
+        type = "address";
+        this.entities[T_ADDRESS]! += c[ADDRESS_SHAPED]!;
+        for (const s of col.addressSamples) if (this.samples[T_ADDRESS]!.length < this.sampleMax) this.samples[T_ADDRESS]!.push(s);
+      } else if (col.hints & (HINT_LONGITUDE | HINT_LATITUDE) && filled > 0 && (c[NUMERIC]! + c[T_COORD]!) / filled >= 0.5)
+        type = "geo_coordinate";
+      const cats = col.headerCategories | valueCats;
+      if (type === "unknown" && cats) type = CATEGORIES[Math.log2(cats & -cats)]!;
+      const sensitive = type === "bank_card" || type === "geo_coordinate" || cats !== 0;
+      this.columns.push({ file, name: col.name, type, sensitive });
+    }
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Validators on digit arrays (values 0–9), so the byte scanner checks a candidate without
+ * building a string: GB 11643 MOD 11-2 and birth date, historical division codes, Luhn,
+ * mobile segments, IMEI reporting bodies (detectors.md §1–3, §6.3).
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+let areaBitmap: Uint8Array | undefined;
+/** Every GB/T 2260 code in use at any time since 1981 (data/areacodes.txt), as a bitmap. */
+export function areaCodes(): Uint8Array {
+  if (!areaBitmap) {
+    areaBitmap = new Uint8Array(1_000_000);
+    const text = readFileSync(fileURLToPath(new URL("../../../data/areacodes.txt", import.meta.url)), "utf8");
+    for (const line of text.split("\n")) if (/^\d{6}$/.test(line)) areaBitmap[Number(line)] = 1;
+  }
+  return areaBitmap;
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** MOD 11-2 check value (0–10, 10 = X) of 17 digits at `d[o..o+17)`. */
+export function idCheckValue(d: Uint8Array, o: number): number {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += d[o + i]! * ID_WEIGHTS[i]!;
+  return (12 - (sum % 11)) % 11;
+}
+
+function num(d: Uint8Array, o: number, n: number): number {
+  let v = 0;
+  for (let i = 0; i < n; i++) v = v * 10 + d[o + i]!;
+  return v;
+}
+
+const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** A real date as yyyymmdd, or -1. */
+export function dateValue(y: number, m: number, day: number): number {
+  if (m < 1 || m > 12 || day < 1 || day > MONTH_DAYS[m]!) return -1;
+  if (m === 2 && day === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return -1;
+  return y * 10000 + m * 100 + day;
+}
+
+/**
+ * An 18-character resident ID (check value given separately: 0–9, 10 for X) at `d[o..]`:
+ * returns the birth date as yyyymmdd, or -1. Accepts residence permits 810000/820000/830000.
+ */
+export type ResidentIdDigits = Uint8Array;
+
+export function residentIdBirth(d: Uint8Array, o: number, check: number, asOf: number): number {
+  const area = num(d, o, 6);
+  if (areaCodes()[area] !== 1 && area !== 810000 && area !== 820000 && area !== 830000) return -1;
+  const birth = dateValue(num(d, o + 6, 4), num(d, o + 10, 2), num(d, o + 12, 2));
+  if (birth < 18800101 || birth > asOf) return -1;
+  return idCheckValue(d, o) === check ? birth : -1;
+}
+
+/** A legacy 15-digit ID (born 19yy): birth yyyymmdd or -1. */
+export function legacyIdBirth(d: Uint8Array, o: number, asOf: number): number {
+  if (areaCodes()[num(d, o, 6)] !== 1) return -1;
+  const birth = dateValue(1900 + num(d, o + 6, 2), num(d, o + 8, 2), num(d, o + 10, 2));
+  return birth > 0 && birth <= asOf ? birth : -1;
+}
+
+/**
+ * Foreigner's Permanent Residence ID, 2023 edition (§1.6): 9 + province (2) + ISO 3166
+ * numeric nationality (3) + birth date + 3 + MOD 11-2. Birth yyyymmdd or -1.
+ */
+export function foreignPrBirth(d: Uint8Array, o: number, check: number, asOf: number): number {
+  if (d[o] !== 9 || idCheckValue(d, o) !== check) return -1;
+  const province = num(d, o + 1, 2);
+  if (province < 11 || province > 65 || areaCodes()[province * 10000] !== 1) return -1;
+  const nationality = num(d, o + 3, 3);
+  if (nationality === 0 || nationality === 156) return -1;
+  const birth = dateValue(num(d, o + 6, 4), num(d, o + 10, 2), num(d, o + 12, 2));
+  return birth >= 18800101 && birth <= asOf ? birth : -1;
+}
+
+/** Age in whole years on `asOf` (both yyyymmdd). */
+export function ageOn(birth: number, asOf: number): number {
+  return Math.floor((asOf - birth) / 10000);
+}
+
+export function luhnDigits(d: Uint8Array, o: number, n: number): boolean {
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    let v = d[o + n - 1 - i]!;
+    if (i & 1) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
+    sum += v;
+  }
+  return sum % 10 === 0;
+}
+
+/** Issuer prefixes and lengths (credit-card-type 10.3.0, detectors.md §3.2); SIM ICCIDs excluded. */
+export function cardBrandOk(d: Uint8Array, o: number, n: number): boolean {
+  const p2 = d[o]! * 10 + d[o + 1]!;
+  const p4 = p2 * 100 + d[o + 2]! * 10 + d[o + 3]!;
+  if (p4 === 8986) return false;
+  if (p2 === 62) return n >= 16 && n <= 19; // UnionPay
+  if (d[o] === 4) return n === 16 || n === 19; // Visa
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
+  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19; // JCB
+  return false;
+}
+
+/** Allocated mobile segments (VincentSit list, detectors.md §2.1) for 11 digits at `d[o..]`. */
+export function mobileSegmentOk(d: Uint8Array, o: number): boolean {
+  if (d[o] !== 1) return false;
+  const a = d[o + 1]!;
+  const b = d[o + 2]!;
+  switch (a) {
+    case 3:
+    case 8:
+      return true;
+    case 5:
+    case 9:
+      return b !== 4;
+    case 7:
+      if (b !== 4) return true;
+      return d[o + 3] === 0 || (d[o + 3] === 1 && d[o + 4]! <= 2) || d[o + 3] === 9;
+    case 6:
+      return b === 2 || b === 5 || b === 6 || b === 7;
+    case 4:
+      return b === 5 || b === 7 || b === 9;
+    default:
+      return false;
+  }
+}
+
+/** IMEI (3GPP TS 23.003 Annex B): Luhn, and a TAC from a reporting body common on real devices (01, 35, 44, 49, 86, 99). */
+export function imeiOk(d: Uint8Array, o: number): boolean {
+  const rb = d[o]! * 10 + d[o + 1]!;
+  return (rb === 1 || rb === 35 || rb === 44 || rb === 49 || rb === 86 || rb === 99) && luhnDigits(d, o, 15);
+}
+
+/** Fixed-line number with trunk 0 (§2.4): area code 010/02x (8-digit local) or 0[3-9]xx (7–8), local starting 2–9. */
+export function landlineOk(d: Uint8Array, o: number, n: number, areaLen: number): boolean {
+  if (d[o] !== 0) return false;
+  const two = d[o + 1] === 1 ? d[o + 2] === 0 : d[o + 1] === 2 && d[o + 2] !== 6;
+  if (areaLen === 0) areaLen = two ? 3 : 4;
+  if (two ? areaLen !== 3 : areaLen !== 4 || d[o + 1]! < 3) return false;
+  const local = n - areaLen;
+  if (two ? local !== 8 : local !== 7 && local !== 8) return false;
+  return d[o + areaLen]! >= 2;
+}

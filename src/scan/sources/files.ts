@@ -1,0 +1,112 @@
+/** Files to scan: listing, format by extension, and their bytes as UTF-8 whatever the encoding. */
+import { readdirSync, statSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { join } from "node:path";
+import { type Encoding, detectEncoding } from "../decode.js";
+
+export type Format = "csv" | "tsv" | "jsonl" | "json" | "xlsx" | "parquet" | "text";
+
+export function formatOf(path: string): Format {
+  if (/\.csv$/i.test(path)) return "csv";
+  if (/\.(tsv|tab)$/i.test(path)) return "tsv";
+  if (/\.(jsonl|ndjson)$/i.test(path)) return "jsonl";
+  if (/\.json$/i.test(path)) return "json";
+  if (/\.xlsx$/i.test(path)) return "xlsx";
+  if (/\.parquet$/i.test(path)) return "parquet";
+  return "text";
+}
+
+/** Files under the given paths, folders recursively, in a stable order. */
+export function listFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const st = statSync(p);
+    if (st.isDirectory())
+      out.push(
+        ...listFiles(
+          readdirSync(p)
+            .filter((f) => !f.startsWith("."))
+            .sort()
+            .map((f) => join(p, f)),
+        ),
+      );
+    else out.push(p);
+  }
+  return out;
+}
+
+export const CHUNK = 4 * 1024 * 1024;
+
+/**
+ * A file's encoding (detected from its first 64 KiB: BOM, then strict UTF-8, else GB18030) and
+ * its content from `start` to `end` as UTF-8 chunks, BOM removed. `onRead` gets raw bytes read.
+ */
+export async function openUtf8(
+  path: string,
+  range: { start?: number; end?: number; encoding?: Encoding } = {},
+  onRead?: (bytes: number) => void,
+): Promise<{ encoding: Encoding; size: number; chunks: AsyncGenerator<Buffer> }> {
+  const fd = await open(path);
+  let encoding: Encoding;
+  let size: number;
+  try {
+    size = (await fd.stat()).size;
+    if (range.encoding) encoding = range.encoding;
+    else {
+      const head = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await fd.read(head, 0, head.length, 0);
+      encoding = detectEncoding(head.subarray(0, bytesRead));
+    }
+  } catch (e) {
+    await fd.close();
+    throw e;
+  }
+  const bom = encoding === "utf-8-bom" ? 3 : encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 0;
+  const start = Math.max(range.start ?? 0, bom);
+  const end = range.end ?? size;
+  const decoder =
+    encoding === "gb18030" ? new TextDecoder("gb18030") : encoding.startsWith("utf-16") ? new TextDecoder("utf-16le") : undefined;
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      let pos = start;
+      while (pos < end) {
+        const buf = Buffer.allocUnsafe(Math.min(CHUNK, end - pos));
+        const { bytesRead } = await fd.read(buf, 0, buf.length, pos);
+        if (bytesRead === 0) break;
+        pos += bytesRead;
+        onRead?.(bytesRead);
+        const chunk = buf.subarray(0, bytesRead);
+        if (!decoder) {
+          yield chunk;
+          continue;
+        }
+        if (encoding.startsWith("utf-16") && bytesRead % 2 === 1) throw new Error("odd number of bytes in a UTF-16 file (truncated?)");
+        if (encoding === "utf-16be") chunk.swap16();
+        const text = decoder.decode(chunk, { stream: true });
+        if (text) yield Buffer.from(text, "utf8");
+      }
+      if (decoder) {
+        const tail = decoder.decode();
+        if (tail) yield Buffer.from(tail, "utf8");
+      }
+    } finally {
+      await fd.close();
+    }
+  }
+  return { encoding, size, chunks: chunks() };
+}
+
+/** Lines of UTF-8 chunks as byte ranges of a buffer (without the line break). */
+export async function* lineRanges(chunks: AsyncIterable<Buffer>): AsyncGenerator<{ buf: Buffer; start: number; end: number }> {
+  let carry: Buffer | undefined;
+  for await (const chunk of chunks) {
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let s = 0;
+    for (let nl = buf.indexOf(0x0a, s); nl !== -1; nl = buf.indexOf(0x0a, s)) {
+      yield { buf, start: s, end: nl > s && buf[nl - 1] === 0x0d ? nl - 1 : nl };
+      s = nl + 1;
+    }
+    carry = s < buf.length ? buf.subarray(s) : undefined;
+  }
+  if (carry?.length) yield { buf: carry, start: 0, end: carry[carry.length - 1] === 0x0d ? carry.length - 1 : carry.length };
+}

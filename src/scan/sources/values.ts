@@ -1,0 +1,91 @@
+/**
+ * Formats whose parsers hand us values (JSON, JSON Lines, Excel, Parquet, PostgreSQL rows):
+ * each value is written into one reused UTF-8 buffer and read by the same byte scanner as CSV.
+ */
+import type { FieldScanner } from "../core/field-scanner.js";
+import { ColumnStats, type Tally } from "../core/tally.js";
+
+export class ValueScanner {
+  private scratch = Buffer.alloc(64 * 1024);
+  readonly columns = new Map<string, ColumnStats>();
+  records = 0;
+
+  constructor(
+    private readonly sc: FieldScanner,
+    private readonly tally: Tally,
+  ) {}
+
+  column(name: string): ColumnStats {
+    let col = this.columns.get(name);
+    if (!col) {
+      col = new ColumnStats(name);
+      this.columns.set(name, col);
+    }
+    return col;
+  }
+
+  /** One record: its values by column name (or, for free text, by `undefined`). */
+  record(values: Iterable<[string | undefined, string]>, freeText = false): void {
+    this.records++;
+    this.tally.beginRecord();
+    for (const [name, value] of values) {
+      if (value === "") continue;
+      const col = name === undefined ? undefined : this.column(name);
+      this.scan(value, col, freeText);
+    }
+    this.tally.endRecord();
+  }
+
+  private scan(value: string, col: ColumnStats | undefined, freeText: boolean): void {
+    if (value.length * 3 > this.scratch.length) this.scratch = Buffer.alloc(value.length * 3 + 1024);
+    const n = this.scratch.write(value, 0, "utf8");
+    this.sc.scanText(this.scratch, 0, n, col?.hints ?? 0);
+    if (this.sc.fullwidth) {
+      const m = this.scratch.write(value.normalize("NFKC"), 0, "utf8");
+      this.sc.scanText(this.scratch, 0, m, col?.hints ?? 0);
+    }
+    this.tally.addField(col, this.sc, freeText);
+  }
+}
+
+/** A value as text: big integers exactly, dates as ISO, bytes skipped, nested objects by path. */
+export function* flatten(v: unknown, prefix: string): Generator<[string, string]> {
+  if (v === null || v === undefined) return;
+  if (typeof v === "bigint" || typeof v === "number" || typeof v === "boolean") yield [prefix || "value", String(v)];
+  else if (typeof v === "string") yield [prefix || "value", v];
+  else if (v instanceof Date) yield [prefix || "value", Number.isNaN(v.getTime()) ? "" : v.toISOString()];
+  else if (v instanceof Uint8Array) return;
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) yield* flatten(v[i], `${prefix}[${i}]`);
+  else if (typeof v === "object") for (const [k, x] of Object.entries(v)) yield* flatten(x, prefix ? `${prefix}.${k}` : k);
+}
+
+/**
+ * JSON text with integers of 16+ digits quoted, so that JSON.parse keeps them exactly
+ * (detectors.md §9.3: 110105194912310021 would become …020).
+ */
+export function quoteBigIntegers(text: string): string {
+  if (!/\d{16}/.test(text)) return text;
+  let out = "";
+  let last = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if ((c >= 0x30 && c <= 0x39) || c === 0x2d) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
+      const next = text[j];
+      if (j - i >= 16 && next !== "." && next !== "e" && next !== "E") {
+        out += `${text.slice(last, i)}"${text.slice(i, j)}"`;
+        last = j;
+      }
+      i = j - 1;
+    }
+  }
+  return out + text.slice(last);
+}

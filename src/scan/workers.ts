@@ -1,0 +1,119 @@
+/**
+ * Spreading one big file over cores: the file is cut at line breaks into one byte range per
+ * worker thread; each worker scans its range with the same header and the same per-scan key,
+ * and sends back counts, column statistics and its people as packed keyed tags.
+ * A range cut is only safe where no quoted field spans lines: the first MiB is checked, and
+ * a file whose quoted fields hold line breaks is read by one thread.
+ */
+import { open } from "node:fs/promises";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { TableHeader } from "./sources/csv.js";
+import type { Format } from "./sources/files.js";
+import type { ScanState } from "./scan.js";
+
+export interface RangeResult {
+  records: number;
+  entities: Float64Array;
+  samples: string[][];
+  columns: { name: string; counts: Float64Array; nameSamples: string[]; addressSamples: string[] }[];
+  people: Uint32Array;
+}
+
+export interface RangeTask {
+  file: string;
+  format: Format;
+  header?: TableHeader;
+  start: number;
+  end: number;
+  asOf: string;
+  key: Uint8Array;
+  sample: number;
+}
+
+/** Offsets [dataStart, …, size] cutting the file after line breaks into about `parts` ranges; one range if quotes span lines. */
+export async function splitPoints(file: string, dataStart: number, size: number, parts: number): Promise<number[]> {
+  const fd = await open(file);
+  try {
+    const probe = Buffer.alloc(Math.min(1 << 20, size - dataStart));
+    await fd.read(probe, 0, probe.length, dataStart);
+    let q = false;
+    for (let i = 0; i < probe.length; i++) {
+      if (probe[i] === 0x22) q = !q;
+      else if (probe[i] === 0x0a && q) return [dataStart, size];
+    }
+    const points = [dataStart];
+    const step = Math.ceil((size - dataStart) / parts);
+    const window = Buffer.alloc(64 * 1024);
+    for (let k = 1; k < parts; k++) {
+      let pos = Math.max(dataStart + k * step, points[points.length - 1]!);
+      for (;;) {
+        const { bytesRead } = await fd.read(window, 0, window.length, pos);
+        if (bytesRead === 0) {
+          pos = size;
+          break;
+        }
+        const nl = window.subarray(0, bytesRead).indexOf(0x0a);
+        if (nl >= 0) {
+          pos += nl + 1;
+          break;
+        }
+        pos += bytesRead;
+      }
+      if (pos < size && pos > points[points.length - 1]!) points.push(pos);
+    }
+    points.push(size);
+    return points;
+  } finally {
+    await fd.close();
+  }
+}
+
+const workerUrl = new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+/** The built worker; from TypeScript sources (tests, benchmarks under tsx) tsx is registered in the thread first. */
+function startWorker(task: RangeTask): Worker {
+  if (workerUrl.pathname.endsWith(".js")) return new Worker(workerUrl, { workerData: task });
+  const api = import.meta.resolve("tsx/esm/api");
+  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
+  return new Worker(boot, { eval: true, workerData: task });
+}
+
+export async function scanRangesInWorkers(
+  state: ScanState,
+  file: string,
+  format: Format,
+  header: TableHeader | undefined,
+  points: number[],
+  onProgress: (bytesDone: number) => void,
+): Promise<RangeResult[]> {
+  const done = new Array<number>(points.length - 1).fill(0);
+  const tasks = points.slice(1).map((end, i) => {
+    const task: RangeTask = {
+      file,
+      format,
+      header,
+      start: points[i]!,
+      end,
+      asOf: state.opts.asOf,
+      key: state.key,
+      sample: state.opts.sample ?? 3,
+    };
+    return new Promise<RangeResult>((resolve, reject) => {
+      const w = startWorker(task);
+      w.on("message", (m: { progress?: number; result?: RangeResult; error?: string }) => {
+        if (m.progress !== undefined) {
+          done[i] = m.progress;
+          onProgress(done.reduce((a, b) => a + b, 0));
+        } else if (m.error) reject(new Error(m.error));
+        else if (m.result) resolve(m.result);
+      });
+      w.on("error", reject);
+      w.on("exit", (code) => {
+        if (code !== 0) reject(new Error(`scan worker exited with code ${code}`));
+      });
+    });
+  });
+  return Promise.all(tasks);
+}

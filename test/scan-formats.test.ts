@@ -1,0 +1,182 @@
+/**
+ * The scanner on real files of every format it reads, with known contents: a generated
+ * customer export (exact truth, one thread and split over worker threads), a two-sheet
+ * workbook of patients, a Parquet file of location tracks, nested JSON Lines with passports,
+ * permits and ID numbers written as bare JSON numbers, free Chinese text, decoys, and a
+ * PostgreSQL table and schema (CI; skipped without a server).
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import ExcelJS from "exceljs";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { idCheck, writeCustomers } from "../bench/corpus.js";
+import { scanPaths } from "../src/scan/scan.js";
+import { xborder } from "./helpers.js";
+
+const AS_OF = "2026-11-22";
+const dir = mkdtempSync(join(tmpdir(), "xborder-formats-"));
+const withCheck = (first17: string) => first17 + idCheck(first17);
+const col = (r: { columns: { name: string; type: string; sensitive: boolean }[] }, name: string) => r.columns.find((c) => c.name === name);
+
+describe("a generated customer export comes out exactly", () => {
+  test("entities, people, minors and card holders equal the generator's truth, on one thread and on several", async () => {
+    const file = join(dir, "customers.csv");
+    const truth = await writeCustomers(file, 5000, 11);
+    const one = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+    const split = await scanPaths([file], { asOf: AS_OF, workers: 3, splitBytes: 1 });
+    for (const r of [one, split]) {
+      assert.equal(r.files[0]?.records, truth.records);
+      assert.deepEqual(r.entities, truth.entities);
+      assert.deepEqual(r.persons, { distinct: truth.people, sensitive: truth.minors + truth.cardHolders - overlap(r) });
+      assert.deepEqual(r.sensitiveCategories, { financial_account: truth.cardHolders, minor_under_14: truth.minors });
+      assert.equal(col(r, "姓名")?.type, "person_name");
+      assert.equal(col(r, "地址")?.type, "address");
+      assert.equal(col(r, "银行卡号")?.sensitive, true);
+      assert.equal(col(r, "订单号")?.type, "unknown", "order numbers are not ID numbers or credit codes");
+      assert.equal(col(r, "客户编号")?.type, "unknown", "customer numbers C00000001 are not permits");
+    }
+    assert.deepEqual(split.columns, one.columns);
+  });
+});
+
+/** People counted in both categories (minors holding cards), from the report itself. */
+function overlap(r: { persons: { sensitive: number }; sensitiveCategories: Record<string, number> }): number {
+  return Object.values(r.sensitiveCategories).reduce((a, b) => a + b, 0) - r.persons.sensitive;
+}
+
+describe("formats", () => {
+  test("a two-sheet workbook of patients: every sheet, names and diagnoses typed, medical people counted", async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet("门诊");
+    a.addRow(["姓名", "身份证号", "诊断"]);
+    a.addRow(["张伟", withCheck("11010519800101001"), "高血压"]);
+    a.addRow(["李娜", withCheck("31011519900202002"), "糖尿病"]);
+    a.addRow(["王芳", withCheck("44030520180303003"), ""]);
+    const b = wb.addWorksheet("住院");
+    b.addRow(["患者", "手机", "病历摘要"]);
+    b.addRow(["赵强", "13800138000", "肺炎住院治疗"]);
+    b.addRow(["张伟", "13900139000", "术后复查"]);
+    await wb.xlsx.writeFile(join(dir, "patients.xlsx"));
+    const r = await scanPaths([join(dir, "patients.xlsx")], { asOf: AS_OF, workers: 1 });
+    assert.deepEqual(r.files[0], {
+      path: join(dir, "patients.xlsx"),
+      format: "xlsx",
+      encoding: "binary",
+      records: 5,
+      sheets: ["门诊", "住院"],
+    });
+    assert.deepEqual(r.entities, { cn_resident_id: 3, cn_mobile: 2, person_name: 5 });
+    assert.equal(col(r, "门诊!姓名")?.type, "person_name");
+    assert.equal(col(r, "住院!患者")?.type, "person_name");
+    assert.equal(col(r, "门诊!诊断")?.sensitive, true);
+    assert.equal(col(r, "住院!病历摘要")?.sensitive, true);
+    // Five people: three by ID, two by mobile (张伟 on the second sheet has only a mobile).
+    assert.equal(r.persons.distinct, 5);
+    assert.equal(r.sensitiveCategories.medical_health, 4, "everyone with a value in a medical column (王芳's is empty)");
+    assert.equal(r.sensitiveCategories.minor_under_14, 1);
+  });
+
+  test("a Parquet file of location tracks: one coordinate per fix, whereabouts of each person", async () => {
+    const n = 6;
+    const buf = parquetWriteBuffer({
+      columnData: [
+        { name: "mobile", data: Array.from({ length: n }, (_, i) => (i < 3 ? "13800138000" : "13900139000")), type: "STRING" },
+        { name: "lat", data: Array.from({ length: n }, (_, i) => 31.230416 + i / 1e4), type: "DOUBLE" },
+        { name: "lng", data: Array.from({ length: n }, (_, i) => 121.473701 + i / 1e4), type: "DOUBLE" },
+        { name: "id", data: Array.from({ length: n }, (_, i) => BigInt(i)), type: "INT64" },
+      ],
+    });
+    writeFileSync(join(dir, "tracks.parquet"), Buffer.from(buf));
+    const r = await scanPaths([join(dir, "tracks.parquet")], { asOf: AS_OF, workers: 1 });
+    assert.equal(r.files[0]?.records, n);
+    assert.deepEqual(r.entities, { cn_mobile: n, geo_coordinate: n });
+    assert.equal(col(r, "lat")?.type, "geo_coordinate");
+    assert.equal(col(r, "lng")?.type, "geo_coordinate");
+    assert.deepEqual(r.persons, { distinct: 2, sensitive: 2 });
+    assert.deepEqual(r.sensitiveCategories, { location_tracking: 2 });
+  });
+
+  test("nested JSON Lines: columns by path, passports and permits, ID numbers as bare numbers kept exact", async () => {
+    const id = withCheck("11010519491231002");
+    const lines = [
+      `{"user":{"id":${id.replace("X", "0")},"doc":{"passport":"E12345678"}},"trip":{"to":"HK"}}`,
+      `{"user":{"doc":{"permit":"C12345678"}},"contact":["13800138000","x@example.com"]}`,
+      `{"user":{"doc":{"permit":"H1234567801"}}}`,
+    ];
+    writeFileSync(join(dir, "travel.jsonl"), `${lines.join("\n")}\n`);
+    const r = await scanPaths([join(dir, "travel.jsonl")], { asOf: AS_OF, workers: 1 });
+    const expectId = /X$/.test(id) ? {} : { cn_resident_id: 1 };
+    assert.deepEqual(r.entities, { ...expectId, cn_passport: 1, hk_macao_permit: 2, cn_mobile: 1, email: 1 });
+    assert.equal(col(r, "user.doc.passport")?.type, "cn_passport");
+    assert.equal(col(r, "contact[0]")?.type, "cn_mobile");
+    assert.equal(r.persons.distinct, 3);
+  });
+
+  test("free Chinese text: names and addresses from context, identifiers anywhere", async () => {
+    writeFileSync(
+      join(dir, "notes.txt"),
+      "客户姓名：王小明，电话13800138000，住址：北京市朝阳区建国路88号。\n联系人李华，地址上海市浦东新区世纪大道100号\n今天天气不错，市场部开会讨论思路。\n",
+    );
+    const r = await scanPaths([join(dir, "notes.txt")], { asOf: AS_OF, workers: 1 });
+    assert.deepEqual(r.entities, { cn_mobile: 1, person_name: 2, address: 2 });
+    assert.equal(r.files[0]?.records, 3);
+  });
+
+  test("decoys: order numbers, timestamps, wrong check digits and version strings find nothing", async () => {
+    const bad = withCheck("11010519491231002").replace(/.$/, (c) => (c === "0" ? "1" : "0"));
+    writeFileSync(
+      join(dir, "decoys.csv"),
+      `订单号,时间戳,编号,版本\n202411221234567890,1732252800000,${bad},1.2.3.4.5\n202311221234567891,1700000000123,C20241122,v2.10.3\n`,
+    );
+    const r = await scanPaths([join(dir, "decoys.csv")], { asOf: AS_OF, workers: 1 });
+    assert.deepEqual(r.entities, {});
+    assert.equal(r.persons.distinct, 0);
+  });
+});
+
+const pgUrl = process.env.XBORDER_TEST_PG_URL;
+describe("PostgreSQL tables", { skip: pgUrl ? false : "no PostgreSQL server (CI sets XBORDER_TEST_PG_URL)" }, () => {
+  const schema = `xb_scan_${process.pid}_${Date.now()}`;
+  after(async () => {
+    if (!pgUrl) return;
+    const { default: pg } = await import("pg");
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
+  });
+  test("--table and --schema scan rows through a cursor; bigint IDs keep every digit", async () => {
+    const { default: pg } = await import("pg");
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    const id = withCheck("11010519800101001").replace("X", "");
+    const ok = /^\d{18}$/.test(id) ? id : withCheck("11010519800101002");
+    await c.query(`create schema ${schema}`);
+    await c.query(`create table ${schema}.customers (name text, id_number bigint, mobile text)`);
+    await c.query(`insert into ${schema}.customers values ('张伟', $1, '13800138000'), ('李娜', null, '13900139000')`, [ok]);
+    await c.query(`create table ${schema}.orders (order_no text, card text)`);
+    await c.query(`insert into ${schema}.orders values ('202411221234567890', '6226095711989751')`);
+    await c.end();
+    const t = xborder(["scan", pgUrl!, "--table", `${schema}.customers`, "--format", "json", "--as-of", AS_OF]);
+    assert.equal(t.code, 0, t.stderr);
+    const r = JSON.parse(t.stdout);
+    assert.deepEqual(r.entities, { cn_resident_id: 1, cn_mobile: 2, person_name: 2 });
+    assert.equal(r.persons.distinct, 2);
+    assert.equal(r.columns.find((x: { name: string }) => x.name === "id_number").type, "cn_resident_id");
+    const s = JSON.parse(xborder(["scan", pgUrl!, "--schema", schema, "--format", "json", "--as-of", AS_OF]).stdout);
+    assert.deepEqual(
+      s.files.map((f: { path: string; records: number }) => [f.path, f.records]),
+      [
+        [`${schema}.customers`, 2],
+        [`${schema}.orders`, 1],
+      ],
+    );
+    assert.equal(s.entities.bank_card, 1);
+    const missing = xborder(["scan", pgUrl!, "--table", `${schema}.nope`, "--as-of", AS_OF]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope/);
+  });
+});
