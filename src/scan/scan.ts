@@ -15,9 +15,10 @@ import { PersonTable } from "./core/person-table.js";
 import { ColumnStats, Tally } from "./core/tally.js";
 import type { Encoding } from "./decode.js";
 import { CsvScanner, type TableHeader, readHeaderLine } from "./sources/csv.js";
-import { type Format, formatOf, lineRanges, listFiles, openUtf8 } from "./sources/files.js";
+import { type Format, formatOf, listFiles, openUtf8 } from "./sources/files.js";
 import { connect, listTables, scanTable } from "./sources/postgres.js";
 import { scanJson, scanJsonLines, scanParquet, scanXlsx } from "./sources/structured.js";
+import { scanTextLines } from "./sources/text.js";
 import { ValueScanner } from "./sources/values.js";
 import { type RangeResult, scanRangesInWorkers, splitPoints } from "./workers.js";
 
@@ -202,24 +203,6 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
     entry.records = 0;
   }
   state.report.files.push(entry);
-}
-
-/** Plain text: every line a record of free text. */
-export async function scanTextLines(chunks: AsyncIterable<Buffer>, sc: FieldScanner, tally: Tally): Promise<number> {
-  let records = 0;
-  for await (const { buf, start, end } of lineRanges(chunks)) {
-    if (end <= start) continue;
-    records++;
-    tally.beginRecord();
-    sc.scanText(buf, start, end);
-    if (sc.fullwidth) {
-      const norm = Buffer.from(buf.toString("utf8", start, end).normalize("NFKC"));
-      sc.scanText(norm, 0, norm.length);
-    }
-    tally.addField(undefined, sc, true);
-    tally.endRecord();
-  }
-  return records;
 }
 
 export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanReport> {

@@ -1,7 +1,8 @@
 /**
  * Spreading one big file over cores: the file is cut at line breaks into one byte range per
- * worker thread; each worker scans its range with the same header and the same per-scan key,
- * and sends back counts, column statistics and its people as packed keyed tags.
+ * core; the first is scanned on this thread, each other by a worker thread, all with the same
+ * header and the same per-scan key; workers send back counts, column statistics and their
+ * people as packed keyed tags.
  * A range cut is only safe where no quoted field spans lines: the first MiB is checked, and
  * a file whose quoted fields hold line breaks is read by one thread.
  */
@@ -9,28 +10,12 @@ import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { type RangeResult, type RangeTask, scanRange } from "./range.js";
+import type { ScanState } from "./scan.js";
 import type { TableHeader } from "./sources/csv.js";
 import type { Format } from "./sources/files.js";
-import type { ScanState } from "./scan.js";
 
-export interface RangeResult {
-  records: number;
-  entities: Float64Array;
-  samples: string[][];
-  columns: { name: string; counts: Float64Array; nameSamples: string[]; addressSamples: string[] }[];
-  people: Uint32Array;
-}
-
-export interface RangeTask {
-  file: string;
-  format: Format;
-  header?: TableHeader;
-  start: number;
-  end: number;
-  asOf: string;
-  key: Uint8Array;
-  sample: number;
-}
+export type { RangeResult, RangeTask };
 
 /** Offsets [dataStart, …, size] cutting the file after line breaks into about `parts` ranges; one range if quotes span lines. */
 export async function splitPoints(file: string, dataStart: number, size: number, parts: number): Promise<number[]> {
@@ -74,7 +59,8 @@ const workerUrl = new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, 
 
 /** The built worker; from TypeScript sources (tests, benchmarks under tsx) tsx is registered in the thread first. */
 function startWorker(task: RangeTask): Worker {
-  if (workerUrl.pathname.endsWith(".js")) return new Worker(workerUrl, { workerData: task });
+  if (workerUrl.pathname.endsWith(".js"))
+    return new Worker(workerUrl, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   const api = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
   return new Worker(boot, { eval: true, workerData: task });
@@ -100,6 +86,12 @@ export async function scanRangesInWorkers(
       key: state.key,
       sample: state.opts.sample ?? 3,
     };
+    // The first range on this thread (no start-up, warm code), the others on workers.
+    if (i === 0)
+      return scanRange(task, (read) => {
+        done[0] = read;
+        onProgress(done.reduce((a, b) => a + b, 0));
+      });
     return new Promise<RangeResult>((resolve, reject) => {
       const w = startWorker(task);
       w.on("message", (m: { progress?: number; result?: RangeResult; error?: string }) => {

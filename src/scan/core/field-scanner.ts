@@ -84,12 +84,11 @@ for (let c = 0; c < 128; c++) {
   if (/[0-9A-Fa-f:.]/.test(ch)) HEX_COLON[c] = 1;
 }
 "0123456789ABCDEFGHJKLMNPQRTUWXY".split("").forEach((ch, v) => (USCC_VALUE[ch.charCodeAt(0)] = v));
-/** Registration authority + organisation category (GB 32100, detectors.md §5.4). */
-const USCC_CATEGORIES = new Set(
-  "11 12 13 19 21 29 31 36 39 41 49 51 52 53 54 55 59 61 62 69 71 72 79 81 82 89 91 92 93 99 A1 A9 G1 G9 J1 J9 N1 N2 N3 N9 Q1 Q2 Q3 Q9 Y1".split(
-    " ",
-  ),
-);
+/** Registration authority + organisation category (GB 32100, detectors.md §5.4), as a table of byte pairs. */
+const USCC_CATEGORIES = new Uint8Array(65536);
+const USCC_CATEGORY_LIST =
+  "11 12 13 19 21 29 31 36 39 41 49 51 52 53 54 55 59 61 62 69 71 72 79 81 82 89 91 92 93 99 A1 A9 G1 G9 J1 J9 N1 N2 N3 N9 Q1 Q2 Q3 Q9 Y1";
+for (const pair of USCC_CATEGORY_LIST.split(" ")) USCC_CATEGORIES[(pair.charCodeAt(0) << 8) | pair.charCodeAt(1)] = 1;
 const ICAO_WEIGHTS = [7, 3, 1];
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 /** Plate sequence characters: digits and capitals except I and O (GA 36-2018). */
@@ -558,7 +557,7 @@ export class FieldScanner {
    */
   private uscc(buf: Uint8Array, s: number, limit: number): void {
     if (s + 18 > limit || (s + 18 < limit && ALNUM[buf[s + 18]!] === 1)) return;
-    if (!USCC_CATEGORIES.has(String.fromCharCode(buf[s]!, buf[s + 1]!))) return;
+    if (USCC_CATEGORIES[(buf[s]! << 8) | buf[s + 1]!] !== 1) return;
     let sum = 0;
     let area = 0;
     for (let k = 0; k < 17; k++) {

@@ -146,7 +146,18 @@ export class Tally {
     this.journalLen = 0;
   }
 
+  /**
+   * Counts go straight to their counters unless the caller may drop the record (a CSV chunk
+   * whose last record could continue in the next chunk inside quotes): then they wait in the
+   * journal until `endRecord`.
+   */
+  direct = true;
+
   private inc(arr: Float64Array, idx: number): void {
+    if (this.direct) {
+      arr[idx]!++;
+      return;
+    }
     const j = this.journalLen++;
     if (j === this.journalIdx.length) {
       const bigger = new Int32Array(j * 2);

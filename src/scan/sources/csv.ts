@@ -118,6 +118,9 @@ export class CsvScanner {
   private scan(buf: Buffer, regionEnd: number, final: boolean): number {
     const sc = this.sc;
     const tally = this.tally;
+    // Without a quote in the region every record ends at its line break inside it: count directly.
+    const quote = buf.indexOf(0x22);
+    tally.direct = final || quote < 0 || quote >= regionEnd;
     let i = 0;
     while (i < regionEnd) {
       const recordStart = i;
@@ -125,7 +128,7 @@ export class CsvScanner {
       let k = 0;
       let empty = true;
       for (;;) {
-        const col = this.column(k);
+        const col = this.columns[k] ?? this.column(k);
         i = sc.scanField(buf, i, regionEnd, col.hints);
         if (sc.openQuote) {
           if (!final) return recordStart;

@@ -1,0 +1,108 @@
+/**
+ * One measured run of the scanner benchmark, in its own process so that its peak memory is
+ * its own (bench/scan.ts starts it, pinned to one core with taskset where asked).
+ *   tsx bench/scan-child.ts <reference|xborder|openredaction|redact-pii> FILE [workers]
+ * Prints {seconds, bytes, peakRssMB, found} as JSON.
+ */
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+// The built scanner (what `xborder scan` runs), else the sources.
+const built = fileURLToPath(new URL("../dist/scan/scan.js", import.meta.url));
+const { scanPaths } = (await import(
+  existsSync(built) ? pathToFileURL(built).href : "../src/scan/scan.js"
+)) as typeof import("../src/scan/scan.js");
+
+const [mode, file, workersArg] = process.argv.slice(2);
+if (!mode || !file) throw new Error("usage: scan-child MODE FILE [workers]");
+
+/**
+ * The reference of issue 3: a plain byte loop that looks only for 18-digit ID numbers
+ * (17 digits + X allowed) and 11-digit numbers starting with 1, counting them — no validation,
+ * no structure, no people.
+ */
+function referenceLoop(path: string): Record<string, number> {
+  const fd = openSync(path, "r");
+  const buf = Buffer.allocUnsafe(4 << 20);
+  let ids = 0;
+  let mobiles = 0;
+  let run = 0;
+  let first = 0;
+  for (;;) {
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) break;
+    for (let i = 0; i < n; i++) {
+      const c = buf[i]!;
+      if (c >= 48 && c <= 57) {
+        if (run === 0) first = c;
+        run++;
+        continue;
+      }
+      if (run === 17 && (c === 88 || c === 120)) ids++;
+      else if (run === 18) ids++;
+      else if (run === 11 && first === 49) mobiles++;
+      run = 0;
+    }
+  }
+  closeSync(fd);
+  return { id18: ids, mobile11: mobiles };
+}
+
+/** Lines grouped into blocks of about 4 KB: the text size these libraries are made for. */
+function blocks(path: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    cur += `${line}\n`;
+    if (cur.length >= 4096) {
+      out.push(cur);
+      cur = "";
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+const tally = (types: string[]) => {
+  const m: Record<string, number> = {};
+  for (const t of types) m[t] = (m[t] ?? 0) + 1;
+  return m;
+};
+
+const bytes = statSync(file).size;
+const small = bytes < 16 << 20;
+/** Runs `f` three times to warm up (small inputs only: start-up and JIT would dominate), then once timed. */
+async function timed<T>(f: () => Promise<T> | T): Promise<{ seconds: number; value: T }> {
+  if (small) for (let k = 0; k < 3; k++) await f();
+  const t0 = performance.now();
+  const value = await f();
+  return { seconds: (performance.now() - t0) / 1000, value };
+}
+
+let m: { seconds: number; value: unknown };
+if (mode === "reference") m = await timed(() => referenceLoop(file));
+else if (mode === "xborder")
+  m = await timed(async () => {
+    const r = await scanPaths([file], { asOf: "2026-11-22", workers: Number(workersArg ?? 1) });
+    return { entities: r.entities, persons: r.persons, sensitiveCategories: r.sensitiveCategories };
+  });
+else if (mode === "openredaction") {
+  const { OpenRedaction } = await import("@openredaction/openredaction");
+  const shield = new OpenRedaction();
+  const text = blocks(file);
+  m = await timed(async () => {
+    const types: string[] = [];
+    for (const b of text) for (const d of (await shield.detect(b)).detections) types.push(d.type);
+    return tally(types);
+  });
+} else if (mode === "redact-pii") {
+  const { SyncRedactor } = await import("redact-pii");
+  const redactor = new SyncRedactor();
+  const text = blocks(file);
+  // What it found: the placeholders it wrote (EMAIL_ADDRESS, PHONE_NUMBER, …).
+  m = await timed(() =>
+    tally(text.flatMap((b) => [...redactor.redact(b).matchAll(/(?<![A-Za-z])[A-Z][A-Z_]{3,}[A-Z](?![a-z])/g)].map((x) => x[0]))),
+  );
+} else throw new Error(`unknown mode ${mode}`);
+const { seconds, value: found } = m;
+process.stdout.write(`${JSON.stringify({ seconds, bytes, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), found })}\n`);

@@ -1,0 +1,116 @@
+/**
+ * Scanner benchmark (issue 3): a synthetic export of customer records (bench/corpus.ts, with
+ * its truth), then, each in its own process, in the same run:
+ *  - the reference byte loop (18-digit IDs, 11-digit mobiles; nothing else), one core;
+ *  - xborder scan with every detector, pinned to one core, and on all cores;
+ *  - a sample through @openredaction/openredaction, redact-pii and xborder (speed, what they find).
+ *   npm run bench:scan -- [--records 1000000] [--sample-kb 512]
+ * Writes bench/results/scan.json. Goal: xborder per core ≥ the reference loop per core.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { type CorpusTruth, writeCustomers } from "./corpus.js";
+
+const { values } = parseArgs({
+  options: {
+    records: { type: "string", default: "1000000" },
+    "sample-kb": { type: "string", default: "512" },
+    seed: { type: "string", default: "1" },
+  },
+});
+const records = Number(values.records);
+const seed = Number(values.seed);
+
+const cacheDir = join(tmpdir(), "xborder-bench");
+mkdirSync(cacheDir, { recursive: true });
+const corpus = join(cacheDir, `customers-${records}-${seed}.csv`);
+const truthFile = `${corpus}.truth.json`;
+let truth: CorpusTruth;
+if (existsSync(corpus) && existsSync(truthFile)) truth = JSON.parse(readFileSync(truthFile, "utf8")) as CorpusTruth;
+else {
+  console.error(`generating ${records} records …`);
+  truth = await writeCustomers(corpus, records, seed);
+  writeFileSync(truthFile, JSON.stringify(truth));
+}
+// The sample for the slow libraries: the first lines of the corpus.
+const sample = join(cacheDir, `sample-${values["sample-kb"]}k.csv`);
+const head = readFileSync(corpus).subarray(0, Number(values["sample-kb"]) * 1024);
+writeFileSync(sample, head.subarray(0, head.lastIndexOf(0x0a) + 1));
+
+let taskset = false;
+try {
+  execFileSync("taskset", ["-c", "0", "true"]);
+  taskset = true;
+} catch {
+  console.error("taskset not available: one-core runs are not pinned");
+}
+
+interface Run {
+  name: string;
+  file: "corpus" | "sample";
+  cores: number;
+  seconds: number;
+  mbPerSec: number;
+  mbPerSecPerCore: number;
+  peakRssMB: number;
+  found: unknown;
+}
+
+function run(name: string, mode: string, file: string, cores: number, workers?: number): Run {
+  const args = ["--import", "tsx", join(import.meta.dirname, "scan-child.ts"), mode, file, ...(workers ? [String(workers)] : [])];
+  const cmd = cores === 1 && taskset ? "taskset" : process.execPath;
+  const argv = cores === 1 && taskset ? ["-c", "0", process.execPath, ...args] : args;
+  console.error(`${name} …`);
+  const r = spawnSync(cmd, argv, { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as {
+    seconds: number;
+    bytes: number;
+    peakRssMB: number;
+    found: unknown;
+  };
+  const mbPerSec = out.bytes / 1e6 / out.seconds;
+  return {
+    name,
+    file: file === corpus ? "corpus" : "sample",
+    cores,
+    seconds: Number(out.seconds.toFixed(3)),
+    mbPerSec: Number(mbPerSec.toFixed(1)),
+    mbPerSecPerCore: Number((mbPerSec / cores).toFixed(1)),
+    peakRssMB: out.peakRssMB,
+    found: out.found,
+  };
+}
+
+const all = availableParallelism();
+const runs: Run[] = [
+  run("reference byte loop (18-digit IDs, 11-digit mobiles)", "reference", corpus, 1),
+  run("xborder scan, every detector, one core", "xborder", corpus, 1, 1),
+  run(`xborder scan, every detector, ${all} cores`, "xborder", corpus, all, all),
+  run("xborder scan on the sample, one core", "xborder", sample, 1, 1),
+  run("@openredaction/openredaction 1.0.4 on the sample, one core", "openredaction", sample, 1),
+  run("redact-pii 3.4.0 on the sample, one core", "redact-pii", sample, 1),
+];
+const ref = runs[0]!.mbPerSecPerCore;
+const one = runs[1]!.mbPerSecPerCore;
+const result = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus()[0]?.model, cores: all, node: process.version, pinned: taskset },
+  corpus: { file: corpus, records: truth.records, bytes: truth.bytes, truth },
+  sampleBytes: readFileSync(sample).length,
+  runs,
+  ratio: {
+    xborderPerCoreOverReference: Number((one / ref).toFixed(3)),
+    goalMet: one >= ref,
+    xborderOverOpenredaction: Number((runs[3]!.mbPerSec / runs[4]!.mbPerSec).toFixed(0)),
+    xborderOverRedactPii: Number((runs[3]!.mbPerSec / runs[5]!.mbPerSec).toFixed(0)),
+  },
+};
+mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
+const outFile = join(import.meta.dirname, "results", "scan.json");
+writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+for (const r of runs) console.log(`${r.name}: ${r.mbPerSecPerCore} MB/s per core, peak ${r.peakRssMB} MB`);
+console.log(`xborder / reference per core: ${result.ratio.xborderPerCoreOverReference} (goal ≥ 1) → ${outFile}`);
