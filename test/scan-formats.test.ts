@@ -118,11 +118,12 @@ describe("formats", () => {
   test("free Chinese text: names and addresses from context, identifiers anywhere", async () => {
     writeFileSync(
       join(dir, "notes.txt"),
-      "客户姓名：王小明，电话13800138000，住址：北京市朝阳区建国路88号。\n联系人李华，地址上海市浦东新区世纪大道100号\n今天天气不错，市场部开会讨论思路。\n",
+      "客户姓名：王小明，电话13800138000，住址：北京市朝阳区建国路88号。\n联系人李华，地址上海市浦东新区世纪大道100号\n" +
+        "今天天气不错，市场部开会讨论思路。请联系王先生。\n赵丽华女士来电；张伟，男，1985年出生。\n",
     );
     const r = await scanPaths([join(dir, "notes.txt")], { asOf: AS_OF, workers: 1 });
-    assert.deepEqual(r.entities, { cn_mobile: 1, person_name: 2, address: 2 });
-    assert.equal(r.files[0]?.records, 3);
+    assert.deepEqual(r.entities, { cn_mobile: 1, person_name: 4, address: 2 }, "王先生 alone is not a name");
+    assert.equal(r.files[0]?.records, 4);
   });
 
   test("decoys: order numbers, timestamps, wrong check digits and version strings find nothing", async () => {

@@ -34,6 +34,7 @@ import {
   HAN_BASE,
   HAN_FEATURES,
   TERM_BIOMETRIC,
+  SURNAMES,
   TERM_MEDICAL,
   TERM_RELIGION,
   TERM_SPECIFIC_IDENTITY,
@@ -89,6 +90,10 @@ export interface ColumnReport {
 
 const NAME_IN_TEXT =
   /(?:(?:客户|患者|病人|用户|会员|乘客|旅客|学生|员工)?(?:姓名|名字)|联系人|收件人|收货人|持卡人|患者|病人|户主|申请人|本人)(?:是|为|叫)?[:：\s]{0,2}([\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,10}·[\u4e00-\u9fa5·]{1,20})/g;
+/** 王小明先生, 李娜女士 …: a surname, one or two more characters, a title. */
+const NAME_WITH_TITLE = new RegExp(`([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?:先生|女士|小姐|同学|老师|医生|护士|律师|经理)`, "g");
+/** 张伟，男，… : a name right before a sex marker, as records are written. */
+const NAME_WITH_SEX = new RegExp(`(?:^|[，,。；;\s：:])([${SURNAMES}][\u4e00-\u9fa5]{1,2})[，,、\s]*[男女](?:[，,、\s]|$)`, "g");
 const ADDRESS_IN_TEXT =
   /(?:[\u4e00-\u9fa5]{2,3}(?:省|自治区))?[\u4e00-\u9fa5]{2,3}市(?:[\u4e00-\u9fa5]{1,4}(?:区|县))?(?:[\u4e00-\u9fa5A-Za-z0-9]{1,15}?(?:路|街|大道|巷|弄|胡同|村)(?:[0-9]+号)?)?/g;
 
@@ -256,11 +261,24 @@ export class Tally {
   }
 
   private namesInText(text: string): void {
+    const seen = new Set<number>();
     for (const m of text.matchAll(NAME_IN_TEXT)) {
       const name = m[1] ?? "";
+      const at = (m.index ?? 0) + m[0].length - name.length;
       const first = name.codePointAt(0) ?? 0;
-      if (name.includes("·") || (HAN_FEATURES[first - HAN_BASE] ?? 0) & F_SURNAME) this.countText(T_NAME, name);
+      if (name.includes("·") || (HAN_FEATURES[first - HAN_BASE] ?? 0) & F_SURNAME) {
+        seen.add(at);
+        this.countText(T_NAME, name);
+      }
     }
+    for (const re of [NAME_WITH_TITLE, NAME_WITH_SEX])
+      for (const m of text.matchAll(re)) {
+        const name = m[1] ?? "";
+        const at = (m.index ?? 0) + m[0].indexOf(name);
+        if (seen.has(at)) continue;
+        seen.add(at);
+        this.countText(T_NAME, name);
+      }
   }
 
   private addressesInText(text: string): void {
