@@ -42,6 +42,24 @@ describe("a generated customer export comes out exactly", () => {
   });
 });
 
+describe("worker threads", () => {
+  test("a cut that falls inside a multi-line quoted field (after the first MiB) is noticed, and the file is read on one thread", async () => {
+    const file = join(dir, "multiline.csv");
+    const plain = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => `${from + i},138${String(from + i).padStart(8, "0")},普通备注内容普通备注内容\n`).join("");
+    // Before, a note of 1.5 MB over thousands of lines (the middle of the file), after.
+    const note = `"${Array.from({ length: 30000 }, (_, i) => `第${i}行 13900139000 备注`).join("\n")}"`;
+    writeFileSync(file, `编号,手机,备注\n${plain(0, 20000)}x,13700137000,${note}\n${plain(20000, 20000)}`);
+    const one = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+    const two = await scanPaths([file], { asOf: AS_OF, workers: 2, splitBytes: 1 });
+    assert.equal(one.files[0]?.records, 40001);
+    assert.deepEqual(two.files, one.files);
+    assert.deepEqual(two.entities, one.entities);
+    assert.deepEqual(two.persons, one.persons);
+    assert.deepEqual(two.columns, one.columns);
+  });
+});
+
 /** People counted in both categories (minors holding cards), from the report itself. */
 function overlap(r: { persons: { sensitive: number }; sensitiveCategories: Record<string, number> }): number {
   return Object.values(r.sensitiveCategories).reduce((a, b) => a + b, 0) - r.persons.sensitive;

@@ -24,6 +24,12 @@ export interface RangeResult {
   samples: string[][];
   columns: { name: string; counts: Float64Array; nameSamples: string[]; addressSamples: string[] }[];
   people: Uint32Array;
+  /**
+   * The range ended inside a quoted field: either the file is broken, or the cut fell inside a
+   * quoted field holding a line break (then some range ends inside quotes); the caller rescans
+   * the whole file on one thread.
+   */
+  endedInQuotes?: boolean;
 }
 
 export async function scanRange(task: RangeTask, onRead: (bytesSoFar: number) => void): Promise<RangeResult> {
@@ -38,7 +44,8 @@ export async function scanRange(task: RangeTask, onRead: (bytesSoFar: number) =>
     const csv = new CsvScanner(task.header, asOf, tally);
     for await (const c of opened.chunks) csv.push(c);
     csv.end();
-    if (csv.unclosedAt) throw new Error(`bytes ${task.start}–${task.end}: not valid CSV (a quoted field is never closed)`);
+    if (csv.unclosedAt)
+      return { records: 0, entities: tally.entities, samples: [], columns: [], people: new Uint32Array(0), endedInQuotes: true };
     records = csv.records;
     columns = csv.columns.map((c) => ({ name: c.name, counts: c.counts, nameSamples: c.nameSamples, addressSamples: c.addressSamples }));
   } else records = await scanTextLines(opened.chunks, new FieldScanner(asOf), tally);

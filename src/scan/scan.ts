@@ -158,21 +158,37 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
         const { header, rest } = await readHeader(opened.chunks, format);
         if (!header) {
           tally.finishColumns(shown, []);
-        } else if (split && (opened.encoding === "utf-8" || opened.encoding === "utf-8-bom")) {
-          await opened.chunks.return(undefined);
-          const bom = opened.encoding === "utf-8-bom" ? 3 : 0;
-          const points = await splitPoints(file, bom + header.length, opened.size, workers);
-          const columns: ColumnStats[] = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`));
-          const results = await scanRangesInWorkers(state, file, format, header, points, (d) => progress(d, opened.size));
-          for (const r of results) {
-            state.mergeRange(r, columns);
-            entry.records += r.records;
-          }
-          tally.finishColumns(shown, columns);
         } else {
+          let results: RangeResult[] | undefined;
+          const triedSplit = split && (opened.encoding === "utf-8" || opened.encoding === "utf-8-bom");
+          if (triedSplit) {
+            await opened.chunks.return(undefined);
+            const bom = opened.encoding === "utf-8-bom" ? 3 : 0;
+            const points = await splitPoints(file, bom + header.length, opened.size, workers);
+            results = await scanRangesInWorkers(state, file, format, header, points, (d) => progress(d, opened.size));
+            // A cut inside a multi-line quoted field shows as a range ending in quotes: read on one thread.
+            if (results.some((r) => r.endedInQuotes)) results = undefined;
+          }
+          if (results) {
+            const columns: ColumnStats[] = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`));
+            for (const r of results) {
+              state.mergeRange(r, columns);
+              entry.records += r.records;
+            }
+            tally.finishColumns(shown, columns);
+            state.report.files.push(entry);
+            return;
+          }
           const csv = new CsvScanner(header, state.asOf, tally);
-          for (const c of rest) csv.push(c);
-          for await (const c of opened.chunks) csv.push(c);
+          let chunks = opened.chunks;
+          let first = rest;
+          if (triedSplit) {
+            done = 0;
+            chunks = (await openUtf8(file, {}, (n) => progress((done += n), opened.size))).chunks;
+            first = (await readHeader(chunks, format)).rest;
+          }
+          for (const c of first) csv.push(c);
+          for await (const c of chunks) csv.push(c);
           csv.end();
           if (csv.unclosedAt)
             throw new Error(`data row ${csv.unclosedAt}: not valid CSV (a quoted field is never closed; truncated file?)`);
