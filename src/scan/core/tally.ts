@@ -93,7 +93,7 @@ const NAME_IN_TEXT =
 /** 王小明先生, 李娜女士 …: a surname, one or two more characters, a title. */
 const NAME_WITH_TITLE = new RegExp(`([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?:先生|女士|小姐|同学|老师|医生|护士|律师|经理)`, "g");
 /** 张伟，男，… : a name right before a sex marker, as records are written. */
-const NAME_WITH_SEX = new RegExp(`(?:^|[，,。；;\s：:])([${SURNAMES}][\u4e00-\u9fa5]{1,2})[，,、\s]*[男女](?:[，,、\s]|$)`, "g");
+const NAME_WITH_SEX = new RegExp(`(?:^|[，,。；;\\s：:])([${SURNAMES}][\u4e00-\u9fa5]{1,2})[，,、\\s]*[男女](?:[，,、\\s]|$)`, "g");
 const ADDRESS_IN_TEXT =
   /(?:[\u4e00-\u9fa5]{2,3}(?:省|自治区))?[\u4e00-\u9fa5]{2,3}市(?:[\u4e00-\u9fa5]{1,4}(?:区|县))?(?:[\u4e00-\u9fa5A-Za-z0-9]{1,15}?(?:路|街|大道|巷|弄|胡同|村)(?:[0-9]+号)?)?/g;
 
