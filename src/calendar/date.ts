@@ -7,9 +7,23 @@ export type IsoDate = string;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** Whether `s` is a real calendar date written `YYYY-MM-DD`. */
+const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digit = (s: string, i: number) => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+};
+
+/** Whether `s` is a real calendar date written `YYYY-MM-DD` (years from 0100). */
 export function isIsoDate(s: unknown): s is IsoDate {
   if (typeof s !== "string") return false;
+  if (s.length === 10 && s[4] === "-" && s[7] === "-") {
+    // The common case without a regex or a Date: every ledger event goes through here.
+    const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+    const mo = digit(s, 5) * 10 + digit(s, 6);
+    const d = digit(s, 8) * 10 + digit(s, 9);
+    if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > DAYS[mo]!) return false;
+    return mo !== 2 || d !== 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  }
   const m = ISO.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

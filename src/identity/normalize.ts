@@ -33,7 +33,13 @@ function toAscii(s: string): string {
   return s.normalize("NFKC").trim();
 }
 
+// Values already in canonical form (most rows of an export) skip NFKC and the regex cascade.
+const PLAIN_MOBILE = /^1[3-9]\d{9}$/;
+const PLAIN_ID = /^\d{17}[\dX]$/;
+
 export function normalizeIdentifier(raw: string): NormalizedIdentifier | undefined {
+  if (raw.length === 11 && PLAIN_MOBILE.test(raw)) return { kind: "cn_mobile", canonical: `cn_mobile:${raw}` };
+  if (raw.length === 18 && PLAIN_ID.test(raw)) return { kind: "cn_resident_id", canonical: `cn_resident_id:${raw}` };
   const s = toAscii(raw);
   if (s === "") return undefined;
   if (s.includes("@")) return { kind: "email", canonical: `email:${s.toLowerCase()}` };

@@ -20,6 +20,7 @@ export interface ImportResult {
 }
 
 const BATCH = 50_000;
+const KEY_CACHE = 500_000;
 
 async function sha256(file: string): Promise<string> {
   const h = createHash("sha256");
@@ -39,31 +40,50 @@ const earliest = (a: string | null, b: string | null) => (a === null ? b : b ===
 
 /** Events in, batches of de-duplicated (year, transfer, person) entries out. */
 export class EntryBatcher {
-  private readonly entries = new Map<string, Entry>();
+  /** year → transfer → person key (as a latin1 string, reused so its hash is computed once) → entry. */
+  private readonly entries = new Map<number, Map<string, Map<string, Entry>>>();
+  private count = 0;
+  /**
+   * Keys of recent people (people recur across events and transfers): HMAC costs ~2 µs a call.
+   * Bounded: emptied when it reaches KEY_CACHE entries. Lives only for one import.
+   */
+  private readonly keys = new Map<string, { key: Buffer; id: string }>();
   constructor(private readonly keyOf: (canonical: string) => Buffer) {}
 
   add(e: LedgerEvent): void {
-    const key = this.keyOf(e.canonical);
+    let k = this.keys.get(e.canonical);
+    if (!k) {
+      if (this.keys.size >= KEY_CACHE) this.keys.clear();
+      const key = this.keyOf(e.canonical);
+      k = { key, id: key.toString("latin1") };
+      this.keys.set(e.canonical, k);
+    }
     const year = yearOf(e.date);
-    const id = `${year}\u0000${e.transfer}\u0000${key.toString("base64")}`;
+    let byTransfer = this.entries.get(year);
+    if (!byTransfer) this.entries.set(year, (byTransfer = new Map()));
+    let people = byTransfer.get(e.transfer);
+    if (!people) byTransfer.set(e.transfer, (people = new Map()));
     const g = e.general ? e.date : null;
     const s = e.sensitive ? e.date : null;
-    const prev = this.entries.get(id);
+    const prev = people.get(k.id);
     if (prev) {
       prev.first_general = earliest(prev.first_general, g);
       prev.first_sensitive = earliest(prev.first_sensitive, s);
     } else {
-      this.entries.set(id, { year, transfer_id: e.transfer, person_key: key, first_general: g, first_sensitive: s });
+      people.set(k.id, { year, transfer_id: e.transfer, person_key: k.key, first_general: g, first_sensitive: s });
+      this.count++;
     }
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 
   take(): Entry[] {
-    const out = [...this.entries.values()];
+    const out: Entry[] = [];
+    for (const byTransfer of this.entries.values()) for (const people of byTransfer.values()) for (const e of people.values()) out.push(e);
     this.entries.clear();
+    this.count = 0;
     return out;
   }
 }
@@ -78,11 +98,35 @@ async function applyEvents(
   let rows = 0;
   let entries = 0;
   await store.db.transaction().execute(async (tx) => {
+    let staged = false;
     const flush = async () => {
       const batch = batcher.take();
       if (batch.length === 0) return;
       entries += batch.length;
-      // One statement per batch with five array parameters (unnest), whatever the batch size.
+      if (store.copyFrom) {
+        // Embedded: COPY the batch into a staging table, then one upsert from it.
+        if (!staged) {
+          await sql`create temp table ledger_stage (year smallint, transfer_id text, person_key bytea, first_general date, first_sensitive date) on commit drop`.execute(
+            tx,
+          );
+          staged = true;
+        }
+        let csv = "";
+        for (const b of batch)
+          csv += `${b.year},"${b.transfer_id.replace(/"/g, '""')}",\\x${b.person_key.toString("hex")},${b.first_general ?? ""},${b.first_sensitive ?? ""}\n`;
+        await store.copyFrom("copy ledger_stage from '/dev/blob' with (format csv)", csv);
+        await sql`
+          insert into ledger_first_seen (year, transfer_id, person_key, first_general, first_sensitive)
+          select year, transfer_id, person_key, first_general, first_sensitive from ledger_stage
+          order by year, transfer_id, person_key
+          on conflict (year, transfer_id, person_key) do update set
+            first_general = least(ledger_first_seen.first_general, excluded.first_general),
+            first_sensitive = least(ledger_first_seen.first_sensitive, excluded.first_sensitive)
+        `.execute(tx);
+        await sql`truncate ledger_stage`.execute(tx);
+        return;
+      }
+      // A server: one statement per batch with five array parameters (unnest), whatever the batch size.
       await sql`
         insert into ledger_first_seen (year, transfer_id, person_key, first_general, first_sensitive)
         select * from unnest(
@@ -94,11 +138,23 @@ async function applyEvents(
           first_sensitive = least(ledger_first_seen.first_sensitive, excluded.first_sensitive)
       `.execute(tx);
     };
-    for await (const e of events) {
-      rows++;
-      batcher.add(e);
-      if (batcher.size >= BATCH) await flush();
+    // The database writes one batch while the next is read and keyed (a server works in parallel).
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for await (const e of events) {
+        rows++;
+        batcher.add(e);
+        if (batcher.size >= BATCH) {
+          await writing;
+          writing = flush();
+          writing.catch(() => undefined); // handled: awaited before the next batch or at the end
+        }
+      }
+    } catch (e) {
+      await writing.catch(() => undefined);
+      throw e;
     }
+    await writing;
     await flush();
     await tx.insertInto("ledger_import").values({ content_sha256: source.digest, file_name: source.name, row_count: rows }).execute();
   });

@@ -22,6 +22,11 @@ export interface Store {
   /** Where the data is, for messages (a URL is shown without its password). */
   location: string;
   keyer: PersonKeyer;
+  /**
+   * Embedded store only: `COPY … FROM '/dev/blob'` with CSV text, on the store's one session
+   * (inside the caller's transaction). Bulk loads this way skip per-value parameter encoding.
+   */
+  copyFrom?: (copySql: string, csv: string) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +51,7 @@ export async function openStore(target = resolveTarget()): Promise<Store> {
   let location: string;
   let schemaName = "public";
   let unlock = () => {};
+  let copyFrom: Store["copyFrom"];
   if (isUrl(target)) {
     const url = new URL(target);
     const schema = url.searchParams.get("schema");
@@ -81,6 +87,9 @@ export async function openStore(target = resolveTarget()): Promise<Store> {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     unlock = await lockDirectory(dir);
     const pglite = new PGlite(join(dir, "pglite"));
+    copyFrom = async (copySql, csv) => {
+      await pglite.query(copySql, [], { blob: new Blob([csv]) });
+    };
     db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     kind = "pglite";
     location = dir;
@@ -95,6 +104,7 @@ export async function openStore(target = resolveTarget()): Promise<Store> {
       kind,
       location,
       keyer,
+      copyFrom,
       close: async () => {
         try {
           await db.destroy();
