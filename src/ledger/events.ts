@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { type IsoDate, isIsoDate } from "../calendar/date.js";
 import { normalizeIdentifier } from "../identity/normalize.js";
+import { splitCsvLine } from "../text/csv-line.js";
 import { readParquetEvents } from "./parquet.js";
 
 export interface LedgerEvent {
@@ -126,30 +127,6 @@ export async function* readEvents(
   yield* readCsvEvents(file, transfers);
 }
 
-/** Splits one CSV line (RFC 4180 quotes); undefined if a quote is left open. */
-function splitQuoted(line: string, delimiter: string): string[] | undefined {
-  const out: string[] = [];
-  let cur = "";
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (q) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') q = false;
-      else cur += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === delimiter) {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  if (q) return undefined;
-  out.push(cur);
-  return out;
-}
-
 /**
  * CSV/TSV events, read line by line from large chunks (no object per row): csv-parse with a
  * record object per row ran the whole import at about a fifth of the goal of issue 4. Quoted
@@ -162,7 +139,7 @@ async function* readCsvEvents(file: string, transfers: ReadonlySet<string>): Asy
   let line = 0;
   let carry = "";
   const fields = (text: string): string[] => {
-    const parts = text.includes('"') ? splitQuoted(text, delimiter) : text.split(delimiter);
+    const parts = text.includes('"') ? splitCsvLine(text, delimiter) : text.split(delimiter);
     if (!parts) throw new EventError(`${file}:${line}: not valid CSV (a quoted field is not closed on its line)`);
     return parts;
   };
