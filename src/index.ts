@@ -1,6 +1,6 @@
 /**
- * xborder as a library: the same engine, calendar and ledger the CLI uses.
- *   import { assess, loadDataMap, openStore, recordEvents, countLedger } from "xborder";
+ * xborder as a library: the same engine, calendar, ledger and scanner the CLI uses.
+ *   import { assess, loadDataMap, openStore, recordEvents, countLedger, scanPaths } from "xborder";
  */
 export { assess, type AssessOptions } from "./engine/assess.js";
 export { loadDataMap, parseDataMap, InputError } from "./engine/load.js";
@@ -12,3 +12,5 @@ export { importEvents, recordEvents, type EventInput, type ImportResult } from "
 export { countLedger, type LedgerCount } from "./ledger/count.js";
 export { ledgerStatus, type Status } from "./ledger/status.js";
 export { INSTRUMENTS, formatCitation, provisionAt } from "./law/index.js";
+export { scanPaths, scanDatabase, type ScanReport, type ScanOptions, type ScanProgress } from "./scan/scan.js";
+export { detect, type Finding } from "./scan/detect.js";

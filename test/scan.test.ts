@@ -205,6 +205,19 @@ describe("xborder scan", () => {
   });
 });
 
+describe("scan: databases and usage", () => {
+  test("an unreachable database is named without its password, exit 1, no stack trace", () => {
+    const r = xborder(["scan", "postgres://me:secret@127.0.0.1:1/x", "--table", "t", "--as-of", AS_OF]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /postgres:\/\/\*\*\*@127\.0\.0\.1:1\/x: cannot connect/);
+    assert.doesNotMatch(r.stderr, /secret|at .*\.js/);
+  });
+  test("--table without a URL, or a URL with other paths, is a usage error (exit 2)", () => {
+    assert.equal(xborder(["scan", ".", "--table", "t"]).code, 2);
+    assert.equal(xborder(["scan", "postgres://x@127.0.0.1/db", ".", "--table", "t"]).code, 2);
+  });
+});
+
 describe("errors never quote data", () => {
   test("a broken CSV is reported by line and code, without the cell's content", () => {
     const d = mkdtempSync(join(tmpdir(), "xborder-scan-bad-"));

@@ -1,4 +1,5 @@
 /** The `xborder` command line. Only this edge reads files, the clock and the terminal. */
+import { SourceError } from "../scan/sources/structured.js";
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { ScheduleError } from "../calendar/schedule.js";
@@ -119,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
       err(`xborder: ${e.message.split("\n").join("\nxborder: ")}\n`);
       return EXIT.input;
     }
-    if (e instanceof StoreError || e instanceof LockError) {
+    if (e instanceof StoreError || e instanceof LockError || e instanceof SourceError) {
       err(`xborder: ${e.message}\n`);
       return EXIT.failure;
     }
