@@ -82,7 +82,7 @@ describe("formats", () => {
     assert.deepEqual(r.files[0], {
       path: join(dir, "patients.xlsx"),
       format: "xlsx",
-      encoding: "binary",
+      encoding: "utf-8",
       records: 5,
       sheets: ["门诊", "住院"],
     });

@@ -133,7 +133,8 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
   const entry: ScanReport["files"][number] = {
     path: shown,
     format,
-    encoding: format === "xlsx" || format === "parquet" ? "binary" : "utf-8",
+    encoding: "utf-8", // xlsx and Parquet hold their text as UTF-8
+
     records: 0,
   };
   const { tally } = state;
