@@ -255,3 +255,33 @@ describe("ledger location", () => {
     assert.match(r.stderr, /cannot connect to PostgreSQL/);
   });
 });
+
+describe("event files as spreadsheets and scripts write them", () => {
+  test("BOM, CRLF, quoted fields, blank lines, column order and TSV all read the same", () => {
+    const db = join(mkdtempSync(join(tmpdir(), "xborder-dialect-")), "db");
+    const csv =
+      '\uFEFFperson,date,transfer,sensitive\r\n"+86 138-0013-8000",2026-03-01,crm,false\r\n\r\n' +
+      '"13800138000",2026-03-02,"crm",no\r\n user1@example.com ,2026-03-03,crm,\r\n"a ""quoted"" id",2026-03-04,claims,true\r\n';
+    writeFileSync(join(dir, "dialect.csv"), csv);
+    const r = xborder(["ledger", "import", join(dir, "dialect.csv"), "--map", MAP, "--db", db], { env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /imported 4 events/);
+    writeFileSync(join(dir, "dialect.tsv"), "date\ttransfer\tperson\n2026-03-05\tcrm\t13900139000\n");
+    assert.equal(xborder(["ledger", "import", join(dir, "dialect.tsv"), "--map", MAP, "--db", db], { env }).code, 0);
+    const c = count(db, "2026-12-31");
+    assert.deepEqual(c.transfers.crm, { general: 3, sensitive: 0, counted: true }, "one mobile in two forms, an e-mail, a second mobile");
+    assert.deepEqual(c.transfers.claims, { general: 1, sensitive: 1, counted: true });
+  });
+  test("a quoted field left open on its line, or a row with a missing column, is rejected with its line", () => {
+    const db = join(mkdtempSync(join(tmpdir(), "xborder-dialect-")), "db");
+    writeFileSync(join(dir, "open.csv"), 'date,transfer,person\n2026-03-01,crm,13800138000\n2026-03-01,crm,"13900139000\n');
+    const a = xborder(["ledger", "import", join(dir, "open.csv"), "--map", MAP, "--db", db], { env });
+    assert.equal(a.code, 2);
+    assert.match(a.stderr, /open\.csv:3: not valid CSV \(a quoted field is not closed on its line\)/);
+    assert.doesNotMatch(a.stderr, /13900139000/);
+    writeFileSync(join(dir, "short.csv"), "date,transfer,person\n2026-03-01,crm\n");
+    const b = xborder(["ledger", "import", join(dir, "short.csv"), "--map", MAP, "--db", db], { env });
+    assert.equal(b.code, 2);
+    assert.match(b.stderr, /short\.csv:2: not valid CSV/);
+  });
+});
