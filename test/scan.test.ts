@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import { residentIdCheckChar } from "../src/identity/normalize.js";
-import { isUscc, luhn, parseResidentId } from "../src/scan/detectors/checks.js";
+import { isUscc, luhn, parseResidentId } from "../src/scan/checks.js";
 import { detect } from "../src/scan/detect.js";
 import { xborder } from "./helpers.js";
 

@@ -1,5 +1,5 @@
 /** String forms of the core validators (detectors.md §1–5), for the library API and tests. */
-import { type ResidentIdDigits, idCheckValue, legacyIdBirth, luhnDigits, residentIdBirth } from "../core/validate.js";
+import { type ResidentIdDigits, idCheckValue, legacyIdBirth, luhnDigits, residentIdBirth } from "./core/validate.js";
 
 export interface ResidentId {
   /** The 18-character form (15-digit numbers upgraded). */
