@@ -29,6 +29,18 @@ const CATEGORY_HEADERS: [RegExp, number][] = [
   [/犯罪|前科|残疾|残障|性取向|政治面貌|criminal|disabilit|sexual_?orientation/i, C_SPECIFIC_IDENTITY],
 ];
 
+/**
+ * The exporter's own numbering: 编号, 订单号, order_no, customer_id, a bare `id` … Read on the last
+ * segment of a path (`trip.order_no`, `Sheet1!编号`), and never when it names a document (证件号, passport_no).
+ */
+function isRecordNumber(header: string): boolean {
+  const last = header.split(/[.!]/).pop() ?? header;
+  if (/证|护照|通行|passport|permit|document|doc_?no/i.test(header)) return false;
+  return /编号|编码|单号|订单|流水|序号|客户号|会员号|工号|批次|^id$|order|invoice|customer|member|serial|sku|ticket|batch|record/i.test(
+    last,
+  );
+}
+
 export function readHeader(header: string): HeaderMeaning {
   const h = header.trim();
   let hints = 0;
@@ -43,8 +55,6 @@ export function readHeader(header: string): HeaderMeaning {
     categories,
     name: /姓名|名字|联系人|收件人|收货人|持卡人|患者|客户名|真实姓名|^(?:full_?|real_?|user_?|customer_?|contact_?)?name$/i.test(h),
     address: /地址|住址|住所|居住地|户籍|address|addr$/i.test(h),
-    recordNumber:
-      /编号|编码|单号|订单|流水|序号|客户号|会员号|工号|批次|code|number|[._ ]?no\.?$|[._]id$|^id$/i.test(h) &&
-      !/证|护照|通行|passport|permit|document/i.test(h),
+    recordNumber: isRecordNumber(h),
   };
 }
