@@ -144,6 +144,18 @@ describe("formats", () => {
     assert.equal(r.files[0]?.records, 4);
   });
 
+  test("names: under a name header rare surnames count too; under a meaningless header only surname-led values do", async () => {
+    writeFileSync(
+      join(dir, "names.csv"),
+      "姓名,c2,c3\n仉伟,仉伟,张伟\n张三,张三,李娜\n亓官明,亓官明,王芳\n李娜,李娜,刘洋\n王芳,王芳,陈静\n",
+    );
+    const r = await scanPaths([join(dir, "names.csv")], { asOf: AS_OF, workers: 1 });
+    assert.equal(col(r, "姓名")?.type, "person_name");
+    assert.equal(col(r, "c2")?.type, "person_name", "4 of 5 led by a listed surname");
+    assert.equal(col(r, "c3")?.type, "person_name");
+    assert.equal(r.entities.person_name, 5 + 4 + 5);
+  });
+
   test("decoys: order numbers, timestamps, wrong check digits and version strings find nothing", async () => {
     const bad = withCheck("11010519491231002").replace(/.$/, (c) => (c === "0" ? "1" : "0"));
     writeFileSync(

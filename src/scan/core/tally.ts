@@ -51,7 +51,9 @@ const FILLED = N_TYPES;
 const NAME_SHAPED = N_TYPES + 1;
 const ADDRESS_SHAPED = N_TYPES + 2;
 const NUMERIC = N_TYPES + 3;
-const TERMS_AT = N_TYPES + 4;
+/** 2–4 Han characters whose first is not a listed surname: names only under a name header. */
+const OTHER_SHORT_HAN = N_TYPES + 4;
+const TERMS_AT = N_TYPES + 5;
 
 export class ColumnStats {
   readonly hints: number;
@@ -103,6 +105,8 @@ const TERMS: [RegExp, number][] = [
   [TERM_SPECIFIC_IDENTITY, C_SPECIFIC_IDENTITY],
   [TERM_BIOMETRIC, C_BIOMETRIC],
 ];
+
+const names = (col: ColumnStats) => col.counts[NAME_SHAPED]! + col.counts[OTHER_SHORT_HAN]!;
 
 function popcount(x: number): number {
   let n = 0;
@@ -251,6 +255,9 @@ export class Tally {
         if (nameShape) {
           this.inc(col.counts, NAME_SHAPED);
           if (col.nameSamples.length < this.sampleMax) col.nameSamples.push(maskName(utf8(buf, s, e)));
+        } else if (sc.dots === 0 && sc.han >= 2 && sc.han <= 4 && len === 3 * sc.han) {
+          this.inc(col.counts, OTHER_SHORT_HAN);
+          if (col.headerName && col.nameSamples.length < this.sampleMax) col.nameSamples.push(maskName(utf8(buf, s, e)));
         } else if (sc.han >= 4 && popcount(sc.features & F_ADDR) >= 2) {
           this.inc(col.counts, ADDRESS_SHAPED);
           if (col.addressSamples.length < this.sampleMax) col.addressSamples.push(maskAddress(utf8(buf, s, e)));
@@ -308,9 +315,10 @@ export class Tally {
       let valueCats = 0;
       for (let k = 0; k < CATEGORIES.length; k++) if (filled > 0 && c[TERMS_AT + k]! / filled >= 0.3) valueCats |= 1 << k;
       if (top >= 0 && c[top]! / Math.max(1, filled) >= 0.5) type = ENTITY_TYPES[top]!;
-      else if (filled > 0 && (c[NAME_SHAPED]! / filled >= 0.8 || (col.headerName && c[NAME_SHAPED]! / filled >= 0.5))) {
+      else if (filled > 0 && (c[NAME_SHAPED]! / filled >= 0.8 || (col.headerName && names(col) / filled >= 0.5))) {
+        // Under a name header every short all-Han value is a name (rare surnames too); else only surname-led ones.
         type = "person_name";
-        this.entities[T_NAME]! += c[NAME_SHAPED]!;
+        this.entities[T_NAME]! += col.headerName ? names(col) : c[NAME_SHAPED]!;
         for (const s of col.nameSamples) if (this.samples[T_NAME]!.length < this.sampleMax) this.samples[T_NAME]!.push(s);
       } else if (filled > 0 && (c[ADDRESS_SHAPED]! / filled >= 0.5 || (col.headerAddress && c[ADDRESS_SHAPED]! / filled >= 0.3))) {
         type = "address";
