@@ -107,3 +107,41 @@ describe("one process at a time in an embedded ledger", () => {
     taken();
   });
 });
+
+describe("counts over a two-year window (rules before 2024-03-22: from 1 January of the previous year)", () => {
+  test("per transfer and in all equal distinct people by an oracle, people spanning both years counted once", async () => {
+    const own = await openStore(join(mkdtempSync(join(tmpdir(), "xborder-2y-")), "db"));
+    try {
+      let seed = 9;
+      const rnd = () => {
+        seed ^= seed << 13;
+        seed ^= seed >>> 17;
+        seed ^= seed << 5;
+        seed >>>= 0;
+        return seed / 4294967296;
+      };
+      const events = Array.from({ length: 3000 }, () => ({
+        date: `${2022 + Math.floor(rnd() * 2)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`,
+        transfer: rnd() < 0.5 ? "crm" : "ops",
+        person: `139${String(Math.floor(rnd() * 800)).padStart(8, "0")}`,
+        sensitive: rnd() < 0.2,
+      }));
+      await recordEvents(own, map, "two-years", events);
+      for (const asOf of ["2023-06-30", "2023-12-31"]) {
+        const inWindow = events.filter((e) => e.date >= "2022-01-01" && e.date <= asOf);
+        const distinct = (f: (e: (typeof events)[number]) => boolean) => new Set(inWindow.filter(f).map((e) => e.person)).size;
+        const c = await countLedger(own, map, asOf);
+        assert.deepEqual(c.window, { from: "2022-01-01", to: asOf });
+        assert.deepEqual(c.cumulative, { general: distinct(() => true), sensitive: distinct((e) => e.sensitive) }, asOf);
+        for (const t of ["crm", "ops"])
+          assert.deepEqual(
+            { general: c.transfers[t]?.general, sensitive: c.transfers[t]?.sensitive },
+            { general: distinct((e) => e.transfer === t), sensitive: distinct((e) => e.transfer === t && e.sensitive) },
+            `${asOf} ${t}`,
+          );
+      }
+    } finally {
+      await own.close();
+    }
+  });
+});

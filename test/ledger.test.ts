@@ -200,6 +200,13 @@ for (const target of targets()) {
       assert.equal(s.code, 0, s.stderr);
       const st = JSON.parse(s.stdout);
       assert.equal(st.trend.length, 6);
+      // The trend is computed in one pass; each point must equal a count on that date (and the oracle).
+      for (const t of st.trend as { date: string; general: number; sensitive: number }[]) {
+        assert.deepEqual({ general: t.general, sensitive: t.sensitive }, count(db, t.date).cumulative, t.date);
+        const oracle = expected(t.date).cumulative;
+        const extra = t.date >= "2026-05-01" ? 1 : 0; // the person the JSON Lines test added on 2026-05-01
+        assert.deepEqual({ general: t.general, sensitive: t.sensitive }, { ...oracle, general: oracle.general + extra }, t.date);
+      }
       const contract = st.bands.find((b: { id: string }) => b.id === "standard_contract_general");
       assert.equal(contract.reached, false);
       assert.ok(contract.projected === null || /^\d{4}-\d{2}-\d{2}$/.test(contract.projected));

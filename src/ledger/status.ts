@@ -7,7 +7,7 @@ import type { DataMap } from "../engine/datamap.js";
 import { regimeOn } from "../engine/regimes/index.js";
 import { CBDF_2024_BANDS, SAM_2022_BANDS } from "../law/index.js";
 import type { Store } from "../store/open.js";
-import { countLedger } from "./count.js";
+import { cumulativeSeries } from "./count.js";
 
 export interface Band {
   id: string;
@@ -87,12 +87,11 @@ function monthEnds(from: IsoDate, to: IsoDate): IsoDate[] {
 
 export async function ledgerStatus(store: Store, map: DataMap, asOf: IsoDate): Promise<Status> {
   const regime = regimeOn(asOf);
-  const now = await countLedger(store, map, asOf);
-  const trend = [];
-  for (const d of monthEnds(now.window.from, asOf)) {
-    const c = d === asOf ? now : await countLedger(store, map, d);
-    trend.push({ date: d, ...c.cumulative });
-  }
+  const window = regime.window(asOf);
+  const ends = monthEnds(window.from, asOf);
+  const series = await cumulativeSeries(store, map, ends);
+  const trend = ends.map((d) => ({ date: d, ...(series.get(d) ?? { general: 0, sensitive: 0 }) }));
+  const now = { window, cumulative: series.get(asOf) ?? { general: 0, sensitive: 0 } };
   const elapsed = toDayNumber(asOf) - toDayNumber(now.window.from) + 1;
   const yearEnd = `${asOf.slice(0, 4)}-12-31`;
   const bands: Band[] = bandsFor(regime.id).map((b) => {
