@@ -66,3 +66,15 @@ export function xborder(args: string[], opts: { env?: Record<string, string>; in
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** A seeded xorshift32 generator in [0, 1): the same data on every run. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 4294967296;
+  };
+}

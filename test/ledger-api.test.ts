@@ -10,6 +10,7 @@ import { countLedger } from "../src/ledger/count.js";
 import { EventError } from "../src/ledger/events.js";
 import { importEvents, recordEvents } from "../src/ledger/import.js";
 import { type Store, openStore } from "../src/store/open.js";
+import { seededRandom } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "xborder-api-"));
 process.env.XBORDER_SECRET_FILE = join(dir, "secret.key");
@@ -112,14 +113,7 @@ describe("counts over a two-year window (rules before 2024-03-22: from 1 January
   test("per transfer and in all equal distinct people by an oracle, people spanning both years counted once", async () => {
     const own = await openStore(join(mkdtempSync(join(tmpdir(), "xborder-2y-")), "db"));
     try {
-      let seed = 9;
-      const rnd = () => {
-        seed ^= seed << 13;
-        seed ^= seed >>> 17;
-        seed ^= seed << 5;
-        seed >>>= 0;
-        return seed / 4294967296;
-      };
+      const rnd = seededRandom(9);
       const events = Array.from({ length: 3000 }, () => ({
         date: `${2022 + Math.floor(rnd() * 2)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`,
         transfer: rnd() < 0.5 ? "crm" : "ops",

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { residentIdCheckChar } from "../src/identity/normalize.js";
-import { xborder } from "./helpers.js";
+import { xborder, seededRandom } from "./helpers.js";
 import { dropTestSchemas, targets } from "./ledger-helpers.js";
 
 after(dropTestSchemas);
@@ -59,14 +59,7 @@ interface Ev {
 /** ~16,000 events: people recurring across three transfers and two years, in varied forms. */
 function events(): Ev[] {
   const out: Ev[] = [];
-  let seed = 42;
-  const rnd = () => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return seed / 4294967296;
-  };
+  const rnd = seededRandom(42);
   for (let k = 0; k < 16_000; k++) {
     const who = Math.floor(rnd() * 5_000);
     const year = rnd() < 0.4 ? 2025 : 2026;
