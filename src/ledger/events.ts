@@ -25,15 +25,6 @@ export class EventError extends Error {
   override name = "EventError";
 }
 
-/**
- * `:LINE: not valid CSV (CODE)` from a csv-parse error. Its message can quote the cell at fault —
- * possibly an identifier — so only the code and the line are kept.
- */
-export function csvProblem(e: unknown): string {
-  const err = e as { lines?: number; code?: string };
-  return `${err.lines ? `:${err.lines}` : ""}: not valid CSV (${err.code ?? "unreadable"})`;
-}
-
 const TRUE = new Set(["true", "1", "yes", "y", "是", "t"]);
 const FALSE = new Set(["false", "0", "no", "n", "否", "f"]);
 
