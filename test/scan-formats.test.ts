@@ -156,6 +156,20 @@ describe("formats", () => {
     assert.equal(r.entities.person_name, 5 + 4 + 5);
   });
 
+  test("a truncated file is named and adds nothing; the other files are counted", async () => {
+    const sub = mkdtempSync(join(tmpdir(), "xborder-truncated-"));
+    writeFileSync(join(sub, "a-good.csv"), "手机\n13800138000\n");
+    writeFileSync(join(sub, "b-cut.csv"), '手机,备注\n13900139000,x\n13700137000,"cut off here');
+    const r = await scanPaths([sub], { asOf: AS_OF, workers: 1 });
+    assert.match(r.files[1]?.error ?? "", /data row 2: not valid CSV/);
+    assert.deepEqual(r.entities, { cn_mobile: 1 });
+    assert.equal(r.persons.distinct, 1);
+    assert.deepEqual(
+      r.columns.map((c) => c.file),
+      [join(sub, "a-good.csv")],
+    );
+  });
+
   test("decoys: order numbers, timestamps, wrong check digits and version strings find nothing", async () => {
     const bad = withCheck("11010519491231002").replace(/.$/, (c) => (c === "0" ? "1" : "0"));
     writeFileSync(

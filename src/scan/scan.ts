@@ -76,13 +76,21 @@ export class ScanState {
     };
   }
 
-  mergeRange(r: RangeResult, columns: ColumnStats[]): void {
-    for (let t = 0; t < r.entities.length; t++) this.tally.entities[t]! += r.entities[t]!;
+  /** A tally for one file: merged into the scan's only if the file is read to its end. */
+  fileTally(): Tally {
+    return new Tally(new PersonTable(), new KeyedHash(this.key), this.opts.sample ?? 3);
+  }
+
+  /** A file read to its end: its counts, people and columns join the scan's. */
+  absorb(file: Tally): void {
+    this.tally.mergePart(file.entities, file.samples, file.people.export());
+    this.tally.columns.push(...file.columns);
+  }
+
+  /** A worker's range into a file's tally (`columns` gathers the column statistics). */
+  mergeRange(tally: Tally, r: RangeResult, columns: ColumnStats[]): void {
+    tally.mergePart(r.entities, r.samples, r.people);
     const max = this.opts.sample ?? 3;
-    r.samples.forEach((list, t) => {
-      for (const s of list) if (this.tally.samples[t]!.length < max) this.tally.samples[t]!.push(s);
-    });
-    this.people.merge(r.people);
     r.columns.forEach((c, i) => {
       while (columns.length <= i) columns.push(new ColumnStats(c.name));
       columns[i]!.merge(c, max);
@@ -137,7 +145,8 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
 
     records: 0,
   };
-  const { tally } = state;
+  // Counted apart until the file has been read to its end: a broken file adds nothing.
+  const tally = state.fileTally();
   const progress = (done: number, total: number) => opts.onProgress?.({ file: shown, bytesDone: done, bytesTotal: total });
   const sc = new FieldScanner(state.asOf);
   const vs = new ValueScanner(sc, tally);
@@ -151,70 +160,81 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
     } else {
       let done = 0;
       const opened = await openUtf8(file, {}, (n) => progress((done += n), opened.size));
-      entry.encoding = encodingName(opened.encoding);
-      const workers = opts.workers ?? availableParallelism();
-      const split =
-        workers > 1 && opened.size >= (opts.splitBytes ?? 32 * 1024 * 1024) && (format === "csv" || format === "tsv" || format === "text");
-      if (format === "csv" || format === "tsv") {
-        const { header, rest } = await readHeader(opened.chunks, format);
-        if (!header) {
-          tally.finishColumns(shown, []);
-        } else {
-          let results: RangeResult[] | undefined;
-          const triedSplit = split && (opened.encoding === "utf-8" || opened.encoding === "utf-8-bom");
-          if (triedSplit) {
-            await opened.chunks.return(undefined);
-            const bom = opened.encoding === "utf-8-bom" ? 3 : 0;
-            const points = await splitPoints(file, bom + header.length, opened.size, workers);
-            results = await scanRangesInWorkers(state, file, format, header, points, (d) => progress(d, opened.size));
-            // A cut inside a multi-line quoted field shows as a range ending in quotes: read on one thread.
-            if (results.some((r) => r.endedInQuotes)) results = undefined;
-          }
-          if (results) {
-            const columns: ColumnStats[] = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`));
-            for (const r of results) {
-              state.mergeRange(r, columns);
-              entry.records += r.records;
+      const closers = [opened.close];
+      try {
+        entry.encoding = encodingName(opened.encoding);
+        const workers = opts.workers ?? availableParallelism();
+        const split =
+          workers > 1 &&
+          opened.size >= (opts.splitBytes ?? 32 * 1024 * 1024) &&
+          (format === "csv" || format === "tsv" || format === "text");
+        if (format === "csv" || format === "tsv") {
+          const { header, rest } = await readHeader(opened.chunks, format);
+          if (!header) {
+            tally.finishColumns(shown, []);
+          } else {
+            let results: RangeResult[] | undefined;
+            const triedSplit = split && (opened.encoding === "utf-8" || opened.encoding === "utf-8-bom");
+            if (triedSplit) {
+              await opened.chunks.return(undefined);
+              const bom = opened.encoding === "utf-8-bom" ? 3 : 0;
+              const points = await splitPoints(file, bom + header.length, opened.size, workers);
+              results = await scanRangesInWorkers(state, file, format, header, points, (d) => progress(d, opened.size));
+              // A cut inside a multi-line quoted field shows as a range ending in quotes: read on one thread.
+              if (results.some((r) => r.endedInQuotes)) results = undefined;
             }
-            tally.finishColumns(shown, columns);
-            state.report.files.push(entry);
-            return;
+            if (results) {
+              const columns: ColumnStats[] = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`));
+              for (const r of results) {
+                state.mergeRange(tally, r, columns);
+                entry.records += r.records;
+              }
+              tally.finishColumns(shown, columns);
+              state.absorb(tally);
+              state.report.files.push(entry);
+              return;
+            }
+            const csv = new CsvScanner(header, state.asOf, tally);
+            let chunks = opened.chunks;
+            let first = rest;
+            if (triedSplit) {
+              done = 0;
+              const again = await openUtf8(file, {}, (n) => progress((done += n), opened.size));
+              closers.push(again.close);
+              chunks = again.chunks;
+              first = (await readHeader(chunks, format)).rest;
+            }
+            for (const c of first) csv.push(c);
+            for await (const c of chunks) csv.push(c);
+            csv.end();
+            if (csv.unclosedAt)
+              throw new Error(`data row ${csv.unclosedAt}: not valid CSV (a quoted field is never closed; truncated file?)`);
+            entry.records = csv.records;
+            tally.finishColumns(shown, csv.columns);
           }
-          const csv = new CsvScanner(header, state.asOf, tally);
-          let chunks = opened.chunks;
-          let first = rest;
-          if (triedSplit) {
-            done = 0;
-            chunks = (await openUtf8(file, {}, (n) => progress((done += n), opened.size))).chunks;
-            first = (await readHeader(chunks, format)).rest;
+        } else if (format === "jsonl") {
+          await scanJsonLines(opened.chunks, shown, vs);
+          entry.records = vs.records;
+        } else if (format === "json") {
+          await scanJson(opened.chunks, shown, vs);
+          entry.records = vs.records;
+        } else if (split && (opened.encoding === "utf-8" || opened.encoding === "utf-8-bom")) {
+          await opened.chunks.return(undefined);
+          const points = await splitPoints(file, opened.encoding === "utf-8-bom" ? 3 : 0, opened.size, workers);
+          for (const r of await scanRangesInWorkers(state, file, format, undefined, points, (d) => progress(d, opened.size))) {
+            state.mergeRange(tally, r, []);
+            entry.records += r.records;
           }
-          for (const c of first) csv.push(c);
-          for await (const c of chunks) csv.push(c);
-          csv.end();
-          if (csv.unclosedAt)
-            throw new Error(`data row ${csv.unclosedAt}: not valid CSV (a quoted field is never closed; truncated file?)`);
-          entry.records = csv.records;
-          tally.finishColumns(shown, csv.columns);
+        } else {
+          entry.records = await scanTextLines(opened.chunks, sc, tally);
         }
-      } else if (format === "jsonl") {
-        await scanJsonLines(opened.chunks, shown, vs);
-        entry.records = vs.records;
-      } else if (format === "json") {
-        await scanJson(opened.chunks, shown, vs);
-        entry.records = vs.records;
-      } else if (split && (opened.encoding === "utf-8" || opened.encoding === "utf-8-bom")) {
-        await opened.chunks.return(undefined);
-        const points = await splitPoints(file, opened.encoding === "utf-8-bom" ? 3 : 0, opened.size, workers);
-        for (const r of await scanRangesInWorkers(state, file, format, undefined, points, (d) => progress(d, opened.size))) {
-          state.mergeRange(r, []);
-          entry.records += r.records;
-        }
-      } else {
-        entry.records = await scanTextLines(opened.chunks, sc, tally);
+      } finally {
+        for (const close of closers) await close();
       }
     }
     if (format === "jsonl" || format === "json" || format === "xlsx" || format === "parquet")
       tally.finishColumns(shown, vs.columns.values());
+    state.absorb(tally);
   } catch (e) {
     entry.error = (e as Error).message.split("\n")[0] ?? "unreadable";
     entry.records = 0;
@@ -235,12 +255,14 @@ export async function scanDatabase(url: string, what: { table?: string; schema?:
   try {
     const tables = what.table ? [what.table] : await listTables(client, what.schema ?? "public");
     for (const table of tables) {
-      const vs = new ValueScanner(new FieldScanner(state.asOf), state.tally);
+      const tally = state.fileTally();
+      const vs = new ValueScanner(new FieldScanner(state.asOf), tally);
       const entry: ScanReport["files"][number] = { path: table, format: "postgres", encoding: "utf-8", records: 0 };
       try {
         await scanTable(client, table, vs);
         entry.records = vs.records;
-        state.tally.finishColumns(table, vs.columns.values());
+        tally.finishColumns(table, vs.columns.values());
+        state.absorb(tally);
       } catch (e) {
         entry.error = (e as Error).message.split("\n")[0] ?? "unreadable";
       }

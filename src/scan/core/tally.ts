@@ -148,6 +148,15 @@ export class Tally {
     private readonly sampleMax: number,
   ) {}
 
+  /** Adds another part's counts, samples and people (packed [hi, lo, cats] triples). */
+  mergePart(entities: Float64Array, samples: string[][], people: Uint32Array): void {
+    for (let t = 0; t < entities.length; t++) this.entities[t]! += entities[t]!;
+    samples.forEach((list, t) => {
+      for (const s of list) if (this.samples[t]!.length < this.sampleMax) this.samples[t]!.push(s);
+    });
+    this.people.merge(people);
+  }
+
   beginRecord(): void {
     this.bestRank = 255;
     this.bestLen = 0;

@@ -10,9 +10,10 @@ let areaBitmap: Uint8Array | undefined;
 /** Every GB/T 2260 code in use at any time since 1981 (data/areacodes.txt), as a bitmap. */
 export function areaCodes(): Uint8Array {
   if (!areaBitmap) {
-    areaBitmap = new Uint8Array(1_000_000);
     const text = readFileSync(fileURLToPath(new URL("../../../data/areacodes.txt", import.meta.url)), "utf8");
-    for (const line of text.split("\n")) if (/^\d{6}$/.test(line)) areaBitmap[Number(line)] = 1;
+    const bitmap = new Uint8Array(1_000_000);
+    for (const line of text.split("\n")) if (/^\d{6}$/.test(line)) bitmap[Number(line)] = 1;
+    areaBitmap = bitmap; // only once it is complete: a failed read must not leave an empty list behind
   }
   return areaBitmap;
 }

@@ -45,7 +45,7 @@ export async function openUtf8(
   path: string,
   range: { start?: number; end?: number; encoding?: Encoding } = {},
   onRead?: (bytes: number) => void,
-): Promise<{ encoding: Encoding; size: number; chunks: AsyncGenerator<Buffer> }> {
+): Promise<{ encoding: Encoding; size: number; chunks: AsyncGenerator<Buffer>; close: () => Promise<void> }> {
   const fd = await open(path);
   let encoding: Encoding;
   let size: number;
@@ -64,6 +64,13 @@ export async function openUtf8(
   const bom = encoding === "utf-8-bom" ? 3 : encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 0;
   const start = Math.max(range.start ?? 0, bom);
   const end = range.end ?? size;
+  let closed = false;
+  /** Closes the file (also when the chunks were not read to the end); safe to call twice. */
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await fd.close();
+  };
   const decoder =
     encoding === "gb18030" ? new TextDecoder("gb18030") : encoding.startsWith("utf-16") ? new TextDecoder("utf-16le") : undefined;
   async function* chunks(): AsyncGenerator<Buffer> {
@@ -90,10 +97,10 @@ export async function openUtf8(
         if (tail) yield Buffer.from(tail, "utf8");
       }
     } finally {
-      await fd.close();
+      await close();
     }
   }
-  return { encoding, size, chunks: chunks() };
+  return { encoding, size, chunks: chunks(), close };
 }
 
 /** Lines of UTF-8 chunks as byte ranges of a buffer (without the line break). */
