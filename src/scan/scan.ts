@@ -83,7 +83,7 @@ export class ScanState {
 
   /** A file read to its end: its counts, people and columns join the scan's. */
   absorb(file: Tally): void {
-    this.tally.mergePart(file.entities, file.samples, file.people.export());
+    this.tally.mergePart(file.entities, file.samples, file.people);
     this.tally.columns.push(...file.columns);
   }
 

@@ -71,6 +71,20 @@ export class PersonTable {
     return out;
   }
 
+  /** Adds every person of `other` (taking its arrays outright when this table is empty). */
+  absorb(other: PersonTable): void {
+    if (this.size === 0) {
+      this.hi = other.hi;
+      this.lo = other.lo;
+      this.cats = other.cats;
+      this.used = other.used;
+      this.mask = other.mask;
+      this.size = other.size;
+      return;
+    }
+    for (let i = 0; i < other.used.length; i++) if (other.used[i]) this.add(other.hi[i]!, other.lo[i]!, other.cats[i]!);
+  }
+
   merge(packed: Uint32Array): void {
     for (let o = 0; o + 2 < packed.length; o += 3) this.add(packed[o]!, packed[o + 1]!, packed[o + 2]!);
   }

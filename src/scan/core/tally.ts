@@ -41,7 +41,7 @@ import {
 } from "./han.js";
 import { readHeader } from "./headers.js";
 import type { KeyedHash } from "./keyed-hash.js";
-import type { PersonTable } from "./person-table.js";
+import { PersonTable } from "./person-table.js";
 
 /** Values longer than this (bytes) are read as free text, not as a cell holding one thing. */
 const CELL_MAX = 96;
@@ -148,13 +148,14 @@ export class Tally {
     private readonly sampleMax: number,
   ) {}
 
-  /** Adds another part's counts, samples and people (packed [hi, lo, cats] triples). */
-  mergePart(entities: Float64Array, samples: string[][], people: Uint32Array): void {
+  /** Adds another part's counts, samples and people (a table, or packed [hi, lo, cats] triples from a worker). */
+  mergePart(entities: Float64Array, samples: string[][], people: Uint32Array | PersonTable): void {
     for (let t = 0; t < entities.length; t++) this.entities[t]! += entities[t]!;
     samples.forEach((list, t) => {
       for (const s of list) if (this.samples[t]!.length < this.sampleMax) this.samples[t]!.push(s);
     });
-    this.people.merge(people);
+    if (people instanceof Uint32Array) this.people.merge(people);
+    else this.people.absorb(people);
   }
 
   beginRecord(): void {
