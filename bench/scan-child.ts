@@ -71,9 +71,9 @@ const tally = (types: string[]) => {
 
 const bytes = statSync(file).size;
 const small = bytes < 16 << 20;
-/** Runs `f` three times to warm up (small inputs only: start-up and JIT would dominate), then once timed. */
+/** Runs `f` ten times to warm up (small inputs only: start-up and JIT would dominate), then once timed. */
 async function timed<T>(f: () => Promise<T> | T): Promise<{ seconds: number; value: T }> {
-  if (small) for (let k = 0; k < 3; k++) await f();
+  if (small) for (let k = 0; k < 10; k++) await f();
   const t0 = performance.now();
   const value = await f();
   return { seconds: (performance.now() - t0) / 1000, value };
