@@ -170,6 +170,21 @@ describe("formats", () => {
     );
   });
 
+  test("Excel's Unicode Text (.txt, UTF-16 with tabs) is read as a table", async () => {
+    writeFileSync(join(dir, "export.txt"), Buffer.from("\ufeff姓名\t手机\r\n张伟\t13800138000\r\n李娜\t13900139000\r\n", "utf16le"));
+    writeFileSync(join(dir, "memo.txt"), "会议纪要：张伟先生\t13800138000\n下周再议\n");
+    const r = await scanPaths([join(dir, "export.txt"), join(dir, "memo.txt")], { asOf: AS_OF, workers: 1 });
+    assert.deepEqual(
+      r.files.map((f) => [f.format, f.encoding, f.records]),
+      [
+        ["tsv", "utf-16le", 2],
+        ["text", "utf-8", 2],
+      ],
+    );
+    assert.equal(col(r, "姓名")?.type, "person_name");
+    assert.equal(col(r, "手机")?.type, "cn_mobile");
+  });
+
   test("decoys: order numbers, timestamps, wrong check digits and version strings find nothing", async () => {
     const bad = withCheck("11010519491231002").replace(/.$/, (c) => (c === "0" ? "1" : "0"));
     writeFileSync(

@@ -135,9 +135,28 @@ async function readHeader(chunks: AsyncGenerator<Buffer>, format: Format): Promi
   return { header, rest: [] };
 }
 
+/** The first lines (at least two) all hold the same number of tabs, at least one. */
+async function looksLikeTsv(file: string): Promise<boolean> {
+  const opened = await openUtf8(file);
+  try {
+    const first = await opened.chunks.next();
+    if (first.done) return false;
+    const lines = first.value.toString("utf8", 0, Math.min(first.value.length, 64 * 1024)).split(/\r?\n/);
+    const complete = lines.slice(0, Math.min(lines.length - 1, 6)).filter((l) => l.length > 0);
+    if (complete.length < 2) return false;
+    const tabs = (l: string) => l.split("\t").length - 1;
+    const n = tabs(complete[0]!);
+    return n > 0 && complete.every((l) => tabs(l) === n);
+  } finally {
+    await opened.close();
+  }
+}
+
 async function scanFile(state: ScanState, file: string, opts: ScanOptions): Promise<void> {
   const shown = shownPath(file, opts.root);
-  const format = formatOf(file);
+  let format = formatOf(file);
+  // Excel's "Unicode Text (*.txt)" is a UTF-16 table with tabs: read such a .txt as TSV.
+  if (format === "text" && (await looksLikeTsv(file).catch(() => false))) format = "tsv";
   const entry: ScanReport["files"][number] = {
     path: shown,
     format,
