@@ -135,13 +135,13 @@ async function readHeader(chunks: AsyncGenerator<Buffer>, format: Format): Promi
   return { header, rest: [] };
 }
 
-/** The first lines (at least two) all hold the same number of tabs, at least one. */
+/** The first lines (at least two) all hold the same number of tabs, at least one. Reads 64 KiB. */
 async function looksLikeTsv(file: string): Promise<boolean> {
-  const opened = await openUtf8(file);
+  const opened = await openUtf8(file, { end: 64 * 1024 });
   try {
-    const first = await opened.chunks.next();
-    if (first.done) return false;
-    const lines = first.value.toString("utf8", 0, Math.min(first.value.length, 64 * 1024)).split(/\r?\n/);
+    const parts: Buffer[] = [];
+    for await (const c of opened.chunks) parts.push(c);
+    const lines = Buffer.concat(parts).toString("utf8").split(/\r?\n/);
     const complete = lines.slice(0, Math.min(lines.length - 1, 6)).filter((l) => l.length > 0);
     if (complete.length < 2) return false;
     const tabs = (l: string) => l.split("\t").length - 1;
@@ -152,107 +152,117 @@ async function looksLikeTsv(file: string): Promise<boolean> {
   }
 }
 
+/** One file being read: where its counts go and how its progress is shown. */
+interface FileJob {
+  state: ScanState;
+  file: string;
+  shown: string;
+  format: Format;
+  tally: Tally;
+  opts: ScanOptions;
+  progress: (done: number, total: number) => void;
+}
+
+/**
+ * A big UTF-8 table or text cut over worker threads; undefined when it should be read on one
+ * thread instead (a cut inside a multi-line quoted field shows as a range ending in quotes).
+ */
+async function readSplit(job: FileJob, dataStart: number, size: number, header?: TableHeader): Promise<number | undefined> {
+  const { state, file, format, tally } = job;
+  const workers = job.opts.workers ?? availableParallelism();
+  const points = await splitPoints(file, dataStart, size, workers);
+  const results = await scanRangesInWorkers(state, file, format, header, points, (d) => job.progress(d, size));
+  if (results.some((r) => r.endedInQuotes)) return undefined;
+  const columns = (header?.names ?? []).map((n, i) => new ColumnStats(n || `c${i + 1}`));
+  for (const r of results) state.mergeRange(tally, r, columns);
+  if (header) tally.finishColumns(job.shown, columns);
+  return results.reduce((n, r) => n + r.records, 0);
+}
+
+/** CSV, TSV, JSON, JSON Lines or text: decoded to UTF-8 chunks; returns the records and the encoding. */
+async function readDecoded(job: FileJob, vs: ValueScanner): Promise<{ records: number; encoding: Encoding }> {
+  const { file, format, tally } = job;
+  let done = 0;
+  const opened = await openUtf8(file, {}, (n) => job.progress((done += n), opened.size));
+  const closers = [opened.close];
+  try {
+    const workers = job.opts.workers ?? availableParallelism();
+    const utf8 = opened.encoding === "utf-8" || opened.encoding === "utf-8-bom";
+    const split = utf8 && workers > 1 && opened.size >= (job.opts.splitBytes ?? 32 * 1024 * 1024);
+    const bom = opened.encoding === "utf-8-bom" ? 3 : 0;
+    const result = (records: number) => ({ records, encoding: opened.encoding });
+    if (format === "jsonl") {
+      await scanJsonLines(opened.chunks, job.shown, vs);
+      return result(vs.records);
+    }
+    if (format === "json") {
+      await scanJson(opened.chunks, job.shown, vs);
+      return result(vs.records);
+    }
+    if (format === "text") {
+      const records = split ? await readSplit(job, bom, opened.size) : undefined;
+      return result(records ?? (await scanTextLines(opened.chunks, new FieldScanner(job.state.asOf), tally)));
+    }
+    const { header, rest } = await readHeader(opened.chunks, format);
+    if (!header) {
+      tally.finishColumns(job.shown, []);
+      return result(0);
+    }
+    let chunks = opened.chunks;
+    let first = rest;
+    if (split) {
+      const records = await readSplit(job, bom + header.length, opened.size, header);
+      if (records !== undefined) return result(records);
+      // Read again on one thread.
+      done = 0;
+      const again = await openUtf8(file, {}, (n) => job.progress((done += n), opened.size));
+      closers.push(again.close);
+      chunks = again.chunks;
+      first = (await readHeader(chunks, format)).rest;
+    }
+    const csv = new CsvScanner(header, job.state.asOf, tally);
+    for (const c of first) csv.push(c);
+    for await (const c of chunks) csv.push(c);
+    csv.end();
+    if (csv.unclosedAt) throw new Error(`data row ${csv.unclosedAt}: not valid CSV (a quoted field is never closed; truncated file?)`);
+    tally.finishColumns(job.shown, csv.columns);
+    return result(csv.records);
+  } finally {
+    for (const close of closers) await close();
+  }
+}
+
 async function scanFile(state: ScanState, file: string, opts: ScanOptions): Promise<void> {
   const shown = shownPath(file, opts.root);
   let format = formatOf(file);
   // Excel's "Unicode Text (*.txt)" is a UTF-16 table with tabs: read such a .txt as TSV.
   if (format === "text" && (await looksLikeTsv(file).catch(() => false))) format = "tsv";
-  const entry: ScanReport["files"][number] = {
-    path: shown,
-    format,
-    encoding: "utf-8", // xlsx and Parquet hold their text as UTF-8
-
-    records: 0,
-  };
+  // xlsx and Parquet hold their text as UTF-8; other formats report what was detected.
+  const entry: ScanReport["files"][number] = { path: shown, format, encoding: "utf-8", records: 0 };
   // Counted apart until the file has been read to its end: a broken file adds nothing.
   const tally = state.fileTally();
-  const progress = (done: number, total: number) => opts.onProgress?.({ file: shown, bytesDone: done, bytesTotal: total });
-  const sc = new FieldScanner(state.asOf);
-  const vs = new ValueScanner(sc, tally);
+  const job: FileJob = {
+    state,
+    file,
+    shown,
+    format,
+    tally,
+    opts,
+    progress: (done, total) => opts.onProgress?.({ file: shown, bytesDone: done, bytesTotal: total }),
+  };
+  const vs = new ValueScanner(new FieldScanner(state.asOf), tally);
   try {
-    if (format === "xlsx") {
-      entry.sheets = await scanXlsx(file, shown, vs);
-      entry.records = vs.records;
-    } else if (format === "parquet") {
-      await scanParquet(file, shown, vs);
-      entry.records = vs.records;
-    } else {
-      let done = 0;
-      const opened = await openUtf8(file, {}, (n) => progress((done += n), opened.size));
-      const closers = [opened.close];
-      try {
-        entry.encoding = encodingName(opened.encoding);
-        const workers = opts.workers ?? availableParallelism();
-        const split =
-          workers > 1 &&
-          opened.size >= (opts.splitBytes ?? 32 * 1024 * 1024) &&
-          (format === "csv" || format === "tsv" || format === "text");
-        if (format === "csv" || format === "tsv") {
-          const { header, rest } = await readHeader(opened.chunks, format);
-          if (!header) {
-            tally.finishColumns(shown, []);
-          } else {
-            let results: RangeResult[] | undefined;
-            const triedSplit = split && (opened.encoding === "utf-8" || opened.encoding === "utf-8-bom");
-            if (triedSplit) {
-              await opened.chunks.return(undefined);
-              const bom = opened.encoding === "utf-8-bom" ? 3 : 0;
-              const points = await splitPoints(file, bom + header.length, opened.size, workers);
-              results = await scanRangesInWorkers(state, file, format, header, points, (d) => progress(d, opened.size));
-              // A cut inside a multi-line quoted field shows as a range ending in quotes: read on one thread.
-              if (results.some((r) => r.endedInQuotes)) results = undefined;
-            }
-            if (results) {
-              const columns: ColumnStats[] = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`));
-              for (const r of results) {
-                state.mergeRange(tally, r, columns);
-                entry.records += r.records;
-              }
-              tally.finishColumns(shown, columns);
-              state.absorb(tally);
-              state.report.files.push(entry);
-              return;
-            }
-            const csv = new CsvScanner(header, state.asOf, tally);
-            let chunks = opened.chunks;
-            let first = rest;
-            if (triedSplit) {
-              done = 0;
-              const again = await openUtf8(file, {}, (n) => progress((done += n), opened.size));
-              closers.push(again.close);
-              chunks = again.chunks;
-              first = (await readHeader(chunks, format)).rest;
-            }
-            for (const c of first) csv.push(c);
-            for await (const c of chunks) csv.push(c);
-            csv.end();
-            if (csv.unclosedAt)
-              throw new Error(`data row ${csv.unclosedAt}: not valid CSV (a quoted field is never closed; truncated file?)`);
-            entry.records = csv.records;
-            tally.finishColumns(shown, csv.columns);
-          }
-        } else if (format === "jsonl") {
-          await scanJsonLines(opened.chunks, shown, vs);
-          entry.records = vs.records;
-        } else if (format === "json") {
-          await scanJson(opened.chunks, shown, vs);
-          entry.records = vs.records;
-        } else if (split && (opened.encoding === "utf-8" || opened.encoding === "utf-8-bom")) {
-          await opened.chunks.return(undefined);
-          const points = await splitPoints(file, opened.encoding === "utf-8-bom" ? 3 : 0, opened.size, workers);
-          for (const r of await scanRangesInWorkers(state, file, format, undefined, points, (d) => progress(d, opened.size))) {
-            state.mergeRange(tally, r, []);
-            entry.records += r.records;
-          }
-        } else {
-          entry.records = await scanTextLines(opened.chunks, sc, tally);
-        }
-      } finally {
-        for (const close of closers) await close();
-      }
+    if (format === "xlsx") entry.sheets = await scanXlsx(file, shown, vs);
+    else if (format === "parquet") await scanParquet(file, shown, vs);
+    else {
+      const r = await readDecoded(job, vs);
+      entry.encoding = encodingName(r.encoding);
+      entry.records = r.records;
     }
-    if (format === "jsonl" || format === "json" || format === "xlsx" || format === "parquet")
+    if (format === "jsonl" || format === "json" || format === "xlsx" || format === "parquet") {
+      entry.records = vs.records;
       tally.finishColumns(shown, vs.columns.values());
+    }
     state.absorb(tally);
   } catch (e) {
     entry.error = (e as Error).message.split("\n")[0] ?? "unreadable";

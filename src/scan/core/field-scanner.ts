@@ -131,6 +131,8 @@ export class FieldScanner {
   firstFeature = 0;
   dots = 0;
   fullwidth = false;
+  /** A precise longitude under a longitude header: the other half of a fix whose latitude is the hit. */
+  coordinatePart = false;
   /** How the last table-mode scan stopped: 1 delimiter, 2 newline, 0 end of input. */
   stop = 0;
   /** Still inside quotes when the input ended (the record continues in the next chunk). */
@@ -174,6 +176,7 @@ export class FieldScanner {
     this.firstFeature = 0;
     this.dots = 0;
     this.fullwidth = false;
+    this.coordinatePart = false;
     this.hints = hints;
   }
 
@@ -609,6 +612,7 @@ export class FieldScanner {
       }
     }
     if ((this.hints & HINT_LATITUDE && inLat(a)) || (this.hints & HINT_COORDINATE && (inLat(a) || inLng(a)))) this.hit(T_COORD, s, j);
+    else if (this.hints & HINT_LONGITUDE && inLng(a)) this.coordinatePart = true;
     return j;
   }
 

@@ -25,7 +25,7 @@ import {
   T_PASSPORT,
   T_TW_PERMIT,
 } from "./entities.js";
-import { type FieldScanner, HINT_COORDINATE, HINT_LATITUDE, HINT_LONGITUDE } from "./field-scanner.js";
+import { type FieldScanner, HINT_LATITUDE, HINT_LONGITUDE } from "./field-scanner.js";
 import {
   F_ADDR,
   F_MEDICAL,
@@ -50,7 +50,8 @@ const CELL_MAX = 96;
 const FILLED = N_TYPES;
 const NAME_SHAPED = N_TYPES + 1;
 const ADDRESS_SHAPED = N_TYPES + 2;
-const NUMERIC = N_TYPES + 3;
+/** Longitudes under a longitude header (their latitudes are the `geo_coordinate` hits). */
+const COORDINATE_PART = N_TYPES + 3;
 /** 2–4 Han characters whose first is not a listed surname: names only under a name header. */
 const OTHER_SHORT_HAN = N_TYPES + 4;
 const TERMS_AT = N_TYPES + 5;
@@ -232,31 +233,29 @@ export class Tally {
       }
     }
     if (col) {
-      if (col.hints & (HINT_LATITUDE | HINT_LONGITUDE | HINT_COORDINATE) && sc.n === 0 && buf[s]! >= 0x30 && buf[s]! <= 0x39) {
-        // A longitude next to a latitude column: part of the same fix.
-        if (col.hints & HINT_LONGITUDE && /^\d{2,3}\.\d{4,}$/.test(utf8(buf, s, e))) {
-          this.inc(col.counts, NUMERIC);
-          cats |= C_LOCATION;
-        }
+      if (sc.coordinatePart) {
+        this.inc(col.counts, COORDINATE_PART);
+        cats |= C_LOCATION;
       }
       cats |= col.headerCategories;
     }
     if (sc.han > 0) {
       const len = e - s;
+      let decoded: string | undefined;
+      const value = () => (decoded ??= utf8(buf, s, e));
       const text = freeText || len > CELL_MAX;
       if (sc.features & (F_MEDICAL | F_OTHER_SENSITIVE)) {
-        const value = utf8(buf, s, e);
         for (let t = 0; t < TERMS.length; t++) {
           const [re, c] = TERMS[t]!;
-          if (re.test(value)) {
+          if (re.test(value())) {
             cats |= c;
             if (col) this.inc(col.counts, TERMS_AT + Math.log2(c));
           }
         }
       }
       if (text) {
-        if (sc.features & F_SURNAME) this.namesInText(utf8(buf, s, e));
-        if (popcount(sc.features & F_ADDR) >= 2) this.addressesInText(utf8(buf, s, e));
+        if (sc.features & F_SURNAME) this.namesInText(value());
+        if (popcount(sc.features & F_ADDR) >= 2) this.addressesInText(value());
       } else if (col) {
         const nameShape =
           sc.dots === 0
@@ -264,13 +263,13 @@ export class Tally {
             : sc.han >= 2 && sc.han <= 20 && len === 3 * sc.han + 2 * sc.dots;
         if (nameShape) {
           this.inc(col.counts, NAME_SHAPED);
-          if (col.nameSamples.length < this.sampleMax) col.nameSamples.push(maskName(utf8(buf, s, e)));
+          if (col.nameSamples.length < this.sampleMax) col.nameSamples.push(maskName(value()));
         } else if (sc.dots === 0 && sc.han >= 2 && sc.han <= 4 && len === 3 * sc.han) {
           this.inc(col.counts, OTHER_SHORT_HAN);
-          if (col.headerName && col.nameSamples.length < this.sampleMax) col.nameSamples.push(maskName(utf8(buf, s, e)));
+          if (col.headerName && col.nameSamples.length < this.sampleMax) col.nameSamples.push(maskName(value()));
         } else if (sc.han >= 4 && popcount(sc.features & F_ADDR) >= 2) {
           this.inc(col.counts, ADDRESS_SHAPED);
-          if (col.addressSamples.length < this.sampleMax) col.addressSamples.push(maskAddress(utf8(buf, s, e)));
+          if (col.addressSamples.length < this.sampleMax) col.addressSamples.push(maskAddress(value()));
         }
       }
     }
@@ -334,7 +333,7 @@ export class Tally {
         type = "address";
         this.entities[T_ADDRESS]! += c[ADDRESS_SHAPED]!;
         for (const s of col.addressSamples) if (this.samples[T_ADDRESS]!.length < this.sampleMax) this.samples[T_ADDRESS]!.push(s);
-      } else if (col.hints & (HINT_LONGITUDE | HINT_LATITUDE) && filled > 0 && (c[NUMERIC]! + c[T_COORD]!) / filled >= 0.5)
+      } else if (col.hints & (HINT_LONGITUDE | HINT_LATITUDE) && filled > 0 && (c[COORDINATE_PART]! + c[T_COORD]!) / filled >= 0.5)
         type = "geo_coordinate";
       const cats = col.headerCategories | valueCats;
       if (type === "unknown" && cats) type = CATEGORIES[Math.log2(cats & -cats)]!;
