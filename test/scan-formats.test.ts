@@ -185,6 +185,14 @@ describe("formats", () => {
     assert.equal(col(r, "手机")?.type, "cn_mobile");
   });
 
+  test("full-width digits in a CSV cell are read as digits, and the person is the same as in ASCII", async () => {
+    writeFileSync(join(dir, "fullwidth.csv"), "手机,备注\n１３８００１３８０００,ｘ\n13800138000,无\n");
+    const r = await scanPaths([join(dir, "fullwidth.csv")], { asOf: AS_OF, workers: 1 });
+    assert.deepEqual(r.entities, { cn_mobile: 2 });
+    assert.equal(r.persons.distinct, 1);
+    assert.equal(col(r, "手机")?.type, "cn_mobile");
+  });
+
   test("decoys: order numbers, timestamps, wrong check digits and version strings find nothing", async () => {
     const bad = withCheck("11010519491231002").replace(/.$/, (c) => (c === "0" ? "1" : "0"));
     writeFileSync(

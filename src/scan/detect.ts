@@ -16,12 +16,9 @@ export interface Finding {
 /** Every validated entity in `text`; `asOf` (YYYY-MM-DD) is the scan date for birth dates and ages. */
 export function detect(text: string, asOf: string, hints = 0): Finding[] {
   const sc = new FieldScanner(Number(asOf.replace(/-/g, "")));
-  let buf = Buffer.from(text, "utf8");
-  sc.scanText(buf, 0, buf.length, hints);
-  if (sc.fullwidth) {
-    buf = Buffer.from(text.normalize("NFKC"), "utf8");
-    sc.scanText(buf, 0, buf.length, hints);
-  }
+  const input = Buffer.from(text, "utf8");
+  sc.scanText(input, 0, input.length, hints);
+  const buf = Buffer.from(sc.buf.buffer, sc.buf.byteOffset, sc.buf.length); // the NFKC form if it was read again
   const found: Finding[] = [];
   const out = new Uint8Array(96);
   for (let h = 0; h < sc.n; h++) {

@@ -151,20 +151,49 @@ export class FieldScanner {
     this.tableClass = classTable(delimiter);
   }
 
-  /** Scans bytes [i, limit) as one free value (text line, JSON value, spreadsheet cell). */
+  /**
+   * Scans bytes [i, limit) as one free value (text line, JSON value, spreadsheet cell). Values
+   * with full-width digits or capitals (common in Chinese data entry) are read in their NFKC
+   * form: then `buf`, `fieldStart` and `fieldEnd` point into that form.
+   */
   scanText(buf: Uint8Array, i: number, limit: number, hints = 0): void {
     this.reset(buf, i, hints);
     this.inQuote = false;
     this.table = false;
     this.loop(buf, i, limit, TEXT_CLASS, false);
+    if (this.fullwidth) this.rescanNormalized(buf, i, limit, hints);
   }
 
-  /** Scans one CSV field from `i`; returns the index of its terminator (see `stop`). */
+  /** Scans one CSV field from `i`; returns the index of its terminator (see `stop`). Full-width forms as in scanText. */
   scanField(buf: Uint8Array, i: number, limit: number, hints = 0): number {
     this.reset(buf, i, hints);
     this.inQuote = false;
     this.table = true;
-    return this.loop(buf, i, limit, this.tableClass, true);
+    const end = this.loop(buf, i, limit, this.tableClass, true);
+    if (this.fullwidth) {
+      const { stop, openQuote } = this;
+      this.rescanNormalized(buf, i, this.fieldEnd, hints);
+      this.stop = stop;
+      this.openQuote = openQuote;
+      this.table = true;
+    }
+    return end;
+  }
+
+  private scratch = Buffer.alloc(0);
+
+  /** The value [s, e) again, in its NFKC form (full-width ０-９ and Ａ-Ｚ become ASCII). */
+  private rescanNormalized(buf: Uint8Array, s: number, e: number, hints: number): void {
+    const text = Buffer.from(buf.buffer, buf.byteOffset + s, e - s)
+      .toString("utf8")
+      .normalize("NFKC");
+    const need = Buffer.byteLength(text);
+    if (this.scratch.length < need) this.scratch = Buffer.alloc(need * 2);
+    const n = this.scratch.write(text, 0);
+    this.reset(this.scratch, 0, hints);
+    this.inQuote = false;
+    this.table = false;
+    this.loop(this.scratch, 0, n, TEXT_CLASS, false);
   }
 
   private reset(buf: Uint8Array, i: number, hints: number): void {
@@ -223,7 +252,7 @@ export class FieldScanner {
               }
             } else if (c0 === 0xef && buf[i + 1] === 0xbc) {
               const b2 = buf[i + 2]!;
-              if ((b2 >= 0x90 && b2 <= 0x99) || (b2 >= 0xa1 && b2 <= 0xba)) this.fullwidth = true; // NFKC rescan by the caller
+              if ((b2 >= 0x90 && b2 <= 0x99) || (b2 >= 0xa1 && b2 <= 0xba)) this.fullwidth = true; // read again as NFKC
             }
             i += 3;
           }

@@ -60,7 +60,6 @@ export class CsvScanner {
   readonly columns: ColumnStats[];
   records = 0;
   private carry: Buffer | undefined;
-  private scratch = Buffer.alloc(0);
 
   constructor(
     header: TableHeader,
@@ -118,9 +117,8 @@ export class CsvScanner {
           this.unclosedAt = this.records + 1;
         }
         const len = sc.fieldEnd - sc.fieldStart;
-        if (len > 1 || (len === 1 && buf[sc.fieldStart] !== 0x0d)) {
+        if (len > 1 || (len === 1 && sc.buf[sc.fieldStart] !== 0x0d)) {
           empty = false;
-          if (sc.fullwidth) this.rescanNormalized(buf, sc.fieldStart, sc.fieldEnd, col.hints);
           tally.addField(col, sc, false);
         }
         if (sc.stop === 1) {
@@ -137,14 +135,5 @@ export class CsvScanner {
       }
     }
     return regionEnd;
-  }
-
-  /** Full-width digits and letters (common in Chinese data entry) read as their NFKC forms. */
-  private rescanNormalized(buf: Buffer, s: number, e: number, hints: number): void {
-    const text = buf.toString("utf8", s, e).normalize("NFKC");
-    const need = Buffer.byteLength(text);
-    if (this.scratch.length < need) this.scratch = Buffer.alloc(need * 2);
-    const n = this.scratch.write(text, 0);
-    this.sc.scanText(this.scratch, 0, n, hints);
   }
 }

@@ -10,10 +10,6 @@ export async function scanTextLines(chunks: AsyncIterable<Buffer>, sc: FieldScan
     records++;
     tally.beginRecord();
     sc.scanText(buf, start, end);
-    if (sc.fullwidth) {
-      const norm = Buffer.from(buf.toString("utf8", start, end).normalize("NFKC"));
-      sc.scanText(norm, 0, norm.length);
-    }
     tally.addField(undefined, sc, true);
     tally.endRecord();
   }

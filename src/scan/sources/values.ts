@@ -40,10 +40,6 @@ export class ValueScanner {
     if (value.length * 3 > this.scratch.length) this.scratch = Buffer.alloc(value.length * 3 + 1024);
     const n = this.scratch.write(value, 0, "utf8");
     this.sc.scanText(this.scratch, 0, n, col?.hints ?? 0);
-    if (this.sc.fullwidth) {
-      const m = this.scratch.write(value.normalize("NFKC"), 0, "utf8");
-      this.sc.scanText(this.scratch, 0, m, col?.hints ?? 0);
-    }
     this.tally.addField(col, this.sc, freeText);
   }
 }
