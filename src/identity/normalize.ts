@@ -13,13 +13,19 @@ export interface NormalizedIdentifier {
 }
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = "10X98765432";
+
+/** GB 11643 MOD 11-2 check value (0–10, 10 = X) of the 17 digit values at `d[o..o+17)`. */
+export function idCheckValue(d: Uint8Array, o: number): number {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += d[o + i]! * ID_WEIGHTS[i]!;
+  return (12 - (sum % 11)) % 11;
+}
 
 /** GB 11643 check character for the first 17 digits. */
 export function residentIdCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (ID_WEIGHTS[i] ?? 0);
-  return ID_CHECK[sum % 11] ?? "?";
+  const d = Uint8Array.from(first17.slice(0, 17), (c) => c.charCodeAt(0) - 48);
+  const v = idCheckValue(d, 0);
+  return v === 10 ? "X" : String(v);
 }
 
 /** A 15-digit legacy ID number (born 19xx) in its 18-digit form. */

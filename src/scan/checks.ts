@@ -1,5 +1,5 @@
 /** String forms of the core validators (detectors.md §1–5), for the library API and tests. */
-import { type ResidentIdDigits, idCheckValue, legacyIdBirth, luhnDigits, residentIdBirth } from "./core/validate.js";
+import { type ResidentIdDigits, idCheckValue, legacyIdBirth, luhnDigits, residentIdBirth, usccOk } from "./core/validate.js";
 
 export interface ResidentId {
   /** The 18-character form (15-digit numbers upgraded). */
@@ -37,12 +37,7 @@ export function luhn(digits: string): boolean {
   return /^\d+$/.test(digits) && luhnDigits(digitsOf(digits), 0, digits.length);
 }
 
-const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-/** Unified social credit code (统一社会信用代码, GB 32100): MOD 31 check. */
+/** Unified social credit code (统一社会信用代码, GB 32100): category, division code and MOD 31 check. */
 export function isUscc(s: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(s)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(s[i] ?? "") * (USCC_WEIGHTS[i] ?? 0);
-  return USCC_CHARS[(31 - (sum % 31)) % 31] === s[17];
+  return s.length === 18 && /^[\x21-\x7e]+$/.test(s) && usccOk(Buffer.from(s, "latin1"), 0);
 }

@@ -27,7 +27,6 @@ import {
 import { F_PLATE, HAN_BASE, HAN_END, HAN_FEATURES } from "./han.js";
 import {
   ageOn,
-  areaCodes,
   cardBrandOk,
   foreignPrBirth,
   imeiOk,
@@ -36,6 +35,7 @@ import {
   luhnDigits,
   mobileSegmentOk,
   residentIdBirth,
+  usccOk,
 } from "./validate.js";
 
 // Byte classes.
@@ -73,7 +73,6 @@ const LETTER = new Uint8Array(256);
 const EMAIL_LOCAL = new Uint8Array(256);
 const EMAIL_DOMAIN = new Uint8Array(256);
 const HEX_COLON = new Uint8Array(256);
-const USCC_VALUE = new Int8Array(256).fill(-1);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[0-9A-Za-z]/.test(ch)) ALNUM[c] = 1;
@@ -83,14 +82,7 @@ for (let c = 0; c < 128; c++) {
   if (/[A-Za-z0-9-]/.test(ch)) EMAIL_DOMAIN[c] = 1;
   if (/[0-9A-Fa-f:.]/.test(ch)) HEX_COLON[c] = 1;
 }
-"0123456789ABCDEFGHJKLMNPQRTUWXY".split("").forEach((ch, v) => (USCC_VALUE[ch.charCodeAt(0)] = v));
-/** Registration authority + organisation category (GB 32100, detectors.md §5.4), as a table of byte pairs. */
-const USCC_CATEGORIES = new Uint8Array(65536);
-const USCC_CATEGORY_LIST =
-  "11 12 13 19 21 29 31 36 39 41 49 51 52 53 54 55 59 61 62 69 71 72 79 81 82 89 91 92 93 99 A1 A9 G1 G9 J1 J9 N1 N2 N3 N9 Q1 Q2 Q3 Q9 Y1";
-for (const pair of USCC_CATEGORY_LIST.split(" ")) USCC_CATEGORIES[(pair.charCodeAt(0) << 8) | pair.charCodeAt(1)] = 1;
 const ICAO_WEIGHTS = [7, 3, 1];
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 /** Plate sequence characters: digits and capitals except I and O (GA 36-2018). */
 const PLATE_CHAR = new Uint8Array(256);
 for (let c = 0x30; c <= 0x39; c++) PLATE_CHAR[c] = 1;
@@ -589,17 +581,7 @@ export class FieldScanner {
    */
   private uscc(buf: Uint8Array, s: number, limit: number): void {
     if (s + 18 > limit || (s + 18 < limit && ALNUM[buf[s + 18]!] === 1)) return;
-    if (USCC_CATEGORIES[(buf[s]! << 8) | buf[s + 1]!] !== 1) return;
-    let sum = 0;
-    let area = 0;
-    for (let k = 0; k < 17; k++) {
-      const v = USCC_VALUE[buf[s + k]!]!;
-      if (v < 0 || (k >= 2 && k < 8 && v > 9)) return;
-      if (k >= 2 && k < 8) area = area * 10 + v;
-      sum += v * USCC_WEIGHTS[k]!;
-    }
-    if (area !== 100000 && areaCodes()[area] !== 1) return;
-    if (USCC_VALUE[buf[s + 17]!] === (31 - (sum % 31)) % 31) this.hit(T_USCC, s, s + 18);
+    if (usccOk(buf, s)) this.hit(T_USCC, s, s + 18);
   }
 
   /** Decimal numbers: IPv4 (a.b.c.d) or a precise coordinate (≥ 4 decimals), alone or as a pair. */

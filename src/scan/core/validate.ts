@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { idCheckValue } from "../../identity/normalize.js";
 
 let areaBitmap: Uint8Array | undefined;
 /** Every GB/T 2260 code in use at any time since 1981 (data/areacodes.txt), as a bitmap. */
@@ -18,13 +19,7 @@ export function areaCodes(): Uint8Array {
   return areaBitmap;
 }
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** MOD 11-2 check value (0–10, 10 = X) of 17 digits at `d[o..o+17)`. */
-export function idCheckValue(d: Uint8Array, o: number): number {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += d[o + i]! * ID_WEIGHTS[i]!;
-  return (12 - (sum % 11)) % 11;
-}
+export { idCheckValue } from "../../identity/normalize.js";
 
 function num(d: Uint8Array, o: number, n: number): number {
   let v = 0;
@@ -144,4 +139,32 @@ export function landlineOk(d: Uint8Array, o: number, n: number, areaLen: number)
   const local = n - areaLen;
   if (two ? local !== 8 : local !== 7 && local !== 8) return false;
   return d[o + areaLen]! >= 2;
+}
+
+const USCC_VALUE = new Int8Array(256).fill(-1);
+for (const [v, ch] of [..."0123456789ABCDEFGHJKLMNPQRTUWXY"].entries()) USCC_VALUE[ch.charCodeAt(0)] = v;
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** Registration authority + organisation category (GB 32100, detectors.md §5.4), as a table of byte pairs. */
+const USCC_CATEGORIES = new Uint8Array(65536);
+const USCC_CATEGORY_LIST =
+  "11 12 13 19 21 29 31 36 39 41 49 51 52 53 54 55 59 61 62 69 71 72 79 81 82 89 91 92 93 99 A1 A9 G1 G9 J1 J9 N1 N2 N3 N9 Q1 Q2 Q3 Q9 Y1";
+for (const pair of USCC_CATEGORY_LIST.split(" ")) USCC_CATEGORIES[(pair.charCodeAt(0) << 8) | pair.charCodeAt(1)] = 1;
+
+/**
+ * A unified social credit code (GB 32100) in the 18 bytes at `b[s..]`: a real authority/category
+ * pair (§5.4), a division code in positions 3–8 (or 100000, national), and the MOD 31 check (§5.2),
+ * so that an 18-digit order number passing MOD 31 by chance (1 in 31) is not one.
+ */
+export function usccOk(b: Uint8Array, s: number): boolean {
+  if (USCC_CATEGORIES[(b[s]! << 8) | b[s + 1]!] !== 1) return false;
+  let sum = 0;
+  let area = 0;
+  for (let k = 0; k < 17; k++) {
+    const v = USCC_VALUE[b[s + k]!]!;
+    if (v < 0 || (k >= 2 && k < 8 && v > 9)) return false;
+    if (k >= 2 && k < 8) area = area * 10 + v;
+    sum += v * USCC_WEIGHTS[k]!;
+  }
+  if (area !== 100000 && areaCodes()[area] !== 1) return false;
+  return USCC_VALUE[b[s + 17]!] === (31 - (sum % 31)) % 31;
 }
