@@ -47,31 +47,29 @@ async function countIn(db: Kysely<Database>, kind: Store["kind"], map: DataMap, 
   const ys = years(window.from, window.to);
   const counted = countedTransfers(map, asOf);
   const ids = map.transfers.map((t) => t.id);
-  // Rows are unique per (year, transfer, person): in a one-year window a transfer's count is a plain
-  // count; over several years each person's earliest dates come first (a hash aggregate, several
-  // times faster than count(distinct), which sorts per group).
-  const rowsOf =
+  // Entries are unique per (year, transfer, person): in a one-year window a transfer's count is a
+  // plain count; over several years each person's earliest dates come first (a hash aggregate,
+  // several times faster than count(distinct), which sorts per group).
+  const entries =
     ys.length === 1
-      ? sql`ledger_first_seen`
-      : sql`(
-      select transfer_id, min(first_general) as first_general, min(first_sensitive) as first_sensitive from ledger_first_seen
-      where year in (${sql.join(ys)}) and transfer_id in (${sql.join(ids)})
-      group by transfer_id, person_key
-    )`;
+      ? sql`select transfer_id, first_general, first_sensitive from ledger_first_seen
+            where year = ${ys[0]} and transfer_id in (${sql.join(ids)})`
+      : sql`select transfer_id, min(first_general) as first_general, min(first_sensitive) as first_sensitive
+            from ledger_first_seen where year in (${sql.join(ys)}) and transfer_id in (${sql.join(ids)})
+            group by transfer_id, person_key`;
   const per = ids.length
     ? (
         await sql<{ transfer_id: string; general: string; sensitive: string }>`
           select transfer_id,
                  count(*) filter (where first_general <= ${asOf}::date) as general,
                  count(*) filter (where first_sensitive <= ${asOf}::date) as sensitive
-          from ${rowsOf} p
-          where ${ys.length === 1 ? sql`year = ${ys[0]} and ` : sql``}transfer_id in (${sql.join(ids)})
+          from (${entries}) p
           group by transfer_id
         `.execute(db)
       ).rows
     : [];
   const countedIds = ids.filter((id) => counted[id]);
-  // The total: PostgreSQL counts distinct keys fastest itself; PGlite is faster grouping by person first.
+  // The total: PostgreSQL counts distinct keys fastest itself; PGlite is faster with the histogram.
   let total: Counts = { general: 0, sensitive: 0 };
   if (countedIds.length && kind === "postgres") {
     const r = await sql<{ general: string; sensitive: string }>`
@@ -80,7 +78,7 @@ async function countIn(db: Kysely<Database>, kind: Store["kind"], map: DataMap, 
       from ledger_first_seen where year in (${sql.join(ys)}) and transfer_id in (${sql.join(countedIds)})
     `.execute(db);
     total = { general: Number(r.rows[0]?.general ?? 0), sensitive: Number(r.rows[0]?.sensitive ?? 0) };
-  } else if (countedIds.length) total = (await seriesIn(db, map, [asOf])).get(asOf) ?? total;
+  } else if (countedIds.length) total = upTo(await firstDates(db, ys, countedIds), asOf);
 
   const transfers: LedgerCount["transfers"] = {};
   for (const id of ids) {
@@ -113,30 +111,36 @@ async function seriesIn(db: Kysely<Database>, map: DataMap, dates: readonly IsoD
   }
   const out = new Map<IsoDate, Counts>();
   for (const g of groups.values()) {
-    if (g.ids.length === 0) {
-      for (const d of g.dates) out.set(d, { general: 0, sensitive: 0 });
-      continue;
-    }
-    const rows = await sql<{ measure: "g" | "s"; day: string; n: string }>`
-      with p as (
-        select min(first_general) as g, min(first_sensitive) as s from ledger_first_seen
-        where year in (${sql.join(g.ys)}) and transfer_id in (${sql.join(g.ids)})
-        group by person_key
-      )
-      select 'g' as measure, to_char(g, 'YYYY-MM-DD') as day, count(*) as n from p where g is not null group by g
-      union all
-      select 's', to_char(s, 'YYYY-MM-DD'), count(*) from p where s is not null group by s
-    `.execute(db);
-    for (const d of g.dates) {
-      let general = 0;
-      let sensitive = 0;
-      for (const r of rows.rows) {
-        if (r.day > d) continue;
-        if (r.measure === "g") general += Number(r.n);
-        else sensitive += Number(r.n);
-      }
-      out.set(d, { general, sensitive });
-    }
+    const histogram = g.ids.length ? await firstDates(db, g.ys, g.ids) : [];
+    for (const d of g.dates) out.set(d, upTo(histogram, d));
   }
   return out;
+}
+
+type Histogram = { measure: "g" | "s"; day: string; n: string }[];
+
+/** How many people were first sent (ordinary / sensitive) on each day, over these years and transfers. */
+async function firstDates(db: Kysely<Database>, ys: number[], ids: string[]): Promise<Histogram> {
+  const r = await sql<Histogram[number]>`
+    with p as (
+      select min(first_general) as g, min(first_sensitive) as s from ledger_first_seen
+      where year in (${sql.join(ys)}) and transfer_id in (${sql.join(ids)})
+      group by person_key
+    )
+    select 'g' as measure, to_char(g, 'YYYY-MM-DD') as day, count(*) as n from p where g is not null group by g
+    union all
+    select 's', to_char(s, 'YYYY-MM-DD'), count(*) from p where s is not null group by s
+  `.execute(db);
+  return r.rows;
+}
+
+/** People first sent on or before `d`. */
+function upTo(histogram: Histogram, d: IsoDate): Counts {
+  const c = { general: 0, sensitive: 0 };
+  for (const r of histogram) {
+    if (r.day > d) continue;
+    if (r.measure === "g") c.general += Number(r.n);
+    else c.sensitive += Number(r.n);
+  }
+  return c;
 }
