@@ -5,12 +5,12 @@
  */
 import { type Kysely, sql } from "kysely";
 import { type IsoDate, yearOf } from "../calendar/date.js";
-import { assess } from "../engine/assess.js";
 import type { DataMap } from "../engine/datamap.js";
 import { regimeOn } from "../engine/regimes/index.js";
 import type { Counts } from "../engine/types.js";
 import type { Store } from "../store/open.js";
 import type { Database } from "../store/schema.js";
+import { countedTransfers, findUnionSet, perFirstDay } from "./tallies.js";
 
 export interface LedgerCount {
   asOf: IsoDate;
@@ -23,11 +23,6 @@ function years(from: IsoDate, to: IsoDate): number[] {
   const out: number[] = [];
   for (let y = yearOf(from); y <= yearOf(to); y++) out.push(y);
   return out;
-}
-
-/** Whether each transfer counts, as the engine decides on that date. */
-export function countedTransfers(map: DataMap, asOf: IsoDate): Record<string, boolean> {
-  return Object.fromEntries(assess(map, { asOf }).transfers.map((t) => [t.id, t.counted]));
 }
 
 /** Runs `f` with room for the hash aggregates of a count (PostgreSQL's default work_mem of 4 MB makes them spill to disk). */
@@ -47,38 +42,34 @@ async function countIn(db: Kysely<Database>, kind: Store["kind"], map: DataMap, 
   const ys = years(window.from, window.to);
   const counted = countedTransfers(map, asOf);
   const ids = map.transfers.map((t) => t.id);
-  // Entries are unique per (year, transfer, person): in a one-year window a transfer's count is a
-  // plain count; over several years each person's earliest dates come first (a hash aggregate,
-  // several times faster than count(distinct), which sorts per group).
-  const entries =
-    ys.length === 1
-      ? sql`select transfer_id, first_general, first_sensitive from ledger_first_seen
-            where year = ${ys[0]} and transfer_id in (${sql.join(ids)})`
-      : sql`select transfer_id, min(first_general) as first_general, min(first_sensitive) as first_sensitive
-            from ledger_first_seen where year in (${sql.join(ys)}) and transfer_id in (${sql.join(ids)})
-            group by transfer_id, person_key`;
-  const per = ids.length
-    ? (
-        await sql<{ transfer_id: string; general: string; sensitive: string }>`
-          select transfer_id,
-                 count(*) filter (where first_general <= ${asOf}::date) as general,
-                 count(*) filter (where first_sensitive <= ${asOf}::date) as sensitive
-          from (${entries}) p
-          group by transfer_id
-        `.execute(db)
-      ).rows
-    : [];
   const countedIds = ids.filter((id) => counted[id]);
-  // The total: PostgreSQL counts distinct keys fastest itself; PGlite is faster with the histogram.
+  let per: { transfer_id: string; general: string; sensitive: string }[] = [];
   let total: Counts = { general: 0, sensitive: 0 };
-  if (countedIds.length && kind === "postgres") {
-    const r = await sql<{ general: string; sensitive: string }>`
-      select count(distinct person_key) filter (where first_general <= ${asOf}::date) as general,
-             count(distinct person_key) filter (where first_sensitive <= ${asOf}::date) as sensitive
-      from ledger_first_seen where year in (${sql.join(ys)}) and transfer_id in (${sql.join(countedIds)})
-    `.execute(db);
-    total = { general: Number(r.rows[0]?.general ?? 0), sensitive: Number(r.rows[0]?.sensitive ?? 0) };
-  } else if (countedIds.length) total = upTo(await firstDates(db, ys, countedIds), asOf);
+  if (ys.length === 1 && ids.length) {
+    // One year (the rules since 2024): sums of the day counts kept on import.
+    per = (
+      await sql<(typeof per)[number]>`
+        select transfer_id, sum(general) as general, sum(sensitive) as sensitive from ledger_daily
+        where year = ${ys[0]} and transfer_id in (${sql.join(ids)}) and day <= ${asOf}::date
+        group by transfer_id`.execute(db)
+    ).rows;
+  } else if (ids.length) {
+    // Several years (the 2022 rules): entries are unique per (year, transfer, person), so each
+    // person's earliest dates come first (a hash aggregate, faster than count(distinct)).
+    per = (
+      await sql<(typeof per)[number]>`
+        select transfer_id,
+               count(*) filter (where first_general <= ${asOf}::date) as general,
+               count(*) filter (where first_sensitive <= ${asOf}::date) as sensitive
+        from (
+          select transfer_id, min(first_general) as first_general, min(first_sensitive) as first_sensitive
+          from ledger_first_seen where year in (${sql.join(ys)}) and transfer_id in (${sql.join(ids)})
+          group by transfer_id, person_key
+        ) p
+        group by transfer_id`.execute(db)
+    ).rows;
+  }
+  if (countedIds.length) total = await cumulative(db, kind, ys, countedIds, asOf);
 
   const transfers: LedgerCount["transfers"] = {};
   for (const id of ids) {
@@ -90,8 +81,7 @@ async function countIn(db: Kysely<Database>, kind: Store["kind"], map: DataMap, 
 
 /**
  * Cumulative counts for many dates at once (the `status` trend): dates that share their window's
- * years and counted transfers share one pass — each person's earliest date over those transfers,
- * as a histogram by day — instead of one `count(distinct)` per date.
+ * years and counted transfers share one histogram of people by the day they were first sent.
  */
 export async function cumulativeSeries(store: Store, map: DataMap, dates: readonly IsoDate[]): Promise<Map<IsoDate, Counts>> {
   return withWorkMem(store, (db) => seriesIn(db, map, dates));
@@ -111,36 +101,58 @@ async function seriesIn(db: Kysely<Database>, map: DataMap, dates: readonly IsoD
   }
   const out = new Map<IsoDate, Counts>();
   for (const g of groups.values()) {
-    const histogram = g.ids.length ? await firstDates(db, g.ys, g.ids) : [];
-    for (const d of g.dates) out.set(d, upTo(histogram, d));
+    const h = g.ids.length ? await histogram(db, g.ys, g.ids) : [];
+    for (const d of g.dates) out.set(d, upTo(h, d));
   }
   return out;
 }
 
-type Histogram = { measure: "g" | "s"; day: string; n: string }[];
+/** Distinct people over the counted transfers `ids` in years `ys`, first sent on or before `asOf`. */
+async function cumulative(db: Kysely<Database>, kind: Store["kind"], ys: number[], ids: string[], asOf: IsoDate): Promise<Counts> {
+  const set = ys.length === 1 ? await findUnionSet(db, ys[0] as number, ids) : null;
+  if (set === null && kind === "postgres") {
+    // No union set kept for these transfers (a multi-year window, or a map changed since the
+    // last import): PostgreSQL counts distinct keys fastest itself; PGlite uses the histogram.
+    const r = await sql<{ general: string; sensitive: string }>`
+      select count(distinct person_key) filter (where first_general <= ${asOf}::date) as general,
+             count(distinct person_key) filter (where first_sensitive <= ${asOf}::date) as sensitive
+      from ledger_first_seen where year in (${sql.join(ys)}) and transfer_id in (${sql.join(ids)})
+    `.execute(db);
+    return { general: Number(r.rows[0]?.general ?? 0), sensitive: Number(r.rows[0]?.sensitive ?? 0) };
+  }
+  return upTo(await histogram(db, ys, ids, set), asOf);
+}
 
-/** How many people were first sent (ordinary / sensitive) on each day, over these years and transfers. */
-async function firstDates(db: Kysely<Database>, ys: number[], ids: string[]): Promise<Histogram> {
+type Histogram = { day: string; g: string; s: string }[];
+
+/**
+ * How many people were first sent (ordinary / sensitive) on each day, over these years and
+ * transfers: the union set's day counts when one is kept, else from each person's earliest dates.
+ */
+async function histogram(db: Kysely<Database>, ys: number[], ids: string[], set?: number | null): Promise<Histogram> {
+  if (set === undefined) set = ys.length === 1 ? await findUnionSet(db, ys[0] as number, ids) : null;
+  if (set !== null) {
+    return (
+      await sql<Histogram[number]>`
+        select to_char(day, 'YYYY-MM-DD') as day, general as g, sensitive as s from ledger_union_daily where set_id = ${set}`.execute(db)
+    ).rows;
+  }
   const r = await sql<Histogram[number]>`
-    with p as (
-      select min(first_general) as g, min(first_sensitive) as s from ledger_first_seen
+    select to_char(day, 'YYYY-MM-DD') as day, g, s from (${perFirstDay(sql`
+      select min(first_general) as first_general, min(first_sensitive) as first_sensitive from ledger_first_seen
       where year in (${sql.join(ys)}) and transfer_id in (${sql.join(ids)})
-      group by person_key
-    )
-    select 'g' as measure, to_char(g, 'YYYY-MM-DD') as day, count(*) as n from p where g is not null group by g
-    union all
-    select 's', to_char(s, 'YYYY-MM-DD'), count(*) from p where s is not null group by s
+      group by person_key`)}) h
   `.execute(db);
   return r.rows;
 }
 
 /** People first sent on or before `d`. */
-function upTo(histogram: Histogram, d: IsoDate): Counts {
+function upTo(h: Histogram, d: IsoDate): Counts {
   const c = { general: 0, sensitive: 0 };
-  for (const r of histogram) {
+  for (const r of h) {
     if (r.day > d) continue;
-    if (r.measure === "g") c.general += Number(r.n);
-    else c.sensitive += Number(r.n);
+    c.general += Number(r.g);
+    c.sensitive += Number(r.s);
   }
   return c;
 }

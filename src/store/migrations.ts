@@ -28,6 +28,51 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0002_window_histograms": {
+    // Counts by day, kept on import, so an as-of count sums at most 366 rows a transfer instead
+    // of reading every entry of the window (see src/ledger/tallies.ts).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("ledger_daily")
+        .addColumn("year", "smallint", (c) => c.notNull())
+        .addColumn("transfer_id", "text", (c) => c.notNull())
+        .addColumn("day", "date", (c) => c.notNull())
+        .addColumn("general", "integer", (c) => c.notNull())
+        .addColumn("sensitive", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("ledger_daily_pk", ["year", "transfer_id", "day"])
+        .execute();
+      await sql`
+        insert into ledger_daily (year, transfer_id, day, general, sensitive)
+        select year, transfer_id, day, sum(g), sum(s) from (
+          select year, transfer_id, first_general as day, 1 as g, 0 as s from ledger_first_seen where first_general is not null
+          union all
+          select year, transfer_id, first_sensitive, 0, 1 from ledger_first_seen where first_sensitive is not null
+        ) d group by year, transfer_id, day`.execute(db);
+      await db.schema
+        .createTable("ledger_union_set")
+        .addColumn("id", "serial", (c) => c.primaryKey())
+        .addColumn("year", "smallint", (c) => c.notNull())
+        .addColumn("transfers", "text", (c) => c.notNull())
+        .addUniqueConstraint("ledger_union_set_key", ["year", "transfers"])
+        .execute();
+      await db.schema
+        .createTable("ledger_union_first")
+        .addColumn("set_id", "integer", (c) => c.notNull())
+        .addColumn("person_key", "bytea", (c) => c.notNull())
+        .addColumn("first_general", "date")
+        .addColumn("first_sensitive", "date")
+        .addPrimaryKeyConstraint("ledger_union_first_pk", ["set_id", "person_key"])
+        .execute();
+      await db.schema
+        .createTable("ledger_union_daily")
+        .addColumn("set_id", "integer", (c) => c.notNull())
+        .addColumn("day", "date", (c) => c.notNull())
+        .addColumn("general", "integer", (c) => c.notNull())
+        .addColumn("sensitive", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("ledger_union_daily_pk", ["set_id", "day"])
+        .execute();
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

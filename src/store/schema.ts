@@ -28,8 +28,47 @@ export interface LedgerFirstSeenTable {
   first_sensitive: ColumnType<string | null, string | null, string | null>;
 }
 
+/** People newly counted per day, per year and transfer (kept on import; a count sums these). */
+export interface LedgerDailyTable {
+  year: number;
+  transfer_id: string;
+  day: string;
+  general: number;
+  sensitive: number;
+}
+
+/**
+ * A set of counted transfers in one year (the transfers the engine does not exempt) whose union
+ * is kept up to date on import: `transfers` is their sorted ids joined by a newline.
+ */
+export interface LedgerUnionSetTable {
+  id: Generated<number>;
+  year: number;
+  transfers: string;
+}
+
+/** For each union set, each person's earliest dates over the set's transfers that year. */
+export interface LedgerUnionFirstTable {
+  set_id: number;
+  person_key: Uint8Array;
+  first_general: string | null;
+  first_sensitive: string | null;
+}
+
+/** For each union set, people newly counted per day. */
+export interface LedgerUnionDailyTable {
+  set_id: number;
+  day: string;
+  general: number;
+  sensitive: number;
+}
+
 export interface Database {
   ledger_meta: LedgerMetaTable;
   ledger_import: LedgerImportTable;
   ledger_first_seen: LedgerFirstSeenTable;
+  ledger_daily: LedgerDailyTable;
+  ledger_union_set: LedgerUnionSetTable;
+  ledger_union_first: LedgerUnionFirstTable;
+  ledger_union_daily: LedgerUnionDailyTable;
 }

@@ -1,0 +1,176 @@
+/**
+ * Per-window state kept on import, so an as-of count sums a few hundred day rows instead of
+ * reading every entry of the window (issue 4, "Scale").
+ *
+ * - `ledger_first_seen`: each (year, transfer, person)'s earliest dates — the entries.
+ * - `ledger_daily`: per (year, transfer, day), how many entries have that day as their earliest
+ *   date. A transfer's count on D is the sum of its days ≤ D.
+ * - Union sets: the total counts each person once over the counted transfers (Q&A Q11), and
+ *   which transfers count is the engine's decision. For each set of counted transfers a map gives
+ *   in a year, `ledger_union_first` keeps each person's earliest dates over the set and
+ *   `ledger_union_daily` the people newly counted per day. A set is registered (and filled from
+ *   the entries) on the first import that sees it, then kept up to date by every import.
+ *
+ * Each batch is staged in `ledger_stage` (a temporary table), then applied in a few statements
+ * whose common table expressions read the rows as they were before the statement: an entry
+ * whose earliest date moves from `old` to `new` moves one person from day `old` to day `new`.
+ */
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type IsoDate, yearOf } from "../calendar/date.js";
+import { assess } from "../engine/assess.js";
+import type { DataMap } from "../engine/datamap.js";
+import { REGIMES, regimeOn } from "../engine/regimes/index.js";
+import type { Database } from "../store/schema.js";
+
+/** Whether each transfer counts, as the engine decides on that date. */
+export function countedTransfers(map: DataMap, asOf: IsoDate): Record<string, boolean> {
+  return Object.fromEntries(assess(map, { asOf }).transfers.map((t) => [t.id, t.counted]));
+}
+
+/** A union set's identity: its sorted transfer ids. */
+export const setKey = (ids: readonly string[]): string => [...ids].sort().join("\n");
+
+/**
+ * The sets of counted transfers `map` gives on dates of `year` whose window is that one year
+ * (the first day, the last, and the day each regime starts). A date whose set was not foreseen
+ * here is still counted exactly, from the entries.
+ */
+export function unionSetsFor(map: DataMap, year: number): string[][] {
+  const dates = [`${year}-01-01`, `${year}-12-31`, ...REGIMES.map((r) => r.from).filter((d) => yearOf(d) === year)];
+  const sets = new Map<string, string[]>();
+  for (const d of dates) {
+    let from: IsoDate;
+    try {
+      from = regimeOn(d).window(d).from;
+    } catch {
+      continue; // no rules encoded for that date
+    }
+    if (yearOf(from) !== year) continue; // a multi-year window: counted from the entries
+    const counted = countedTransfers(map, d);
+    const ids = map.transfers.map((t) => t.id).filter((id) => counted[id]);
+    if (ids.length) sets.set(setKey(ids), ids);
+  }
+  return [...sets.values()];
+}
+
+export interface UnionSet {
+  id: number;
+  year: number;
+  transfers: string[];
+}
+
+/** The registered union set for these counted transfers in `year`, if any. */
+export async function findUnionSet(db: Kysely<Database>, year: number, ids: readonly string[]): Promise<number | null> {
+  const r = await db
+    .selectFrom("ledger_union_set")
+    .select("id")
+    .where("year", "=", year)
+    .where("transfers", "=", setKey(ids))
+    .executeTakeFirst();
+  return r?.id ?? null;
+}
+
+/**
+ * Inside an import's transaction, before its first batch for `year`: register the map's union
+ * sets for that year (filling new ones from the entries so far) and return every set of the
+ * year, so all of them — also those of an earlier version of the map — stay up to date.
+ */
+export async function prepareYear(tx: Kysely<Database>, map: DataMap, year: number): Promise<UnionSet[]> {
+  for (const ids of unionSetsFor(map, year)) {
+    const inserted = await tx
+      .insertInto("ledger_union_set")
+      .values({ year, transfers: setKey(ids) })
+      .onConflict((c) => c.columns(["year", "transfers"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) continue;
+    await sql`
+      insert into ledger_union_first (set_id, person_key, first_general, first_sensitive)
+      select ${inserted.id}, person_key, min(first_general), min(first_sensitive) from ledger_first_seen
+      where year = ${year} and transfer_id in (${sql.join(ids)})
+      group by person_key`.execute(tx);
+    await sql`
+      insert into ledger_union_daily (set_id, day, general, sensitive)
+      select ${inserted.id}, day, g, s
+      from (${perFirstDay(sql`select first_general, first_sensitive from ledger_union_first where set_id = ${inserted.id}`)}) h`.execute(
+      tx,
+    );
+  }
+  const rows = await tx.selectFrom("ledger_union_set").select(["id", "year", "transfers"]).where("year", "=", year).execute();
+  return rows.map((r) => ({ id: r.id, year: r.year, transfers: r.transfers.split("\n") }));
+}
+
+/** People per first day (`day`, `g` ordinary, `s` sensitive) of `rows` (first_general, first_sensitive). */
+export function perFirstDay(rows: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    with r as (${rows})
+    select day, sum(g) as g, sum(s) as s from (
+      select first_general as day, 1 as g, 0 as s from r where first_general is not null
+      union all
+      select first_sensitive, 0, 1 from r where first_sensitive is not null
+    ) d group by day`;
+}
+
+/** The staging table one import's batches pass through (dropped at commit). */
+export const createStage = sql`create temp table ledger_stage (
+  year smallint, transfer_id text, person_key bytea, first_general date, first_sensitive date) on commit drop`;
+
+/**
+ * Day moves from `old` (columns ng/ns = new earliest, og/os = earliest before): +1 on the new
+ * day when it is earlier (or the first), −1 on the day it replaces. `keys` are carried along.
+ */
+function dayMoves(keys: string): RawBuilder<unknown> {
+  const k = sql.raw(keys);
+  return sql`
+    select ${k} ng as day, 1 as g, 0 as s from old where ng is not null and (og is null or ng < og)
+    union all select ${k} og, -1, 0 from old where og is not null and ng < og
+    union all select ${k} ns, 0, 1 from old where ns is not null and (os is null or ns < os)
+    union all select ${k} os, 0, -1 from old where os is not null and ns < os`;
+}
+
+/** Apply the staged batch: entries and per-transfer days, then each union set of the batch's years. */
+export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]): Promise<void> {
+  await sql`
+    with old as (
+      select s.year, s.transfer_id, s.first_general as ng, s.first_sensitive as ns, f.first_general as og, f.first_sensitive as os
+      from ledger_stage s left join ledger_first_seen f
+        on f.year = s.year and f.transfer_id = s.transfer_id and f.person_key = s.person_key
+    ), up as (
+      insert into ledger_first_seen (year, transfer_id, person_key, first_general, first_sensitive)
+      select year, transfer_id, person_key, first_general, first_sensitive from ledger_stage
+      on conflict (year, transfer_id, person_key) do update set
+        first_general = least(ledger_first_seen.first_general, excluded.first_general),
+        first_sensitive = least(ledger_first_seen.first_sensitive, excluded.first_sensitive)
+      where (least(ledger_first_seen.first_general, excluded.first_general), least(ledger_first_seen.first_sensitive, excluded.first_sensitive))
+        is distinct from (ledger_first_seen.first_general, ledger_first_seen.first_sensitive)
+    )
+    insert into ledger_daily (year, transfer_id, day, general, sensitive)
+    select year, transfer_id, day, sum(g), sum(s) from (${dayMoves("year, transfer_id,")}) d group by year, transfer_id, day
+    on conflict (year, transfer_id, day) do update set
+      general = ledger_daily.general + excluded.general, sensitive = ledger_daily.sensitive + excluded.sensitive
+  `.execute(tx);
+  for (const set of sets) {
+    await sql`
+      with b as (
+        select person_key, min(first_general) as ng, min(first_sensitive) as ns from ledger_stage
+        where year = ${set.year} and transfer_id in (${sql.join(set.transfers)})
+        group by person_key
+      ), old as (
+        select b.person_key, b.ng, b.ns, u.first_general as og, u.first_sensitive as os
+        from b left join ledger_union_first u on u.set_id = ${set.id} and u.person_key = b.person_key
+      ), up as (
+        insert into ledger_union_first (set_id, person_key, first_general, first_sensitive)
+        select ${set.id}, person_key, ng, ns from b
+        on conflict (set_id, person_key) do update set
+          first_general = least(ledger_union_first.first_general, excluded.first_general),
+          first_sensitive = least(ledger_union_first.first_sensitive, excluded.first_sensitive)
+        where (least(ledger_union_first.first_general, excluded.first_general), least(ledger_union_first.first_sensitive, excluded.first_sensitive))
+          is distinct from (ledger_union_first.first_general, ledger_union_first.first_sensitive)
+      )
+      insert into ledger_union_daily (set_id, day, general, sensitive)
+      select ${set.id}, day, sum(g), sum(s) from (${dayMoves("")}) d group by day
+      on conflict (set_id, day) do update set
+        general = ledger_union_daily.general + excluded.general, sensitive = ledger_union_daily.sensitive + excluded.sensitive
+    `.execute(tx);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Counts come from day tallies kept on import. Import after import — people coming back with
+ * earlier dates, the rules changing on 2024-03-22, a transfer becoming exempt in a new version of
+ * the map — every count must still equal distinct people by an oracle over the raw events.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import type { DataMap } from "../src/engine/datamap.js";
+import { parseDataMap } from "../src/engine/load.js";
+import { countLedger } from "../src/ledger/count.js";
+import { type EventInput, recordEvents } from "../src/ledger/import.js";
+import { countedTransfers } from "../src/ledger/tallies.js";
+import { openStore } from "../src/store/open.js";
+import { seededRandom } from "./helpers.js";
+import { dropTestSchemas, targets } from "./ledger-helpers.js";
+
+after(dropTestSchemas);
+process.env.XBORDER_SECRET_FILE ??= join(mkdtempSync(join(tmpdir(), "xborder-tallies-")), "secret.key");
+
+const mapWith = (opsPurpose: string) =>
+  parseDataMap(
+    `xborder: 1
+processor: { name: A, region: "310115" }
+recipients: [ { id: hq, region: US } ]
+datasets: [ { id: c, personalInformation: true } ]
+transfers:
+  - { id: crm, dataset: c, recipient: hq, purpose: other }
+  - { id: ops, dataset: c, recipient: hq, purpose: ${opsPurpose}, necessary: true }
+  - { id: hr, dataset: c, recipient: hq, purpose: cross_border_hr, necessary: true }
+`,
+    "map.yaml",
+  );
+const before = mapWith("other");
+const later = mapWith("cross_border_hr"); // ops becomes exempt (CBDF-2024 Art 5(1)(2))
+
+const rnd = seededRandom(2024);
+const pad = (n: number) => String(n).padStart(2, "0");
+/** Five imports of events over 2023–2026, each reaching back over the whole range. */
+const imports: EventInput[][] = Array.from({ length: 5 }, () =>
+  Array.from({ length: 200 + Math.floor(rnd() * 600) }, () => {
+    const r = rnd();
+    return {
+      date: `${2023 + Math.floor(rnd() * 4)}-${pad(1 + Math.floor(rnd() * 12))}-${pad(1 + Math.floor(rnd() * 28))}`,
+      transfer: r < 0.5 ? "crm" : r < 0.8 ? "ops" : "hr",
+      person: `139${String(Math.floor(rnd() * 400)).padStart(8, "0")}`,
+      sensitive: rnd() < 0.15,
+    };
+  }),
+);
+const DATES = ["2023-12-31", "2024-03-21", "2024-03-22", "2024-07-01", "2024-12-31", "2025-01-01", "2025-09-30", "2026-12-31"];
+
+function oracle(events: EventInput[], map: DataMap, asOf: string, from: string) {
+  const counted = countedTransfers(map, asOf);
+  const inWindow = events.filter((e) => e.date >= from && e.date <= asOf);
+  const distinct = (f: (e: EventInput) => boolean) => new Set(inWindow.filter(f).map((e) => e.person)).size;
+  const transfers: Record<string, { general: number; sensitive: number; counted: boolean }> = {};
+  for (const t of ["crm", "ops", "hr"])
+    transfers[t] = {
+      general: distinct((e) => e.transfer === t),
+      sensitive: distinct((e) => e.transfer === t && !!e.sensitive),
+      counted: !!counted[t],
+    };
+  return {
+    cumulative: { general: distinct((e) => !!counted[e.transfer]), sensitive: distinct((e) => !!counted[e.transfer] && !!e.sensitive) },
+    transfers,
+  };
+}
+
+for (const target of targets()) {
+  describe(`day tallies on ${target.name}`, () => {
+    test("after each of five imports, and after the map changes, counts equal the oracle", async () => {
+      const store = await openStore(target.fresh());
+      try {
+        const seen: EventInput[] = [];
+        for (const [i, batch] of imports.entries()) {
+          const map = i < 3 ? before : later; // from the fourth import on, ops is exempt
+          assert.equal((await recordEvents(store, map, `import-${i}`, batch)).status, "imported");
+          seen.push(...batch);
+          // With the map of this import, and with the other one (its union sets are registered
+          // by the next import of that map, or kept since an earlier one).
+          for (const m of [map, map === before ? later : before])
+            for (const asOf of DATES) {
+              const c = await countLedger(store, m, asOf);
+              const want = oracle(seen, m, asOf, c.window.from);
+              assert.deepEqual(
+                { cumulative: c.cumulative, transfers: c.transfers },
+                want,
+                `import ${i}, ${asOf}, ${m === before ? "ops counted" : "ops exempt"}`,
+              );
+            }
+        }
+        // The CBDF-2024 window is the calendar year; before 2024-03-22 it began 1 January of the previous year.
+        assert.deepEqual((await countLedger(store, before, "2024-03-21")).window, { from: "2023-01-01", to: "2024-03-21" });
+        assert.deepEqual((await countLedger(store, before, "2024-03-22")).window, { from: "2024-01-01", to: "2024-03-22" });
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
