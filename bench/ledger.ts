@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { parseDataMap } from "../src/engine/load.js";
 import { countLedger } from "../src/ledger/count.js";
 import { importEvents } from "../src/ledger/import.js";
+import { ledgerStatus } from "../src/ledger/status.js";
 import { openStore } from "../src/store/open.js";
 
 const { values } = parseArgs({
@@ -76,12 +77,18 @@ async function run(name: string, target: string) {
       }
       latencies[asOf] = Math.round(times.sort((a, b) => a - b)[1] ?? 0);
     }
+    // `status`: bands, and the trend at every month end of the window (12 points).
+    const s = performance.now();
+    const trend = (await ledgerStatus(store, map, "2026-12-31")).trend.length;
+    const statusMs = Math.round(performance.now() - s);
     const result = {
       store: name,
       events: r.rows,
       importSeconds: Number(importSeconds.toFixed(2)),
       eventsPerSecond: Math.round(r.rows / importSeconds),
       countMedianMs: latencies,
+      statusMs,
+      statusTrendPoints: trend,
       cumulative: counts,
       peakRssMiB: Math.round(peakRss / 2 ** 20),
     };
