@@ -103,6 +103,10 @@ async function applyEvents(
     // One import at a time per ledger (a server may have several clients): the union sets a
     // registration fills from the entries must not miss another import's uncommitted ones.
     await sql`select pg_advisory_xact_lock(hashtext('xborder.ledger.import.' || current_schema()))`.execute(tx);
+    // The staging table has no statistics: left to itself the planner hashes the whole entries
+    // table for every batch. Index probes keep each batch's cost independent of the ledger's size.
+    await sql`set local enable_hashjoin = off`.execute(tx);
+    await sql`set local enable_mergejoin = off`.execute(tx);
     await createStage.execute(tx);
     const sets = new Map<number, UnionSet[]>();
     const flush = async () => {
