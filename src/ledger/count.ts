@@ -101,7 +101,7 @@ async function seriesIn(db: Kysely<Database>, map: DataMap, dates: readonly IsoD
   }
   const out = new Map<IsoDate, Counts>();
   for (const g of groups.values()) {
-    const h = g.ids.length ? await histogram(db, g.ys, g.ids) : [];
+    const h = g.ids.length ? await histogram(db, g.ys, g.ids, await unionSetOf(db, g.ys, g.ids)) : [];
     for (const d of g.dates) out.set(d, upTo(h, d));
   }
   return out;
@@ -109,7 +109,7 @@ async function seriesIn(db: Kysely<Database>, map: DataMap, dates: readonly IsoD
 
 /** Distinct people over the counted transfers `ids` in years `ys`, first sent on or before `asOf`. */
 async function cumulative(db: Kysely<Database>, kind: Store["kind"], ys: number[], ids: string[], asOf: IsoDate): Promise<Counts> {
-  const set = ys.length === 1 ? await findUnionSet(db, ys[0] as number, ids) : null;
+  const set = await unionSetOf(db, ys, ids);
   if (set === null && kind === "postgres") {
     // No union set kept for these transfers (a multi-year window, or a map changed since the
     // last import): PostgreSQL counts distinct keys fastest itself; PGlite uses the histogram.
@@ -123,14 +123,18 @@ async function cumulative(db: Kysely<Database>, kind: Store["kind"], ys: number[
   return upTo(await histogram(db, ys, ids, set), asOf);
 }
 
+/** The union set kept for these counted transfers: only one-year windows have one. */
+async function unionSetOf(db: Kysely<Database>, ys: number[], ids: string[]): Promise<number | null> {
+  return ys.length === 1 ? findUnionSet(db, ys[0] as number, ids) : null;
+}
+
 type Histogram = { day: string; g: string; s: string }[];
 
 /**
  * How many people were first sent (ordinary / sensitive) on each day, over these years and
  * transfers: the union set's day counts when one is kept, else from each person's earliest dates.
  */
-async function histogram(db: Kysely<Database>, ys: number[], ids: string[], set?: number | null): Promise<Histogram> {
-  if (set === undefined) set = ys.length === 1 ? await findUnionSet(db, ys[0] as number, ids) : null;
+async function histogram(db: Kysely<Database>, ys: number[], ids: string[], set: number | null): Promise<Histogram> {
   if (set !== null) {
     return (
       await sql<Histogram[number]>`

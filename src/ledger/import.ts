@@ -130,7 +130,7 @@ async function applyEvents(
       }
       await applyStage(
         tx,
-        [...sets.entries()].filter(([y]) => years.has(y)).flatMap(([, s]) => s),
+        [...years].flatMap((y) => sets.get(y) ?? []),
       );
       await sql`truncate ledger_stage`.execute(tx);
     };

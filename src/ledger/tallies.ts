@@ -128,6 +128,23 @@ function dayMoves(keys: string): RawBuilder<unknown> {
     union all select ${k} os, 0, -1 from old where os is not null and ns < os`;
 }
 
+/** On a key conflict keep each earliest date, and write nothing when neither moves earlier. */
+function keepEarliest(table: string, key: string): RawBuilder<unknown> {
+  const t = sql.raw(table);
+  return sql`on conflict (${sql.raw(key)}) do update set
+    first_general = least(${t}.first_general, excluded.first_general),
+    first_sensitive = least(${t}.first_sensitive, excluded.first_sensitive)
+    where (least(${t}.first_general, excluded.first_general), least(${t}.first_sensitive, excluded.first_sensitive))
+      is distinct from (${t}.first_general, ${t}.first_sensitive)`;
+}
+
+/** On a key conflict add the day counts. */
+function addCounts(table: string, key: string): RawBuilder<unknown> {
+  const t = sql.raw(table);
+  return sql`on conflict (${sql.raw(key)}) do update set
+    general = ${t}.general + excluded.general, sensitive = ${t}.sensitive + excluded.sensitive`;
+}
+
 /** Apply the staged batch: entries and per-transfer days, then each union set of the batch's years. */
 export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]): Promise<void> {
   await sql`
@@ -138,16 +155,11 @@ export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]
     ), up as (
       insert into ledger_first_seen (year, transfer_id, person_key, first_general, first_sensitive)
       select year, transfer_id, person_key, first_general, first_sensitive from ledger_stage
-      on conflict (year, transfer_id, person_key) do update set
-        first_general = least(ledger_first_seen.first_general, excluded.first_general),
-        first_sensitive = least(ledger_first_seen.first_sensitive, excluded.first_sensitive)
-      where (least(ledger_first_seen.first_general, excluded.first_general), least(ledger_first_seen.first_sensitive, excluded.first_sensitive))
-        is distinct from (ledger_first_seen.first_general, ledger_first_seen.first_sensitive)
+      ${keepEarliest("ledger_first_seen", "year, transfer_id, person_key")}
     )
     insert into ledger_daily (year, transfer_id, day, general, sensitive)
     select year, transfer_id, day, sum(g), sum(s) from (${dayMoves("year, transfer_id,")}) d group by year, transfer_id, day
-    on conflict (year, transfer_id, day) do update set
-      general = ledger_daily.general + excluded.general, sensitive = ledger_daily.sensitive + excluded.sensitive
+    ${addCounts("ledger_daily", "year, transfer_id, day")}
   `.execute(tx);
   for (const set of sets) {
     await sql`
@@ -161,16 +173,11 @@ export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]
       ), up as (
         insert into ledger_union_first (set_id, person_key, first_general, first_sensitive)
         select ${set.id}, person_key, ng, ns from b
-        on conflict (set_id, person_key) do update set
-          first_general = least(ledger_union_first.first_general, excluded.first_general),
-          first_sensitive = least(ledger_union_first.first_sensitive, excluded.first_sensitive)
-        where (least(ledger_union_first.first_general, excluded.first_general), least(ledger_union_first.first_sensitive, excluded.first_sensitive))
-          is distinct from (ledger_union_first.first_general, ledger_union_first.first_sensitive)
+        ${keepEarliest("ledger_union_first", "set_id, person_key")}
       )
       insert into ledger_union_daily (set_id, day, general, sensitive)
       select ${set.id}, day, sum(g), sum(s) from (${dayMoves("")}) d group by day
-      on conflict (set_id, day) do update set
-        general = ledger_union_daily.general + excluded.general, sensitive = ledger_union_daily.sensitive + excluded.sensitive
+      ${addCounts("ledger_union_daily", "set_id, day")}
     `.execute(tx);
   }
 }
