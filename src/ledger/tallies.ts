@@ -11,9 +11,9 @@
  *   `ledger_union_daily` the people newly counted per day. A set is registered (and filled from
  *   the entries) on the first import that sees it, then kept up to date by every import.
  *
- * Each batch is staged in `ledger_stage` (a temporary table), then applied in a few statements
- * whose common table expressions read the rows as they were before the statement: an entry
- * whose earliest date moves from `old` to `new` moves one person from day `old` to day `new`.
+ * Each batch is staged in `ledger_stage` (a temporary table), then applied in one statement per
+ * table: the upsert returns each row whose earliest date moved (from `previous_*` to `first_*`),
+ * and that moves one person from the old day (−1) to the new one (+1).
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { type IsoDate, yearOf } from "../calendar/date.js";
@@ -116,26 +116,34 @@ export const createStage = sql`create temp table ledger_stage (
   year smallint, transfer_id text, person_key bytea, first_general date, first_sensitive date) on commit drop`;
 
 /**
- * Day moves from `old` (columns ng/ns = new earliest, og/os = earliest before): +1 on the new
- * day when it is earlier (or the first), −1 on the day it replaces. `keys` are carried along.
+ * Day moves from `moved` (columns ng/ns = earliest dates now, og/os = before; og/os null for a
+ * new row): +1 on the new day, −1 on the day it replaces. `keys` are carried along.
  */
 function dayMoves(keys: string): RawBuilder<unknown> {
   const k = sql.raw(keys);
   return sql`
-    select ${k} ng as day, 1 as g, 0 as s from old where ng is not null and (og is null or ng < og)
-    union all select ${k} og, -1, 0 from old where og is not null and ng < og
-    union all select ${k} ns, 0, 1 from old where ns is not null and (os is null or ns < os)
-    union all select ${k} os, 0, -1 from old where os is not null and ns < os`;
+    select ${k} ng as day, 1 as g, 0 as s from moved where ng is not null and ng is distinct from og
+    union all select ${k} og, -1, 0 from moved where og is not null and ng < og
+    union all select ${k} ns, 0, 1 from moved where ns is not null and ns is distinct from os
+    union all select ${k} os, 0, -1 from moved where os is not null and ns < os`;
 }
 
-/** On a key conflict keep each earliest date, and write nothing when neither moves earlier. */
+/**
+ * On a key conflict keep each earliest date and remember the ones replaced, so that RETURNING
+ * (which sees the row after the update) tells where the person moved from; write nothing when
+ * neither date moves earlier (such rows are not returned: nothing moved).
+ */
 function keepEarliest(table: string, key: string): RawBuilder<unknown> {
   const t = sql.raw(table);
   return sql`on conflict (${sql.raw(key)}) do update set
     first_general = least(${t}.first_general, excluded.first_general),
-    first_sensitive = least(${t}.first_sensitive, excluded.first_sensitive)
+    first_sensitive = least(${t}.first_sensitive, excluded.first_sensitive),
+    previous_general = ${t}.first_general,
+    previous_sensitive = ${t}.first_sensitive
     where (least(${t}.first_general, excluded.first_general), least(${t}.first_sensitive, excluded.first_sensitive))
-      is distinct from (${t}.first_general, ${t}.first_sensitive)`;
+      is distinct from (${t}.first_general, ${t}.first_sensitive)
+    returning ${sql.raw(key === "set_id, person_key" ? "" : "year, transfer_id, ")}first_general as ng, first_sensitive as ns,
+      previous_general as og, previous_sensitive as os`;
 }
 
 /** On a key conflict add the day counts. */
@@ -145,16 +153,16 @@ function addCounts(table: string, key: string): RawBuilder<unknown> {
     general = ${t}.general + excluded.general, sensitive = ${t}.sensitive + excluded.sensitive`;
 }
 
-/** Apply the staged batch: entries and per-transfer days, then each union set of the batch's years. */
+/**
+ * Apply the staged batch: entries and per-transfer days, then each union set of the batch's
+ * years. One index probe per row: the upsert returns each changed row's dates before and after.
+ */
 export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]): Promise<void> {
   await sql`
-    with old as (
-      select s.year, s.transfer_id, s.first_general as ng, s.first_sensitive as ns, f.first_general as og, f.first_sensitive as os
-      from ledger_stage s left join ledger_first_seen f
-        on f.year = s.year and f.transfer_id = s.transfer_id and f.person_key = s.person_key
-    ), up as (
+    with moved as (
       insert into ledger_first_seen (year, transfer_id, person_key, first_general, first_sensitive)
       select year, transfer_id, person_key, first_general, first_sensitive from ledger_stage
+      order by year, transfer_id, person_key
       ${keepEarliest("ledger_first_seen", "year, transfer_id, person_key")}
     )
     insert into ledger_daily (year, transfer_id, day, general, sensitive)
@@ -163,16 +171,12 @@ export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]
   `.execute(tx);
   for (const set of sets) {
     await sql`
-      with b as (
-        select person_key, min(first_general) as ng, min(first_sensitive) as ns from ledger_stage
+      with moved as (
+        insert into ledger_union_first (set_id, person_key, first_general, first_sensitive)
+        select ${set.id}, person_key, min(first_general), min(first_sensitive) from ledger_stage
         where year = ${set.year} and transfer_id in (${sql.join(set.transfers)})
         group by person_key
-      ), old as (
-        select b.person_key, b.ng, b.ns, u.first_general as og, u.first_sensitive as os
-        from b left join ledger_union_first u on u.set_id = ${set.id} and u.person_key = b.person_key
-      ), up as (
-        insert into ledger_union_first (set_id, person_key, first_general, first_sensitive)
-        select ${set.id}, person_key, ng, ns from b
+        order by person_key
         ${keepEarliest("ledger_union_first", "set_id, person_key")}
       )
       insert into ledger_union_daily (set_id, day, general, sensitive)

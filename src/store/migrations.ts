@@ -73,6 +73,15 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0003_previous_dates": {
+    // The earliest dates an upsert replaced, so that the upsert itself reports where each person
+    // moves from (RETURNING sees the row after the update) instead of a second index probe
+    // reading the rows as they were (see applyStage in src/ledger/tallies.ts).
+    async up(db: Kysely<unknown>) {
+      for (const table of ["ledger_first_seen", "ledger_union_first"])
+        await db.schema.alterTable(table).addColumn("previous_general", "date").addColumn("previous_sensitive", "date").execute();
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -26,7 +26,7 @@ export interface Store {
    * Embedded store only: `COPY … FROM '/dev/blob'` with CSV text, on the store's one session
    * (inside the caller's transaction). Bulk loads this way skip per-value parameter encoding.
    */
-  copyFrom?: (copySql: string, csv: string) => Promise<void>;
+  copyFrom?: (copySql: string, csv: string | Uint8Array) => Promise<void>;
   close(): Promise<void>;
 }
 

@@ -26,6 +26,9 @@ export interface LedgerFirstSeenTable {
   person_key: Uint8Array;
   first_general: ColumnType<string | null, string | null, string | null>;
   first_sensitive: ColumnType<string | null, string | null, string | null>;
+  /** The earliest dates the last change replaced (null when it created the row): bookkeeping of import. */
+  previous_general: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_sensitive: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** People newly counted per day, per year and transfer (kept on import; a count sums these). */
@@ -53,6 +56,9 @@ export interface LedgerUnionFirstTable {
   person_key: Uint8Array;
   first_general: string | null;
   first_sensitive: string | null;
+  /** As in ledger_first_seen. */
+  previous_general: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_sensitive: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** For each union set, people newly counted per day. */

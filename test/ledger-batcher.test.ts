@@ -1,0 +1,125 @@
+/**
+ * The import's batcher merges repeat events in memory before they reach the database: each
+ * (year, transfer, person) once, with its earliest ordinary and sensitive dates. What it hands
+ * the staging table must survive CSV quoting (transfer ids with commas and quotes) on both stores.
+ */
+import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { parseDataMap } from "../src/engine/load.js";
+import { EntryBatcher } from "../src/ledger/batcher.js";
+import { countLedger } from "../src/ledger/count.js";
+import type { LedgerEvent } from "../src/ledger/events.js";
+import { recordEvents } from "../src/ledger/import.js";
+import { openStore } from "../src/store/open.js";
+import { splitCsvLine } from "../src/text/csv-line.js";
+import { dropTestSchemas, targets } from "./ledger-helpers.js";
+
+after(dropTestSchemas);
+process.env.XBORDER_SECRET_FILE ??= join(mkdtempSync(join(tmpdir(), "xborder-batcher-")), "secret.key");
+
+const secret = Buffer.alloc(32, 1);
+const keyOf = (c: string) => createHmac("sha256", secret).update(c).digest();
+const ev = (date: string, transfer: string, canonical: string, general: boolean, sensitive: boolean): LedgerEvent => ({
+  line: 0,
+  date,
+  transfer,
+  canonical,
+  general,
+  sensitive,
+});
+
+describe("entry batcher", () => {
+  const odd = 'ops, "EU"';
+  const events = [
+    ev("2026-05-10", "crm", "cn_mobile:13800138000", true, false),
+    ev("2026-03-01", "crm", "cn_mobile:13800138000", true, false), // earlier: replaces 05-10
+    ev("2026-07-01", "crm", "cn_mobile:13800138000", false, true), // first sensitive date
+    ev("2026-08-01", "crm", "cn_mobile:13800138000", true, true), // later: changes nothing
+    ev("2025-12-31", "crm", "cn_mobile:13800138000", true, false), // another year: another entry
+    ev("2026-02-02", odd, "cn_mobile:13800138000", true, false),
+    ev("2026-02-03", odd, "email:a@example.com", true, false),
+  ];
+  const batcher = new EntryBatcher(keyOf, 100, 100);
+  for (const e of events) batcher.add(e);
+
+  test("keeps one entry per year, transfer and person with its earliest dates", () => {
+    assert.equal(batcher.size, 4);
+    const batch = batcher.take();
+    assert.equal(batcher.size, 0);
+    assert.deepEqual([...batch.years].sort(), [2025, 2026]);
+    const rows = Buffer.from(batch.csv())
+      .toString("latin1")
+      .trimEnd()
+      .split("\n")
+      .map((l) => splitCsvLine(l, ","));
+    const key = (c: string) => `\\x${keyOf(c).toString("hex")}`;
+    assert.deepEqual(
+      rows.sort(),
+      [
+        ["2025", "crm", key("cn_mobile:13800138000"), "2025-12-31", ""],
+        ["2026", "crm", key("cn_mobile:13800138000"), "2026-03-01", "2026-07-01"],
+        ["2026", odd, key("cn_mobile:13800138000"), "2026-02-02", ""],
+        ["2026", odd, key("email:a@example.com"), "2026-02-03", ""],
+      ].sort(),
+    );
+  });
+
+  test("gives a server the same rows as arrays", () => {
+    const b = new EntryBatcher(keyOf, 100, 100);
+    for (const e of events) b.add(e);
+    const c = b.take().columns();
+    const rows = c.year.map((y, i) => [y, c.transfer[i], c.key[i]!.toString("hex"), c.general[i], c.sensitive[i]]);
+    assert.deepEqual(
+      rows.find((r) => r[0] === 2026 && r[1] === "crm"),
+      [2026, "crm", keyOf("cn_mobile:13800138000").toString("hex"), "2026-03-01", "2026-07-01"],
+    );
+    assert.equal(rows.length, 4);
+  });
+
+  test("is full at its entry limit and at its people limit", () => {
+    const b = new EntryBatcher(keyOf, 3, 2);
+    b.add(events[0]!);
+    b.add(events[6]!);
+    assert.equal(b.full, true, "two people reach the people limit");
+    b.take();
+    const c = new EntryBatcher(keyOf, 2, 100);
+    c.add(events[0]!);
+    c.add(events[1]!);
+    assert.equal(c.full, false, "a repeat event adds no entry");
+    c.add(events[4]!);
+    assert.equal(c.full, true);
+  });
+});
+
+for (const target of targets()) {
+  test(`a transfer id with a comma and quotes reaches the ledger intact on ${target.name}`, async () => {
+    const map = parseDataMap(
+      `xborder: 1
+processor: { name: A, region: "310115" }
+recipients: [ { id: hq, region: US } ]
+datasets: [ { id: c, personalInformation: true } ]
+transfers:
+  - { id: 'ops, "EU"', dataset: c, recipient: hq, purpose: other }
+  - { id: crm, dataset: c, recipient: hq, purpose: other }
+`,
+      "odd.yaml",
+    );
+    const store = await openStore(target.fresh());
+    try {
+      await recordEvents(store, map, "b1", [
+        { date: "2026-02-02", transfer: 'ops, "EU"', person: "13800138000" },
+        { date: "2026-02-03", transfer: 'ops, "EU"', person: "a@example.com", sensitive: true },
+        { date: "2026-02-04", transfer: "crm", person: "138 0013 8000" },
+      ]);
+      const c = await countLedger(store, map, "2026-12-31");
+      assert.deepEqual(c.transfers['ops, "EU"'], { general: 2, sensitive: 1, counted: true });
+      assert.deepEqual(c.cumulative, { general: 2, sensitive: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+}
