@@ -93,6 +93,14 @@ describe("entry batcher", () => {
     c.add(events[4]!);
     assert.equal(c.full, true);
   });
+
+  test("keeps every entry when a caller adds past full", () => {
+    const b = new EntryBatcher(keyOf, 2, 1_000_000);
+    for (let p = 0; p < 3000; p++) for (const day of ["2026-04-02", "2026-04-01"]) b.add(ev(day, "crm", `cn_mobile:139${p}`, true, false));
+    const batch = b.take();
+    assert.equal(batch.size, 3000);
+    assert.ok(batch.columns().general.every((d) => d === "2026-04-01"));
+  });
 });
 
 for (const target of targets()) {

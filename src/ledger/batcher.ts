@@ -54,6 +54,10 @@ function isoOf(n: number): string {
 /** A CSV field for COPY: quoted, quotes doubled. */
 const csvField = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
+/** Where (person slot, transfer, year) starts probing in an index of `mask + 1` places. */
+const place = (slot: number, t: number, year: number, mask: number) =>
+  (Math.imul(slot, 0x9e3779b1) ^ Math.imul(t * 10_000 + year, 0x85ebca6b)) & mask;
+
 const earlier = (a: number, b: number) => (a === 0 ? b : b === 0 || a < b ? a : b);
 
 /** One batch of entries for the staging table. */
@@ -70,8 +74,12 @@ export class EntryBatcher {
   /** canonical identifier → person slot; kept across batches up to `maxPeople` (HMAC costs ~2 µs). */
   private readonly slots = new Map<string, number>();
   private keys: Buffer;
-  /** (transfer index × 10,000 + year) → person slot → entry index. */
-  private readonly cells = new Map<number, Map<number, number>>();
+  /**
+   * Open-addressing index of the waiting entries by (year, transfer, person slot): entry index + 1,
+   * 0 for an empty place; at most half full. (Nested Maps cost as much as the rest of an import's reading.)
+   */
+  private index: Int32Array;
+  private indexMask: number;
   private readonly transferIndex = new Map<string, number>();
   private readonly transferIds: string[] = [];
   private year = new Int32Array(1024);
@@ -89,6 +97,10 @@ export class EntryBatcher {
     private readonly maxPeople: number,
   ) {
     this.keys = Buffer.alloc(32 * 1024);
+    let size = 1024;
+    while (size < maxEntries * 2) size *= 2;
+    this.index = new Int32Array(size);
+    this.indexMask = size - 1;
   }
 
   /** Entries waiting. */
@@ -122,25 +134,39 @@ export class EntryBatcher {
     }
     const day = dayNumber(e.date);
     const year = Math.floor(day / 10_000);
-    const cellKey = t * 10_000 + year;
-    let cell = this.cells.get(cellKey);
-    if (!cell) this.cells.set(cellKey, (cell = new Map()));
     const g = e.general ? day : 0;
     const s = e.sensitive ? day : 0;
-    const at = cell.get(slot);
-    if (at !== undefined) {
-      this.general[at] = earlier(this.general[at]!, g);
-      this.sensitive[at] = earlier(this.sensitive[at]!, s);
-      return;
+    const index = this.index;
+    let h = place(slot, t, year, this.indexMask);
+    for (let at = index[h]!; at !== 0; at = index[h]!) {
+      const i = at - 1;
+      if (this.person[i] === slot && this.transfer[i] === t && this.year[i] === year) {
+        this.general[i] = earlier(this.general[i]!, g);
+        this.sensitive[i] = earlier(this.sensitive[i]!, s);
+        return;
+      }
+      h = (h + 1) & this.indexMask;
     }
     if (this.n === this.year.length) this.grow();
     const i = this.n++;
-    cell.set(slot, i);
+    index[h] = i + 1;
     this.year[i] = year;
     this.transfer[i] = t;
     this.person[i] = slot;
     this.general[i] = g;
     this.sensitive[i] = s;
+    if (this.n * 2 > index.length) this.reindex(index.length * 2);
+  }
+
+  /** A larger index (only when a caller keeps adding past `full`). */
+  private reindex(size: number): void {
+    this.index = new Int32Array(size);
+    this.indexMask = size - 1;
+    for (let i = 0; i < this.n; i++) {
+      let h = place(this.person[i]!, this.transfer[i]!, this.year[i]!, this.indexMask);
+      while (this.index[h] !== 0) h = (h + 1) & this.indexMask;
+      this.index[h] = i + 1;
+    }
   }
 
   private grow(): void {
@@ -169,7 +195,7 @@ export class EntryBatcher {
     const transferIds = [...this.transferIds];
     const years = new Set(year);
     this.n = 0;
-    this.cells.clear();
+    this.index.fill(0);
     if (this.slots.size >= this.maxPeople) this.slots.clear();
     return {
       size: n,
