@@ -3,18 +3,17 @@
  * object per event: an import's reading side was as slow as its database side with a Map of
  * entry objects keyed by 32-character strings (allocation and GC per event).
  *
- * People get small integer slots (their HMAC key computed once per slot); entries are found by
- * (year, transfer) then slot; dates are kept as yyyymmdd integers (0 = none). A batch is written
- * for the staging table as COPY CSV bytes, or as arrays for `unnest` on a server.
+ * People get small integer slots (their HMAC key computed once per slot); entries are found
+ * through an open-addressing index on (year, transfer, slot); dates are kept as yyyymmdd
+ * integers (0 = none). A batch is written for the staging table as COPY CSV bytes, or as arrays
+ * for `unnest` on a server.
  */
 import type { LedgerEvent } from "./events.js";
 
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0")).map((h) => [h.charCodeAt(0), h.charCodeAt(1)]);
-const HEX_HI = Uint8Array.from(HEX, (h) => h[0]!);
-const HEX_LO = Uint8Array.from(HEX, (h) => h[1]!);
+const HEX_DIGITS = Buffer.from("0123456789abcdef", "latin1");
 
 /** yyyymmdd of an ISO date (validated before it gets here: always `YYYY-MM-DD`). */
-function dayNumber(d: string): number {
+function yyyymmdd(d: string): number {
   return (
     (d.charCodeAt(0) - 48) * 10_000_000 +
     (d.charCodeAt(1) - 48) * 1_000_000 +
@@ -27,21 +26,22 @@ function dayNumber(d: string): number {
   );
 }
 
-/** Writes yyyymmdd `n` as `YYYY-MM-DD` at `o`. */
-function writeIso(out: Uint8Array, o: number, n: number): void {
-  const y = Math.floor(n / 10_000);
-  out[o] = 48 + Math.floor(y / 1000);
-  out[o + 1] = 48 + (Math.floor(y / 100) % 10);
-  out[o + 2] = 48 + (Math.floor(y / 10) % 10);
-  out[o + 3] = 48 + (y % 10);
-  out[o + 4] = 0x2d;
-  const m = Math.floor(n / 100) % 100;
-  out[o + 5] = 48 + Math.floor(m / 10);
-  out[o + 6] = 48 + (m % 10);
-  out[o + 7] = 0x2d;
-  const d = n % 100;
-  out[o + 8] = 48 + Math.floor(d / 10);
-  out[o + 9] = 48 + (d % 10);
+/** Writes `v` as `width` decimal digits (zero-padded) at `o`; returns the position after them. */
+function putDigits(out: Uint8Array, o: number, v: number, width: number): number {
+  for (let k = width - 1; k >= 0; k--) {
+    out[o + k] = 48 + (v % 10);
+    v = Math.floor(v / 10);
+  }
+  return o + width;
+}
+
+/** Writes yyyymmdd `n` as `YYYY-MM-DD` at `o`; returns the position after it. */
+function putIso(out: Uint8Array, o: number, n: number): number {
+  o = putDigits(out, o, Math.floor(n / 10_000), 4);
+  out[o++] = 0x2d;
+  o = putDigits(out, o, Math.floor(n / 100) % 100, 2);
+  out[o++] = 0x2d;
+  return putDigits(out, o, n % 100, 2);
 }
 
 function isoOf(n: number): string {
@@ -132,7 +132,7 @@ export class EntryBatcher {
       this.transferIds.push(e.transfer);
       this.transferIndex.set(e.transfer, t);
     }
-    const day = dayNumber(e.date);
+    const day = yyyymmdd(e.date);
     const year = Math.floor(day / 10_000);
     const g = e.general ? day : 0;
     const s = e.sensitive ? day : 0;
@@ -206,17 +206,8 @@ export class EntryBatcher {
         for (let i = 0; i < n; i++) bytes += fields[transfer[i]!]!.length + 4 + 1 + 1 + 66 + 1 + 10 + 1 + 10 + 1;
         const out = Buffer.allocUnsafe(bytes);
         let o = 0;
-        const date = (d: number) => {
-          if (d === 0) return;
-          writeIso(out, o, d);
-          o += 10;
-        };
         for (let i = 0; i < n; i++) {
-          const y = year[i]!;
-          out[o++] = 48 + Math.floor(y / 1000);
-          out[o++] = 48 + (Math.floor(y / 100) % 10);
-          out[o++] = 48 + (Math.floor(y / 10) % 10);
-          out[o++] = 48 + (y % 10);
+          o = putDigits(out, o, year[i]!, 4);
           out[o++] = 0x2c;
           const f = fields[transfer[i]!]!;
           f.copy(out, o);
@@ -225,14 +216,13 @@ export class EntryBatcher {
           out[o++] = 0x5c; // \x
           out[o++] = 0x78;
           for (let b = i * 32, e = b + 32; b < e; b++) {
-            const v = keys[b]!;
-            out[o++] = HEX_HI[v]!;
-            out[o++] = HEX_LO[v]!;
+            out[o++] = HEX_DIGITS[keys[b]! >> 4]!;
+            out[o++] = HEX_DIGITS[keys[b]! & 15]!;
           }
           out[o++] = 0x2c;
-          date(general[i]!);
+          if (general[i]) o = putIso(out, o, general[i]!);
           out[o++] = 0x2c;
-          date(sensitive[i]!);
+          if (sensitive[i]) o = putIso(out, o, sensitive[i]!);
           out[o++] = 0x0a;
         }
         return out.subarray(0, o);

@@ -45,8 +45,9 @@ async function applyEvents(
     // One import at a time per ledger (a server may have several clients): the union sets a
     // registration fills from the entries must not miss another import's uncommitted ones.
     await sql`select pg_advisory_xact_lock(hashtext('xborder.ledger.import.' || current_schema()))`.execute(tx);
-    // Each batch is written in key order (index pages are then visited once each, in order, which
-    // matters once the indexes outgrow shared buffers): let a batch's sort stay in memory.
+    // Each batch is written in key order, so index pages are visited in order once the indexes
+    // outgrow shared buffers (no difference at 1M events; not measured apart at 10M): let a
+    // batch's sort stay in memory.
     await sql`set local work_mem = '64MB'`.execute(tx);
     await createStage.execute(tx);
     const sets = new Map<number, UnionSet[]>();

@@ -117,10 +117,11 @@ export const createStage = sql`create temp table ledger_stage (
 
 /**
  * Day moves from `moved` (columns ng/ns = earliest dates now, og/os = before; og/os null for a
- * new row): +1 on the new day, −1 on the day it replaces. `keys` are carried along.
+ * new row): +1 on the new day, −1 on the day it replaces. `carry` columns (`a, b, ` or empty)
+ * are carried along.
  */
-function dayMoves(keys: string): RawBuilder<unknown> {
-  const k = sql.raw(keys);
+function dayMoves(carry: string): RawBuilder<unknown> {
+  const k = sql.raw(carry);
   return sql`
     select ${k} ng as day, 1 as g, 0 as s from moved where ng is not null and ng is distinct from og
     union all select ${k} og, -1, 0 from moved where og is not null and ng < og
@@ -131,9 +132,10 @@ function dayMoves(keys: string): RawBuilder<unknown> {
 /**
  * On a key conflict keep each earliest date and remember the ones replaced, so that RETURNING
  * (which sees the row after the update) tells where the person moved from; write nothing when
- * neither date moves earlier (such rows are not returned: nothing moved).
+ * neither date moves earlier (such rows are not returned: nothing moved). Returns the `carry`
+ * columns and ng/ns/og/os for `dayMoves`.
  */
-function keepEarliest(table: string, key: string): RawBuilder<unknown> {
+function keepEarliest(table: string, key: string, carry: string): RawBuilder<unknown> {
   const t = sql.raw(table);
   return sql`on conflict (${sql.raw(key)}) do update set
     first_general = least(${t}.first_general, excluded.first_general),
@@ -142,7 +144,7 @@ function keepEarliest(table: string, key: string): RawBuilder<unknown> {
     previous_sensitive = ${t}.first_sensitive
     where (least(${t}.first_general, excluded.first_general), least(${t}.first_sensitive, excluded.first_sensitive))
       is distinct from (${t}.first_general, ${t}.first_sensitive)
-    returning ${sql.raw(key === "set_id, person_key" ? "" : "year, transfer_id, ")}first_general as ng, first_sensitive as ns,
+    returning ${sql.raw(carry)}first_general as ng, first_sensitive as ns,
       previous_general as og, previous_sensitive as os`;
 }
 
@@ -163,10 +165,10 @@ export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]
       insert into ledger_first_seen (year, transfer_id, person_key, first_general, first_sensitive)
       select year, transfer_id, person_key, first_general, first_sensitive from ledger_stage
       order by year, transfer_id, person_key
-      ${keepEarliest("ledger_first_seen", "year, transfer_id, person_key")}
+      ${keepEarliest("ledger_first_seen", "year, transfer_id, person_key", "year, transfer_id, ")}
     )
     insert into ledger_daily (year, transfer_id, day, general, sensitive)
-    select year, transfer_id, day, sum(g), sum(s) from (${dayMoves("year, transfer_id,")}) d group by year, transfer_id, day
+    select year, transfer_id, day, sum(g), sum(s) from (${dayMoves("year, transfer_id, ")}) d group by year, transfer_id, day
     ${addCounts("ledger_daily", "year, transfer_id, day")}
   `.execute(tx);
   for (const set of sets) {
@@ -177,7 +179,7 @@ export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]
         where year = ${set.year} and transfer_id in (${sql.join(set.transfers)})
         group by person_key
         order by person_key
-        ${keepEarliest("ledger_union_first", "set_id, person_key")}
+        ${keepEarliest("ledger_union_first", "set_id, person_key", "")}
       )
       insert into ledger_union_daily (set_id, day, general, sensitive)
       select ${set.id}, day, sum(g), sum(s) from (${dayMoves("")}) d group by day
