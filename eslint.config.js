@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "bench/results/"] },
+  { ignores: ["dist/", "node_modules/", "bench/results/", "build/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

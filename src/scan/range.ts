@@ -37,7 +37,11 @@ export async function scanRange(task: RangeTask, onRead: (bytesSoFar: number) =>
   const people = new PersonTable();
   const tally = new Tally(people, new KeyedHash(task.key), task.sample);
   let read = 0;
-  const opened = await openUtf8(task.file, { start: task.start, end: task.end, encoding: "utf-8" }, (n) => onRead((read += n)));
+  const opened = await openUtf8(
+    task.file,
+    { start: task.start, end: task.end, encoding: "utf-8", reuseBuffers: task.header !== undefined },
+    (n) => onRead((read += n)),
+  );
   let records: number;
   let columns: RangeResult["columns"] = [];
   if (task.header) {

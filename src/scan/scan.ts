@@ -105,13 +105,12 @@ export class ScanState {
     });
     report.columns = tally.columns;
     report.persons.distinct = this.people.size;
-    for (const cats of this.people.categories()) {
-      if (cats === 0) continue;
-      report.persons.sensitive++;
-      CATEGORIES.forEach((c, i) => {
-        if (cats & (1 << i)) report.sensitiveCategories[c] = (report.sensitiveCategories[c] ?? 0) + 1;
-      });
-    }
+    const { perBit, any } = this.people.categoryCounts(CATEGORIES.length);
+    report.persons.sensitive = any;
+    // In the order of CATEGORIES, whichever thread or core saw a person first.
+    CATEGORIES.forEach((c, i) => {
+      if (perBit[i]! > 0) report.sensitiveCategories[c] = perBit[i]!;
+    });
     return report;
   }
 }
@@ -183,7 +182,8 @@ async function readSplit(job: FileJob, dataStart: number, size: number, header?:
 async function readDecoded(job: FileJob, vs: ValueScanner): Promise<{ records: number; encoding: Encoding }> {
   const { file, format, tally } = job;
   let done = 0;
-  const opened = await openUtf8(file, {}, (n) => job.progress((done += n), opened.size));
+  const table = format === "csv" || format === "tsv";
+  const opened = await openUtf8(file, { reuseBuffers: table }, (n) => job.progress((done += n), opened.size));
   const closers = [opened.close];
   try {
     const workers = job.opts.workers ?? availableParallelism();
@@ -215,7 +215,7 @@ async function readDecoded(job: FileJob, vs: ValueScanner): Promise<{ records: n
       if (records !== undefined) return result(records);
       // Read again on one thread.
       done = 0;
-      const again = await openUtf8(file, {}, (n) => job.progress((done += n), opened.size));
+      const again = await openUtf8(file, { reuseBuffers: true }, (n) => job.progress((done += n), opened.size));
       closers.push(again.close);
       chunks = again.chunks;
       first = (await readHeader(chunks, format)).rest;

@@ -87,8 +87,9 @@ const ICAO_WEIGHTS = [7, 3, 1];
 const PLATE_CHAR = new Uint8Array(256);
 for (let c = 0x30; c <= 0x39; c++) PLATE_CHAR[c] = 1;
 for (let c = 0x41; c <= 0x5a; c++) if (c !== 0x49 && c !== 0x4f) PLATE_CHAR[c] = 2;
-/** Plate suffixes 挂学警港澳领使试超 as code points. */
-const PLATE_SUFFIX = new Set([..."挂学警港澳领使试超"].map((c) => c.codePointAt(0)));
+/** Plate suffixes 挂学警港澳领使试超 as code points (also handed to the native core). */
+export const PLATE_SUFFIXES = Uint32Array.from("挂学警港澳领使试超", (c) => c.codePointAt(0) ?? 0);
+const PLATE_SUFFIX = new Set(PLATE_SUFFIXES);
 /** New-energy plate energy letters. */
 const NEV_LETTER = new Uint8Array(256);
 for (const ch of "DABCEFGHJK") NEV_LETTER[ch.charCodeAt(0)] = 1;
@@ -412,7 +413,7 @@ export class FieldScanner {
       if (sum > 19) break;
     }
     // ID number as 6-8-4 (or 6-8-3 + X).
-    if (L[0] === 6 && L[1] === 8 && (L[2] === 4 || L[2] === 3)) {
+    if (groups > 2 && L[0] === 6 && L[1] === 8 && (L[2] === 4 || L[2] === 3)) {
       let end = E[2]!;
       let check = -1;
       if (L[2] === 4) check = dig[17]!;

@@ -42,7 +42,7 @@ export class KeyedHash {
   hi = 0;
   lo = 0;
 
-  constructor(key: Uint8Array) {
+  constructor(readonly key: Uint8Array) {
     if (key.length < 8) throw new Error("KeyedHash needs an 8-byte key");
     this.k0 = key[0]! | (key[1]! << 8) | (key[2]! << 16) | (key[3]! << 24);
     this.k1 = key[4]! | (key[5]! << 8) | (key[6]! << 16) | (key[7]! << 24);

@@ -4,7 +4,7 @@
  * keyed tag with the sensitive categories seen in the same record.
  */
 import { mask } from "../../identity/normalize.js";
-import { writeCanonical } from "./canonical.js";
+import { writePersonKey } from "./canonical.js";
 import {
   CATEGORIES,
   C_BIOMETRIC,
@@ -41,6 +41,7 @@ import {
 } from "./han.js";
 import { readHeader } from "./headers.js";
 import type { KeyedHash } from "./keyed-hash.js";
+import type { NativeResult } from "./native.js";
 import { PersonTable } from "./person-table.js";
 
 /** Values longer than this (bytes) are read as free text, not as a cell holding one thing. */
@@ -145,8 +146,8 @@ export class Tally {
 
   constructor(
     readonly people: PersonTable,
-    private readonly hasher: KeyedHash,
-    private readonly sampleMax: number,
+    readonly hasher: KeyedHash,
+    readonly sampleMax: number,
   ) {}
 
   /** Adds another part's counts, samples and people (a table, or packed [hi, lo, cats] triples from a worker). */
@@ -157,6 +158,24 @@ export class Tally {
     });
     if (people instanceof Uint32Array) this.people.merge(people);
     else this.people.absorb(people);
+  }
+
+  /** Adds what the native CSV core counted (its samples are raw values: masked here). */
+  absorbNative(r: NativeResult, columns: ColumnStats[]): void {
+    for (let t = 0; t < N_TYPES; t++) {
+      this.entities[t]! += r.entities[t]!;
+      for (const raw of r.samples[t] ?? []) if (this.samples[t]!.length < this.sampleMax) this.sample(t, raw);
+    }
+    const slots = r.columnSlots;
+    if (slots !== TERMS_AT + CATEGORIES.length)
+      throw new Error(`native scan core: ${slots} column counters, expected ${TERMS_AT + CATEGORIES.length}`);
+    for (let k = 0; k * slots < r.columns.length; k++) {
+      const col = columns[k]!;
+      for (let i = 0; i < slots; i++) col.counts[i]! += r.columns[k * slots + i]!;
+      for (const raw of r.names[k] ?? []) if (col.nameSamples.length < this.sampleMax) col.nameSamples.push(maskName(raw));
+      for (const raw of r.addresses[k] ?? []) if (col.addressSamples.length < this.sampleMax) col.addressSamples.push(maskAddress(raw));
+    }
+    this.people.absorb(PersonTable.fromSlots(r.peopleSlots, r.peopleSize));
   }
 
   beginRecord(): void {
@@ -229,7 +248,7 @@ export class Tally {
       const rank = PERSON_RANK[type]!;
       if (rank < this.bestRank) {
         this.bestRank = rank;
-        this.bestLen = writeCanonical(buf, type, hs, he, this.best);
+        this.bestLen = writePersonKey(buf, type, hs, he, this.best);
       }
     }
     if (col) {

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/**
+ * Builds the scanner's native CSV core (native/scan_core.cc → build/Release/xborder_scan.node)
+ * with node-gyp, which npm runs its scripts with. Skipped when the addon is newer than its
+ * sources. Without a C++ compiler (or node-gyp) the build is skipped with a notice and the
+ * scanner runs its JavaScript core, which reports the same; `--require` makes that an error.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const addon = join(root, "build", "Release", "xborder_scan.node");
+const sources = [join(root, "native", "scan_core.cc"), join(root, "binding.gyp")];
+const require = process.argv.includes("--require");
+
+const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
+if (existsSync(addon) && statSync(addon).mtimeMs >= newest) process.exit(0);
+
+// npm puts its own node-gyp on PATH for scripts and names it in npm_config_node_gyp.
+const gyp = process.env.npm_config_node_gyp;
+const [cmd, args] = gyp ? [process.execPath, [gyp, "rebuild"]] : ["node-gyp", ["rebuild"]];
+console.error("building the native scan core (node-gyp rebuild) …");
+const r = spawnSync(cmd, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+if (r.status === 0 && existsSync(addon)) process.exit(0);
+const why = r.error
+  ? r.error.message
+  : (r.stderr ?? "")
+      .split("\n")
+      .filter((l) => /error/i.test(l))
+      .slice(0, 5)
+      .join("\n");
+console.error(`the native scan core was not built; the scanner uses its JavaScript core (same results, slower).\n${why}`);
+process.exit(require ? 1 : 0);

@@ -1,0 +1,71 @@
+/**
+ * The native CSV/TSV core (native/scan_core.cc), when it was built: `npm ci` builds it with
+ * node-gyp where a C++ compiler is present (scripts/build-native.mjs); without one the scanner
+ * runs its JavaScript core, with the same results. `XBORDER_SCAN_CORE=js` forces the
+ * JavaScript core, `XBORDER_SCAN_CORE=native` makes a missing native core an error.
+ */
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+export interface NativeResult {
+  records: number;
+  entities: Float64Array;
+  /** Raw values (unmasked) per entity type: the caller masks them. */
+  samples: string[][];
+  /** Column counters, `columnSlots` per column. */
+  columns: Float64Array;
+  columnSlots: number;
+  names: string[][];
+  addresses: string[][];
+  /** The people: the slots of a PersonTable (same layout and probing). */
+  peopleSlots: Uint32Array;
+  peopleSize: number;
+}
+
+export interface NativeCsvCore {
+  setColumns(info: Int32Array): void;
+  /** [consumed, 1 if the last record it counted never closed its quotes, records so far, most fields in a record, ...deferred record [start, end) pairs] */
+  scan(buf: Uint8Array, regionEnd: number, final: boolean): number[];
+  finish(): NativeResult;
+}
+
+export type NativeCsvCoreClass = new (
+  delimiter: number,
+  asOf: number,
+  key: Uint8Array,
+  areaBitmap: Uint8Array,
+  hanFeatures: Uint16Array,
+  plateSuffixes: Uint32Array,
+  sampleMax: number,
+) => NativeCsvCore;
+
+/** Where node-gyp puts the addon (the same from src/ and from dist/). */
+export const NATIVE_PATH = fileURLToPath(new URL("../../../build/Release/xborder_scan.node", import.meta.url));
+
+interface Addon {
+  CsvCore: NativeCsvCoreClass;
+  /** People per category bit 0–15, then people with any, over PersonTable slots. */
+  categoryCounts(slots: Uint32Array): Float64Array;
+}
+
+let loaded: Addon | null | undefined;
+
+function addon(): Addon | undefined {
+  if (process.env.XBORDER_SCAN_CORE === "js") return undefined;
+  if (loaded === undefined) loaded = existsSync(NATIVE_PATH) ? (createRequire(import.meta.url)(NATIVE_PATH) as Addon) : null;
+  return loaded ?? undefined;
+}
+
+/** The native category count over a person table's slots, where built. */
+export function nativeCategoryCounts(): Addon["categoryCounts"] | undefined {
+  return addon()?.categoryCounts;
+}
+
+/** The native core's class, or undefined where it is not built or `XBORDER_SCAN_CORE=js`. */
+export function nativeCsvCore(): NativeCsvCoreClass | undefined {
+  const core = addon()?.CsvCore;
+  if (!core && process.env.XBORDER_SCAN_CORE === "native")
+    throw new Error(`XBORDER_SCAN_CORE=native, but ${NATIVE_PATH} is not built (npm run build:native)`);
+  return core;
+}

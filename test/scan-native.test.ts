@@ -1,0 +1,214 @@
+/**
+ * The native CSV core (native/scan_core.cc) against the JavaScript core: the same tables, cut
+ * into chunks at random places, must give the same counts, column types, people and sensitive
+ * categories. Runs where the core is built (`npm ci` builds it where a C++ compiler exists).
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import fc from "fast-check";
+import { residentIdCheckChar } from "../src/identity/normalize.js";
+import { luhn } from "../src/scan/checks.js";
+import { ENTITY_TYPES } from "../src/scan/core/entities.js";
+import { KeyedHash } from "../src/scan/core/keyed-hash.js";
+import { nativeCsvCore } from "../src/scan/core/native.js";
+import { PersonTable } from "../src/scan/core/person-table.js";
+import { Tally } from "../src/scan/core/tally.js";
+import { scanPaths } from "../src/scan/scan.js";
+import { CsvScanner, readHeaderLine } from "../src/scan/sources/csv.js";
+
+const built = nativeCsvCore() !== undefined;
+const skip = built ? false : "the native scan core is not built (no C++ compiler when npm ci ran)";
+const AS_OF = 20261122;
+
+const withCheck = (first17: string) => first17 + residentIdCheckChar(first17);
+const withLuhn = (body: string) => {
+  for (let d = 0; d < 10; d++) if (luhn(body + d)) return body + d;
+  throw new Error("unreachable");
+};
+
+/** Values of every kind the detectors know, valid and not, in the forms people write them. */
+const VALUES = [
+  withCheck("11010519491231002"),
+  withCheck("44030520150601123"), // a child
+  withCheck("44030520150601123").slice(0, 17) + "0", // wrong check (unless it is 0)
+  "110105491231002", // legacy 15 digits
+  `110105 19491231 ${withCheck("11010519491231002").slice(14)}`,
+  withCheck("11010519900307231").replace(/X$/, "x"),
+  withCheck("91101840019900307"), // FPR 2023 shape
+  "13800138000",
+  "+86 138 0013 8000",
+  "0086-138-0013-8000",
+  "8613800138000",
+  "008613800138000",
+  "17401234567",
+  "12345678901",
+  "010-12345678",
+  "0755-1234567-123",
+  "(010)12345678",
+  "(0755) 1234567",
+  "02012345678",
+  withLuhn("622202123456789"),
+  withLuhn("622202123456789012"),
+  `6222 0212 3456 ${withLuhn("622202123456789").slice(12)}`,
+  withLuhn("898600123456789"),
+  "Zhao@Example.com",
+  "a.b@c.d",
+  "x@y.com.cn",
+  "E12345678",
+  "G12345678",
+  "EA1234567",
+  "PE1234567",
+  "C12345678",
+  "H12345678",
+  "H1234567801",
+  "L12345678",
+  "CA1234567",
+  "USA123456789012",
+  "京A12345",
+  "粤B·D12345",
+  "沪A1234学",
+  "京A 12345",
+  "192.168.1.1",
+  "999.1.1.1",
+  "2001:db8::1",
+  "fe80::1:2",
+  "12:30:45",
+  '"116.397128,39.916527"',
+  "39.9165 116.3971",
+  "39.916527",
+  "116.397128",
+  "54.0000",
+  "张三",
+  "王小明",
+  "欧阳娜娜",
+  "阿卜杜·热合曼",
+  "李",
+  "约翰",
+  "北京市朝阳区建国路88号",
+  "广东省深圳市南山区科技园",
+  "91350100M000100Y43",
+  "患有糖尿病",
+  "佛教",
+  "１３８００１３８０００",
+  "ＡＢＣ",
+  withLuhn("35693803564380"), // IMEI
+  "202421403721045722",
+  "1765717479271",
+  "客户姓名：张伟，联系电话13800138000，地址北京市朝阳区建国路88号，张伟先生，女，备注：请尽快发货谢谢谢谢谢谢谢谢",
+  "订单备注：王芳女士的包裹放在前台，联系人李娜，上海市浦东新区世纪大道100号，请勿重复派送，谢谢您的配合与支持",
+  "",
+  " ",
+  "abc",
+  "a@",
+  "::",
+  "100",
+  "3.14159",
+];
+const HEADERS = ["姓名", "身份证号", "手机", "纬度", "经度", "坐标", "台胞证号", "编号", "病史", "地址", "c3", "email", "备注", "order_no"];
+
+const cell = fc.oneof(
+  fc.constantFrom(...VALUES),
+  fc.tuple(fc.constantFrom(...VALUES), fc.constantFrom(" ", "，", "x", "号", ";", "/"), fc.constantFrom(...VALUES)).map((t) => t.join("")),
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom(...VALUES).map((v) => `"${v.replaceAll('"', '""')},\n${v}"`),
+);
+
+const table = fc.record({
+  delimiter: fc.constantFrom(",", "\t", ";"),
+  headers: fc.array(fc.constantFrom(...HEADERS), { minLength: 1, maxLength: 6 }),
+  rows: fc.array(fc.array(cell, { minLength: 0, maxLength: 8 }), { minLength: 1, maxLength: 30 }),
+  crlf: fc.boolean(),
+  cuts: fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 6 }),
+});
+
+function scanWith(core: "js" | "native", text: string, delimiter: string, cuts: number[]) {
+  process.env.XBORDER_SCAN_CORE = core;
+  try {
+    const bytes = Buffer.from(text);
+    const header = readHeaderLine(bytes, delimiter)!;
+    const people = new PersonTable();
+    const tally = new Tally(people, new KeyedHash(Buffer.from("0123456789abcdef")), 3);
+    const csv = new CsvScanner(header, AS_OF, tally);
+    assert.equal(csv.core, core);
+    let at = header.length;
+    for (let k = 0; at < bytes.length; k++) {
+      const n = cuts[k % cuts.length]!;
+      csv.push(bytes.subarray(at, at + n));
+      at += n;
+    }
+    csv.end();
+    tally.finishColumns("t.csv", csv.columns);
+    return {
+      records: csv.records,
+      unclosedAt: csv.unclosedAt,
+      entities: Object.fromEntries(ENTITY_TYPES.map((t, i) => [t, tally.entities[i]])),
+      columns: tally.columns,
+      counts: csv.columns.map((c) => [...c.counts]),
+      people: people.size,
+      categories: people.categoryCounts(8),
+    };
+  } finally {
+    delete process.env.XBORDER_SCAN_CORE;
+  }
+}
+
+describe("native CSV core", { skip }, () => {
+  test("gives the JavaScript core's counts, columns and people on random tables cut at random places", () => {
+    fc.assert(
+      fc.property(table, ({ delimiter, headers, rows, crlf, cuts }) => {
+        const nl = crlf ? "\r\n" : "\n";
+        const text = `${headers.join(delimiter)}\n${rows.map((r) => r.join(delimiter)).join(nl)}${nl}`;
+        assert.deepEqual(scanWith("native", text, delimiter, cuts), scanWith("js", text, delimiter, cuts));
+      }),
+      { numRuns: Number(process.env.RUNS ?? 400), seed: Number(process.env.SEED ?? 20261123) },
+    );
+  });
+
+  test("a file that ends inside quotes is reported as such by both", () => {
+    const text = `a,b\n1,2\n"13800138000,1\n`;
+    const js = scanWith("js", text, ",", [5]);
+    const native = scanWith("native", text, ",", [5]);
+    assert.equal(native.unclosedAt, 2, "data row 2");
+    assert.deepEqual(native, js);
+  });
+
+  test("xborder scan reports the same for a customer export, with every sample masked", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xborder-native-"));
+    const lines = ["客户编号,姓名,身份证号,手机号,邮箱,银行卡号,地址,备注"];
+    for (let i = 0; i < 3000; i++) {
+      const id = withCheck(`44030519${String(50 + (i % 60)).padStart(2, "0")}0101${String(i % 1000).padStart(3, "0")}`);
+      lines.push(
+        [
+          `C${i}`,
+          ["张伟", "王芳", "李娜"][i % 3],
+          id,
+          `138${String(i % 2000).padStart(8, "0")}`,
+          `u${i % 1500}@example.com`,
+          i % 4 ? "" : withLuhn(`6222021234${String(i).padStart(5, "0")}`),
+          "北京市朝阳区建国路88号",
+          i % 7 ? "无" : "患有高血压",
+        ].join(","),
+      );
+    }
+    const file = join(dir, "customers.csv");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const scan = async (core: string) => {
+      process.env.XBORDER_SCAN_CORE = core;
+      try {
+        return await scanPaths([file], { asOf: "2026-11-22", workers: 1 });
+      } finally {
+        delete process.env.XBORDER_SCAN_CORE;
+      }
+    };
+    const native = await scan("native");
+    const js = await scan("js");
+    const counts = (r: typeof js) => ({ ...r, samples: Object.keys(r.samples).sort() });
+    assert.deepEqual(counts(native), counts(js));
+    assert.equal(native.persons.distinct, 3000);
+    assert.ok(native.sensitiveCategories.medical_health! > 0);
+    for (const list of Object.values(native.samples)) for (const s of list) assert.match(s, /\*/);
+  });
+});
