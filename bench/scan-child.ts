@@ -12,6 +12,10 @@ const built = fileURLToPath(new URL("../dist/scan/scan.js", import.meta.url));
 const { scanPaths } = (await import(
   existsSync(built) ? pathToFileURL(built).href : "../src/scan/scan.js"
 )) as typeof import("../src/scan/scan.js");
+const builtNative = fileURLToPath(new URL("../dist/scan/core/native.js", import.meta.url));
+const { nativeCsvCore } = (await import(
+  existsSync(builtNative) ? pathToFileURL(builtNative).href : "../src/scan/core/native.js"
+)) as typeof import("../src/scan/core/native.js");
 
 const [mode, file, workersArg] = process.argv.slice(2);
 if (!mode || !file) throw new Error("usage: scan-child MODE FILE [workers]");
@@ -105,4 +109,5 @@ else if (mode === "openredaction") {
   );
 } else throw new Error(`unknown mode ${mode}`);
 const { seconds, value: found } = m;
-process.stdout.write(`${JSON.stringify({ seconds, bytes, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), found })}\n`);
+const core = mode === "xborder" ? (nativeCsvCore() ? "native" : "js") : undefined;
+process.stdout.write(`${JSON.stringify({ seconds, bytes, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), core, found })}\n`);
