@@ -300,6 +300,12 @@ struct PersonSet {
       i = (i + 1) & mask;
     }
   }
+  /** Makes room for `people` while still empty (growing a full table later rehashes it). */
+  void reserve(size_t people) {
+    size_t cap = capacity;
+    while (cap < people * 2) cap *= 2;
+    if (size == 0 && qn == 0 && cap > capacity) reset(cap);
+  }
   void grow() {
     Slot* old = slots;
     size_t oldCap = capacity;
@@ -494,6 +500,13 @@ class Core {
       switch (k) {
         case K_DIGIT:
           i = digits(i, limit);
+          // Most values are one digit run: end the field here, without another dispatch.
+          if (i < limit && (buf[i] == delim || buf[i] == '\n') && !inQuote) {
+            fieldEnd = i;
+            stop = buf[i] == delim ? 1 : 2;
+            openQuote = false;
+            return i;
+          }
           break;
         case K_AT:
           i = email(i, limit);
@@ -543,6 +556,12 @@ class Core {
           features = feats;
           firstFeature = first;
           if (i + 2 >= limit && i < limit && buf[i] >= 0xe0 && buf[i] < 0xf0) i = limit;
+          if (i < limit && (buf[i] == delim || buf[i] == '\n') && !inQuote) {
+            fieldEnd = i;
+            stop = buf[i] == delim ? 1 : 2;
+            openQuote = false;
+            return i;
+          }
           break;
         }
         case K_TWO:
@@ -1261,10 +1280,13 @@ bool typedBytes(napi_env env, napi_value v, void** data, size_t* bytes) {
 void finalizeCore(napi_env, void* data, void*) { delete static_cast<Core*>(data); }
 void freeSlots(napi_env, void* data, void*) { std::free(data); }
 
-/** new Core(delimiter, asOf, key: Uint8Array(8), areaBitmap: Uint8Array, hanFeatures: Uint16Array, plateSuffixes: Uint32Array, sampleMax) */
+/**
+ * new Core(delimiter, asOf, key: Uint8Array(8), areaBitmap: Uint8Array, hanFeatures: Uint16Array,
+ *          plateSuffixes: Uint32Array, sampleMax[, expectedPeople])
+ */
 napi_value New(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
-  napi_value argv[7], self;
+  size_t argc = 8;
+  napi_value argv[8], self;
   CHECK(napi_get_cb_info(env, info, &argc, argv, &self, nullptr));
   if (argc < 7) {
     napi_throw_type_error(env, nullptr, "scan core: 7 arguments expected");
@@ -1306,6 +1328,9 @@ napi_value New(napi_env env, napi_callback_info info) {
   core->setDelimiter(delim & 0xff);
   core->asOf = asOf;
   core->sampleMax = sampleMax < 0 ? 0 : (size_t)sampleMax;
+  double expected = 0;
+  if (argc >= 8) napi_get_value_double(env, argv[7], &expected);
+  if (expected > 0) core->people.reserve((size_t)(expected < 1e6 ? expected : 1e6));  // at most 32 MiB up front
   CHECK(napi_wrap(env, self, core, finalizeCore, nullptr, nullptr));
   return self;
 }

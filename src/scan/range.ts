@@ -45,7 +45,7 @@ export async function scanRange(task: RangeTask, onRead: (bytesSoFar: number) =>
   let records: number;
   let columns: RangeResult["columns"] = [];
   if (task.header) {
-    const csv = new CsvScanner(task.header, asOf, tally);
+    const csv = new CsvScanner(task.header, asOf, tally, task.end - task.start);
     for await (const c of opened.chunks) csv.push(c);
     csv.end();
     if (csv.unclosedAt)

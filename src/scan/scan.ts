@@ -220,7 +220,7 @@ async function readDecoded(job: FileJob, vs: ValueScanner): Promise<{ records: n
       chunks = again.chunks;
       first = (await readHeader(chunks, format)).rest;
     }
-    const csv = new CsvScanner(header, job.state.asOf, tally);
+    const csv = new CsvScanner(header, job.state.asOf, tally, opened.size - header.length);
     for (const c of first) csv.push(c);
     for await (const c of chunks) csv.push(c);
     csv.end();

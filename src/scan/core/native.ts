@@ -38,6 +38,8 @@ export type NativeCsvCoreClass = new (
   hanFeatures: Uint16Array,
   plateSuffixes: Uint32Array,
   sampleMax: number,
+  /** People to make room for at once (up to a million), so that a big table is not rehashed while it fills. */
+  expectedPeople?: number,
 ) => NativeCsvCore;
 
 /** Where node-gyp puts the addon (the same from src/ and from dist/). */
