@@ -1,12 +1,23 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { addYears, isIsoDate, weekday } from "../src/calendar/date.js";
+import { addYears, isIsoDate, todayInShanghai, weekday } from "../src/calendar/date.js";
 import { ScheduleError, parseSchedule } from "../src/calendar/schedule.js";
 import { Calendar } from "../src/calendar/working-days.js";
 
 const cal = new Calendar();
 
 describe("dates", () => {
+  test("today in Asia/Shanghai turns at 16:00 UTC (UTC+8, no daylight saving), as the time-zone database says", () => {
+    const at = (iso: string) => todayInShanghai(new Date(iso));
+    assert.equal(at("2026-11-22T15:59:59.999Z"), "2026-11-22");
+    assert.equal(at("2026-11-22T16:00:00.000Z"), "2026-11-23");
+    assert.equal(at("2024-12-31T16:00:00.000Z"), "2025-01-01");
+    assert.equal(at("2024-02-28T16:30:00.000Z"), "2024-02-29");
+    for (const iso of ["2026-06-30T16:00:00Z", "2026-03-08T02:00:00Z", "2026-10-31T23:59:59Z"]) {
+      const zone = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+      assert.equal(at(iso), zone.format(new Date(iso)), iso);
+    }
+  });
   test("only real dates are ISO dates", () => {
     assert.ok(isIsoDate("2024-02-29"));
     assert.ok(!isIsoDate("2023-02-29"));

@@ -1,20 +1,19 @@
 /** The `xborder` command line. Only this edge reads files, the clock and the terminal. */
-import { SourceError } from "../scan/sources/structured.js";
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { ScheduleError } from "../calendar/schedule.js";
-import { DataMapError } from "../engine/datamap.js";
-import { InputError } from "../engine/load.js";
-import { NoRulesError } from "../engine/regimes/index.js";
-import { type AssessCliOptions, runAssess } from "./assess.js";
-import { runAddWorkingDays, runCalendarCheck } from "./calendar.js";
-import { type ScanCliOptions, runScan } from "./scan.js";
-import { EXIT, UsageError } from "./errors.js";
-import { type LedgerOptions, runLedgerCount, runLedgerImport, runStatus } from "./ledger.js";
-import { EventError } from "../ledger/events.js";
-import { StoreError } from "../store/open.js";
-import { LockError } from "../store/lock.js";
-import { SecretError } from "../identity/keys.js";
+import type { AssessCliOptions } from "./assess.js";
+import { EXIT } from "./errors.js";
+import type { LedgerOptions } from "./ledger.js";
+import type { ScanCliOptions } from "./scan.js";
+
+// Each command's code (and what it needs: the embedded database, the rules, the file readers) is
+// loaded when that command runs, so that `xborder scan` does not start PGlite and `--version` is quick.
+const commands = {
+  assess: () => import("./assess.js"),
+  calendar: () => import("./calendar.js"),
+  ledger: () => import("./ledger.js"),
+  scan: () => import("./scan.js"),
+};
 
 const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(s);
@@ -42,7 +41,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--ledger", "use the ledger's de-duplicated counts instead of the map's persons")
     .option("--db <dir-or-url>", "the ledger (with --ledger): a directory (embedded) or postgres:// URL")
     .action(async (file: string, o: AssessCliOptions) => {
-      setExit(await runAssess(file, o, out, err));
+      setExit(await (await commands.assess()).runAssess(file, o, out, err));
     });
 
   const ledger = program.command("ledger").description("record outbound transfers as they happen, and count people exactly");
@@ -52,7 +51,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument("<file>")
     .requiredOption("--map <file>", "the data map the transfer ids belong to")
     .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL (default $XBORDER_DB or ./.xborder)")
-    .action(async (file: string, o: LedgerOptions) => setExit(await runLedgerImport(file, o, out)));
+    .action(async (file: string, o: LedgerOptions) => setExit(await (await commands.ledger()).runLedgerImport(file, o, out)));
   /** --map, --as-of, --format and --db, shared by the commands that read the ledger. */
   const readsLedger = (cmd: Command) =>
     cmd
@@ -62,10 +61,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL (default $XBORDER_DB or ./.xborder)");
   readsLedger(
     ledger.command("count").description("distinct people per transfer and over the counted transfers, in the window of the rules in force"),
-  ).action(async (o: LedgerOptions) => setExit(await runLedgerCount(o, out)));
+  ).action(async (o: LedgerOptions) => setExit(await (await commands.ledger()).runLedgerCount(o, out)));
   readsLedger(
     program.command("status").description("where the processor stands against each band, the trend, and when each band will be crossed"),
-  ).action(async (o: LedgerOptions) => setExit(await runStatus(o, out)));
+  ).action(async (o: LedgerOptions) => setExit(await (await commands.ledger()).runStatus(o, out)));
 
   program
     .command("scan")
@@ -78,20 +77,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--table <name>", "with a postgres:// URL: the table to scan (schema.table or table)")
     .option("--schema <name>", "with a postgres:// URL: scan every table of this schema (default public)")
     .option("--no-progress", "no progress line on the terminal")
-    .action(async (paths: string[], o: ScanCliOptions) => setExit(await runScan(paths, o, out, err)));
+    .action(async (paths: string[], o: ScanCliOptions) => setExit(await (await commands.scan()).runScan(paths, o, out, err)));
 
   const cal = program.command("calendar").description("China's working-day calendar (State Council holiday schedules)");
   cal
     .command("check")
     .description("validate a holiday schedule file (data/calendar/YYYY.json format)")
     .argument("<file>")
-    .action((file: string) => setExit(runCalendarCheck(file, out)));
+    .action(async (file: string) => setExit((await commands.calendar()).runCalendarCheck(file, out)));
   cal
     .command("add-working-days")
     .description("the Nth working day after DATE (negative N: before), DATE not counted")
     .argument("<date>")
     .argument("<n>")
-    .action((date: string, n: string) => setExit(runAddWorkingDays(date, n, out)));
+    .action(async (date: string, n: string) => setExit((await commands.calendar()).runAddWorkingDays(date, n, out)));
   return program;
 }
 
@@ -108,23 +107,48 @@ export async function main(argv: string[]): Promise<number> {
       // help and version exit 0; unknown options and missing arguments are input errors
       return e.exitCode === 0 ? EXIT.ok : EXIT.input;
     }
-    if (
-      e instanceof DataMapError ||
-      e instanceof InputError ||
-      e instanceof UsageError ||
-      e instanceof NoRulesError ||
-      e instanceof ScheduleError ||
-      e instanceof EventError ||
-      e instanceof SecretError
-    ) {
-      err(`xborder: ${e.message.split("\n").join("\nxborder: ")}\n`);
+    const kind = await errorKind(e);
+    if (kind === "input") {
+      err(`xborder: ${(e as Error).message.split("\n").join("\nxborder: ")}\n`);
       return EXIT.input;
     }
-    if (e instanceof StoreError || e instanceof LockError || e instanceof SourceError) {
-      err(`xborder: ${e.message}\n`);
+    if (kind === "failure") {
+      err(`xborder: ${(e as Error).message}\n`);
       return EXIT.failure;
     }
     err(`xborder: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
     return EXIT.failure;
   }
+}
+
+/**
+ * Bad input (exit 2: a data map, event file, schedule or secret at fault, or usage) or a failure
+ * of something outside (exit 1: the database, its lock, an unreadable source); undefined for a bug.
+ * The error classes are loaded only now, from the modules that throw them.
+ */
+async function errorKind(e: unknown): Promise<"input" | "failure" | undefined> {
+  const [datamap, load, regimes, schedule, events, keys, errors, open, lock, sources] = await Promise.all([
+    import("../engine/datamap.js"),
+    import("../engine/load.js"),
+    import("../engine/regimes/index.js"),
+    import("../calendar/schedule.js"),
+    import("../ledger/events.js"),
+    import("../identity/keys.js"),
+    import("./errors.js"),
+    import("../store/open.js"),
+    import("../store/lock.js"),
+    import("../scan/sources/structured.js"),
+  ]);
+  const input = [
+    datamap.DataMapError,
+    load.InputError,
+    errors.UsageError,
+    regimes.NoRulesError,
+    schedule.ScheduleError,
+    events.EventError,
+    keys.SecretError,
+  ];
+  if (input.some((c) => e instanceof c)) return "input";
+  if (e instanceof open.StoreError || e instanceof lock.LockError || e instanceof sources.SourceError) return "failure";
+  return undefined;
 }

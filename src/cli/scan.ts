@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
 import { basename } from "node:path";
-import { stringify } from "yaml";
 import { type ScanProgress, type ScanReport, scanDatabase, scanPaths } from "../scan/scan.js";
 import { EXIT, UsageError } from "./errors.js";
 
@@ -60,6 +59,7 @@ export async function runScan(paths: string[], o: ScanCliOptions, out: (s: strin
     const from = o.table ? o.table.split(".").pop() : (o.schema ?? basename(paths[0] ?? "dataset").replace(/\.[^.]+$/, ""));
     const id = from?.replace(/[^\p{L}\p{N}_-]+/gu, "-") || "dataset";
     const e = datasetEntry(r, id);
+    const { stringify } = await import("yaml"); // only for --emit-dataset's text form
     out(
       o.format === "json"
         ? `${JSON.stringify(e, null, 2)}\n`

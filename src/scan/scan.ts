@@ -16,7 +16,6 @@ import { ColumnStats, Tally } from "./core/tally.js";
 import type { Encoding } from "./decode.js";
 import { CsvScanner, type TableHeader, readHeaderLine } from "./sources/csv.js";
 import { type Format, formatOf, listFiles, openUtf8 } from "./sources/files.js";
-import { connect, listTables, scanTable } from "./sources/postgres.js";
 import { scanJson, scanJsonLines, scanParquet, scanXlsx } from "./sources/structured.js";
 import { scanTextLines } from "./sources/text.js";
 import { ValueScanner } from "./sources/values.js";
@@ -280,6 +279,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
 /** A PostgreSQL table (`--table`, optionally `schema.table`) or every table of a schema. */
 export async function scanDatabase(url: string, what: { table?: string; schema?: string }, opts: ScanOptions): Promise<ScanReport> {
   const state = new ScanState(opts);
+  const { connect, listTables, scanTable } = await import("./sources/postgres.js"); // pg, only for databases
   const client = await connect(url);
   try {
     const tables = what.table ? [what.table] : await listTables(client, what.schema ?? "public");

@@ -4,8 +4,7 @@
  * (exceljs streaming reader, every sheet, first row as header) and Parquet (hyparquet, in
  * slices of rows; INT64 arrives as BigInt and stays exact).
  */
-import ExcelJS from "exceljs";
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
+import type ExcelJS from "exceljs";
 import { lineRanges } from "./files.js";
 import { type ValueScanner, flatten, quoteBigIntegers } from "./values.js";
 
@@ -53,7 +52,9 @@ function cellText(v: ExcelJS.CellValue): string {
 export async function scanXlsx(path: string, shown: string, vs: ValueScanner): Promise<string[]> {
   const sheets: string[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    // Loaded when a workbook comes: a scan of CSV files does not pay for exceljs.
+    const { default: Excel } = await import("exceljs");
+    const reader = new Excel.stream.xlsx.WorkbookReader(path, {
       worksheets: "emit",
       sharedStrings: "cache",
       hyperlinks: "ignore",
@@ -84,6 +85,7 @@ export async function scanXlsx(path: string, shown: string, vs: ValueScanner): P
 const SLICE = 20_000;
 
 export async function scanParquet(path: string, shown: string, vs: ValueScanner, onRows?: (n: number) => void): Promise<void> {
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } = await import("hyparquet"); // only when a Parquet file comes
   let file: Awaited<ReturnType<typeof asyncBufferFromFile>>;
   let rows: number;
   try {
