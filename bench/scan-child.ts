@@ -4,8 +4,9 @@
  *   tsx bench/scan-child.ts <reference|xborder|openredaction|redact-pii> FILE [workers]
  * Prints {seconds, bytes, peakRssMB, found} as JSON.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { referenceLoop } from "./reference.mjs";
 
 /** The built module (what `xborder scan` runs), else its source. */
 async function load<T>(dist: string, source: string): Promise<T> {
@@ -15,38 +16,6 @@ async function load<T>(dist: string, source: string): Promise<T> {
 
 const [mode, file, workersArg] = process.argv.slice(2);
 if (!mode || !file) throw new Error("usage: scan-child MODE FILE [workers]");
-
-/**
- * The reference of issue 3: a plain byte loop that looks only for 18-digit ID numbers
- * (17 digits + X allowed) and 11-digit numbers starting with 1, counting them — no validation,
- * no structure, no people.
- */
-function referenceLoop(path: string): Record<string, number> {
-  const fd = openSync(path, "r");
-  const buf = Buffer.allocUnsafe(4 << 20);
-  let ids = 0;
-  let mobiles = 0;
-  let run = 0;
-  let first = 0;
-  for (;;) {
-    const n = readSync(fd, buf, 0, buf.length, null);
-    if (n === 0) break;
-    for (let i = 0; i < n; i++) {
-      const c = buf[i]!;
-      if (c >= 48 && c <= 57) {
-        if (run === 0) first = c;
-        run++;
-        continue;
-      }
-      if (run === 17 && (c === 88 || c === 120)) ids++;
-      else if (run === 18) ids++;
-      else if (run === 11 && first === 49) mobiles++;
-      run = 0;
-    }
-  }
-  closeSync(fd);
-  return { id18: ids, mobile11: mobiles };
-}
 
 /** Lines grouped into blocks of about 4 KB: the text size these libraries are made for. */
 function blocks(path: string): string[] {

@@ -4,6 +4,8 @@
  *  - the reference byte loop (18-digit IDs, 11-digit mobiles; nothing else), one core, and
  *    xborder scan with every detector, one core, taking turns `--rounds` times (the machine is
  *    shared: the ratio is of the medians, and of the best runs);
+ *  - the same two as whole programs, pinned, timed from outside (start-up included):
+ *    `node bench/reference.mjs FILE` and `node bin/xborder.js scan FILE --format json`, in turns;
  *  - xborder scan with its JavaScript core (XBORDER_SCAN_CORE=js), one core; and on all cores;
  *  - a sample through @openredaction/openredaction, redact-pii and xborder (speed, what they find).
  *   npm run bench:scan -- [--records 1000000] [--sample-kb 512] [--rounds 5]
@@ -92,12 +94,43 @@ function run(name: string, mode: string, file: string, cores: number, workers?: 
   };
 }
 
+/** A whole program, pinned to one core, timed from here (start-up and output included). */
+function program(name: string, argv: string[]): Run {
+  const cmd = taskset ? "taskset" : process.execPath;
+  const args = taskset ? ["-c", "0", process.execPath, ...argv] : argv;
+  console.error(`${name} …`);
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+  const mbPerSec = truth.bytes / 1e6 / seconds;
+  return {
+    name,
+    file: "corpus",
+    cores: 1,
+    seconds: Number(seconds.toFixed(3)),
+    mbPerSec: Number(mbPerSec.toFixed(1)),
+    mbPerSecPerCore: Number(mbPerSec.toFixed(1)),
+    peakRssMB: 0,
+    found: undefined,
+  };
+}
+
 const all = availableParallelism();
 const rounds = Math.max(1, Number(values.rounds));
 const refName = "reference byte loop (18-digit IDs, 11-digit mobiles)";
 const oneName = "xborder scan, every detector, one core";
 const turns: Run[] = [];
-for (let k = 0; k < rounds; k++) turns.push(run(refName, "reference", corpus, 1), run(oneName, "xborder", corpus, 1, 1));
+const refProgram = "reference program (node bench/reference.mjs FILE), whole process";
+const xbProgram = "xborder scan FILE --format json (node bin/xborder.js), whole process";
+const bin = join(import.meta.dirname, "..", "bin", "xborder.js");
+for (let k = 0; k < rounds; k++)
+  turns.push(
+    run(refName, "reference", corpus, 1),
+    run(oneName, "xborder", corpus, 1, 1),
+    program(refProgram, [join(import.meta.dirname, "reference.mjs"), corpus]),
+    program(xbProgram, [bin, "scan", corpus, "--format", "json", "--no-progress"]),
+  );
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 /** The round whose speed is the median of its kind (its own numbers, not an average). */
 const medianRun = (name: string) => {
@@ -108,6 +141,8 @@ const medianRun = (name: string) => {
 const runs: (Run & { rounds?: number[] })[] = [
   medianRun(refName),
   medianRun(oneName),
+  medianRun(refProgram),
+  medianRun(xbProgram),
   run("xborder scan, JavaScript core (XBORDER_SCAN_CORE=js), one core", "xborder", corpus, 1, 1, { XBORDER_SCAN_CORE: "js" }),
   run(`xborder scan, every detector, ${all} cores`, "xborder", corpus, all, all),
   run("xborder scan on the sample, one core", "xborder", sample, 1, 1),
@@ -128,9 +163,11 @@ const result = {
     bestOverBest: Number((best(oneName) / best(refName)).toFixed(3)),
     rounds,
     goalMet: one >= ref,
-    nativeOverJavaScriptCore: Number((one / runs[2]!.mbPerSecPerCore).toFixed(2)),
-    xborderOverOpenredaction: Number((runs[4]!.mbPerSec / runs[5]!.mbPerSec).toFixed(0)),
-    xborderOverRedactPii: Number((runs[4]!.mbPerSec / runs[6]!.mbPerSec).toFixed(0)),
+    programs: Number((runs[3]!.mbPerSec / runs[2]!.mbPerSec).toFixed(3)),
+    programsBestOverBest: Number((best(xbProgram) / best(refProgram)).toFixed(3)),
+    nativeOverJavaScriptCore: Number((one / runs[4]!.mbPerSecPerCore).toFixed(2)),
+    xborderOverOpenredaction: Number((runs[6]!.mbPerSec / runs[7]!.mbPerSec).toFixed(0)),
+    xborderOverRedactPii: Number((runs[6]!.mbPerSec / runs[8]!.mbPerSec).toFixed(0)),
   },
 };
 mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
@@ -141,5 +178,6 @@ for (const r of runs)
     `${r.name}: ${r.mbPerSecPerCore} MB/s per core${r.rounds ? ` (median of ${r.rounds.join(", ")})` : ""}, peak ${r.peakRssMB} MB`,
   );
 console.log(
-  `xborder / reference per core: ${result.ratio.xborderPerCoreOverReference} (medians; best runs ${result.ratio.bestOverBest}; goal ≥ 1) → ${outFile}`,
+  `xborder / reference per core: ${result.ratio.xborderPerCoreOverReference} (medians; best runs ${result.ratio.bestOverBest}; goal ≥ 1); ` +
+    `as whole programs ${result.ratio.programs} (best runs ${result.ratio.programsBestOverBest}) → ${outFile}`,
 );
