@@ -60,7 +60,8 @@ interface Run {
   seconds: number;
   mbPerSec: number;
   mbPerSecPerCore: number;
-  peakRssMB: number;
+  /** Peak resident memory (not measured for whole-program runs). */
+  peakRssMB?: number;
   /** The CSV core xborder ran (native where built). */
   core?: string;
   found: unknown;
@@ -111,7 +112,6 @@ function program(name: string, argv: string[]): Run {
     seconds: Number(seconds.toFixed(3)),
     mbPerSec: Number(mbPerSec.toFixed(1)),
     mbPerSecPerCore: Number(mbPerSec.toFixed(1)),
-    peakRssMB: 0,
     found: undefined,
   };
 }
@@ -175,7 +175,7 @@ const outFile = join(import.meta.dirname, "results", "scan.json");
 writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
 for (const r of runs)
   console.log(
-    `${r.name}: ${r.mbPerSecPerCore} MB/s per core${r.rounds ? ` (median of ${r.rounds.join(", ")})` : ""}, peak ${r.peakRssMB} MB`,
+    `${r.name}: ${r.mbPerSecPerCore} MB/s per core${r.rounds ? ` (median of ${r.rounds.join(", ")})` : ""}${r.peakRssMB ? `, peak ${r.peakRssMB} MB` : ""}`,
   );
 console.log(
   `xborder / reference per core: ${result.ratio.xborderPerCoreOverReference} (medians; best runs ${result.ratio.bestOverBest}; goal ≥ 1); ` +
