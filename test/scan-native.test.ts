@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import fc from "fast-check";
+import { writeCustomers } from "../bench/corpus.js";
 import { residentIdCheckChar } from "../src/identity/normalize.js";
 import { luhn } from "../src/scan/checks.js";
 import { ENTITY_TYPES } from "../src/scan/core/entities.js";
@@ -173,6 +174,38 @@ describe("native CSV core", { skip }, () => {
     const native = scanWith("native", text, ",", [5]);
     assert.equal(native.unclosedAt, 2, "data row 2");
     assert.deepEqual(native, js);
+  });
+
+  test("files of several 4 MiB chunks: a customer export, and a quoted note of many lines across a chunk boundary", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xborder-native-big-"));
+    const customers = join(dir, "customers.csv");
+    const truth = await writeCustomers(customers, 70_000, 5); // ~10.8 MB: three chunks
+    const notes = join(dir, "notes.csv");
+    const rows = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => `${from + i},138${String(from + i).padStart(8, "0")},张伟,普通备注\n`).join("");
+    const note = `"${Array.from({ length: 40_000 }, (_, i) => `第${i}行 13900139000 备注`).join("\n")}"`;
+    const before = `编号,手机,姓名,备注\n${rows(0, 100_000)}x,13700137000,李娜,`;
+    const at = Buffer.byteLength(before);
+    assert.ok(at < 4 << 20 && at + Buffer.byteLength(note) > 4 << 20, "the note spans the first chunk boundary");
+    writeFileSync(notes, `${before}${note}\n${rows(100_000, 70_000)}`);
+    const scan = async (core: string, file: string, workers: number) => {
+      process.env.XBORDER_SCAN_CORE = core;
+      try {
+        return await scanPaths([file], { asOf: "2026-11-22", workers, splitBytes: 1 });
+      } finally {
+        delete process.env.XBORDER_SCAN_CORE;
+      }
+    };
+    const counts = (r: Awaited<ReturnType<typeof scan>>) => ({ ...r, samples: Object.keys(r.samples).sort() });
+    for (const file of [customers, notes]) {
+      const js = await scan("js", file, 1);
+      assert.deepEqual(counts(await scan("native", file, 1)), counts(js), file);
+      assert.deepEqual(counts(await scan("native", file, 2)), counts(js), `${file}, two threads`);
+    }
+    const r = await scan("native", customers, 1);
+    assert.equal(r.files[0]?.records, truth.records);
+    assert.deepEqual(r.entities, truth.entities);
+    assert.equal(r.persons.distinct, truth.people);
   });
 
   test("xborder scan reports the same for a customer export, with every sample masked", async () => {
