@@ -125,7 +125,7 @@ const table = fc.record({
   cuts: fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 6 }),
 });
 
-function scanWith(core: "js" | "native", text: string, delimiter: string, cuts: number[]) {
+function scanWith(core: "js" | "native", text: string | Buffer, delimiter: string, cuts: number[]) {
   process.env.XBORDER_SCAN_CORE = core;
   try {
     const bytes = Buffer.from(text);
@@ -165,6 +165,25 @@ describe("native CSV core", { skip }, () => {
         assert.deepEqual(scanWith("native", text, delimiter, cuts), scanWith("js", text, delimiter, cuts));
       }),
       { numRuns: Number(process.env.RUNS ?? 400), seed: Number(process.env.SEED ?? 20261123) },
+    );
+  });
+
+  test("gives the JavaScript core's results on arbitrary bytes (broken UTF-8, control characters, stray quotes)", () => {
+    const bytes = fc.array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 255 }),
+        fc.constantFrom(0x2c, 0x0a, 0x22, 0x0d, 0x40, 0x3a, 0x2e, 0x20, 0x2d, 0x58),
+        fc.integer({ min: 0x30, max: 0x39 }),
+        fc.constantFrom(0xe4, 0xe5, 0xe9, 0xef, 0xbc, 0xb7, 0xc2, 0x80, 0xbf),
+      ),
+      { maxLength: 600 },
+    );
+    fc.assert(
+      fc.property(bytes, fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 4 }), (b, cuts) => {
+        const text = Buffer.concat([Buffer.from("姓名,手机,纬度,经度\n"), Buffer.from(b)]);
+        assert.deepEqual(scanWith("native", text, ",", cuts), scanWith("js", text, ",", cuts));
+      }),
+      { numRuns: Number(process.env.RUNS ?? 300), seed: Number(process.env.SEED ?? 20261123) },
     );
   });
 
