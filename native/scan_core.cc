@@ -870,7 +870,7 @@ class Core {
     while (a > fieldStart && buf[a - 1] >= '0' && buf[a - 1] <= '9') a--;
     long areaLen = p - a;
     if ((areaLen != 3 && areaLen != 4) || a <= fieldStart || at(a - 1) != 0x28) return;
-    uint8_t d[12] = {};
+    uint8_t d[32] = {};  // area (3–4) + local digits (up to 12 from the 12-digit case): landlineOk reads at most 9
     for (long i = 0; i < areaLen; i++) d[i] = (uint8_t)(buf[a + i] - '0');
     for (int i = 0; i < cnt; i++) d[areaLen + i] = dig[i];
     if (landlineOk(d, (int)areaLen + cnt, (int)areaLen)) hit(T_LANDLINE, a - 1, end);
