@@ -49,7 +49,7 @@ async function applyEvents(
     // outgrow shared buffers (no difference at 1M events; not measured apart at 10M): let a
     // batch's sort stay in memory.
     await sql`set local work_mem = '64MB'`.execute(tx);
-    await createStage.execute(tx);
+    await createStage(tx);
     const sets = new Map<number, UnionSet[]>();
     const flush = async () => {
       if (batcher.size === 0) return;

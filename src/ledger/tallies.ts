@@ -13,7 +13,8 @@
  *
  * Each batch is staged in `ledger_stage` (a temporary table), then applied in one statement per
  * table: the upsert returns each row whose earliest date moved (from `previous_*` to `first_*`),
- * and that moves one person from the old day (−1) to the new one (+1).
+ * and that moves one person from the old day (−1) to the new one (+1). The entries that moved are
+ * kept in `ledger_changed`, and only they are merged into the union sets.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { type IsoDate, yearOf } from "../calendar/date.js";
@@ -111,9 +112,16 @@ export function perFirstDay(rows: RawBuilder<unknown>): RawBuilder<unknown> {
     ) d group by day`;
 }
 
-/** The staging table one import's batches pass through (dropped at commit). */
-export const createStage = sql`create temp table ledger_stage (
-  year smallint, transfer_id text, person_key bytea, first_general date, first_sensitive date) on commit drop`;
+/**
+ * The staging table one import's batches pass through, and the entries each batch changed (both
+ * dropped at commit).
+ */
+export async function createStage(tx: Kysely<Database>): Promise<void> {
+  await sql`create temp table ledger_stage (
+    year smallint, transfer_id text, person_key bytea, first_general date, first_sensitive date) on commit drop`.execute(tx);
+  await sql`create temp table ledger_changed (
+    year smallint, transfer_id text, person_key bytea, first_general date, first_sensitive date) on commit drop`.execute(tx);
+}
 
 /**
  * Day moves from `moved` (columns ng/ns = earliest dates now, og/os = before; og/os null for a
@@ -158,24 +166,31 @@ function addCounts(table: string, key: string): RawBuilder<unknown> {
 /**
  * Apply the staged batch: entries and per-transfer days, then each union set of the batch's
  * years. One index probe per row: the upsert returns each changed row's dates before and after.
+ * The union sets read only the entries that changed: an entry whose earliest dates did not move
+ * cannot lower a person's earliest dates over a set (those are already at or before it), and at
+ * 1M events about a quarter of the staged entries change nothing.
  */
 export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]): Promise<void> {
+  await sql`truncate ledger_changed`.execute(tx);
   await sql`
     with moved as (
       insert into ledger_first_seen (year, transfer_id, person_key, first_general, first_sensitive)
       select year, transfer_id, person_key, first_general, first_sensitive from ledger_stage
       order by year, transfer_id, person_key
-      ${keepEarliest("ledger_first_seen", "year, transfer_id, person_key", "year, transfer_id, ")}
+      ${keepEarliest("ledger_first_seen", "year, transfer_id, person_key", "year, transfer_id, person_key, ")}
+    ), days as (
+      insert into ledger_daily (year, transfer_id, day, general, sensitive)
+      select year, transfer_id, day, sum(g), sum(s) from (${dayMoves("year, transfer_id, ")}) d group by year, transfer_id, day
+      ${addCounts("ledger_daily", "year, transfer_id, day")}
     )
-    insert into ledger_daily (year, transfer_id, day, general, sensitive)
-    select year, transfer_id, day, sum(g), sum(s) from (${dayMoves("year, transfer_id, ")}) d group by year, transfer_id, day
-    ${addCounts("ledger_daily", "year, transfer_id, day")}
+    insert into ledger_changed (year, transfer_id, person_key, first_general, first_sensitive)
+    select year, transfer_id, person_key, ng, ns from moved
   `.execute(tx);
   for (const set of sets) {
     await sql`
       with moved as (
         insert into ledger_union_first (set_id, person_key, first_general, first_sensitive)
-        select ${set.id}, person_key, min(first_general), min(first_sensitive) from ledger_stage
+        select ${set.id}, person_key, min(first_general), min(first_sensitive) from ledger_changed
         where year = ${set.year} and transfer_id in (${sql.join(set.transfers)})
         group by person_key
         order by person_key
