@@ -1258,6 +1258,11 @@ class Core {
 };
 
 #ifndef XBORDER_SCAN_CORE_STANDALONE
+}  // namespace
+
+void registerPersonKeys(napi_env env, napi_value exports);  // person_keys.cc
+
+namespace {
 // ---- Node-API glue ----
 
 #define CHECK(call)                                                   \
@@ -1507,6 +1512,7 @@ napi_value Init(napi_env env, napi_value exports) {
   napi_value fn;
   if (napi_create_function(env, "categoryCounts", NAPI_AUTO_LENGTH, CategoryCounts, nullptr, &fn) == napi_ok)
     napi_set_named_property(env, exports, "categoryCounts", fn);
+  registerPersonKeys(env, exports);
   return exports;
 }
 

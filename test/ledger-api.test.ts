@@ -73,6 +73,30 @@ describe("Parquet events", () => {
   });
 });
 
+describe("event files read on a worker thread", () => {
+  test("a bad row after many batches have been written rejects the whole file, with its line", async () => {
+    const before = await countLedger(store, map, "2026-12-31");
+    const rows = Array.from(
+      { length: 500 },
+      (_, i) => `2026-06-${String(1 + (i % 28)).padStart(2, "0")},crm,139${String(70_000_000 + i)},true,false`,
+    );
+    rows[398] = "2026-02-30,crm,13912345678,true,false"; // line 400 of the file (the header is line 1)
+    const file = join(dir, "late-bad.csv");
+    writeFileSync(file, `date,transfer,person,general,sensitive\n${rows.join("\n")}\n`);
+    await assert.rejects(
+      importEvents(store, file, map, { batchEntries: 20, keyCache: 30 }),
+      (e: Error) => e instanceof EventError && /late-bad\.csv:400: date: /.test(e.message),
+    );
+    assert.deepEqual(await countLedger(store, map, "2026-12-31"), before);
+    rows[398] = "2026-02-28,crm,13912345678,true,false";
+    writeFileSync(file, `date,transfer,person,general,sensitive\n${rows.join("\n")}\n`);
+    const r = await importEvents(store, file, map, { batchEntries: 20, keyCache: 30 });
+    assert.deepEqual([r.status, r.rows, r.entries], ["imported", 500, 500]);
+    const after = await countLedger(store, map, "2026-12-31");
+    assert.equal(after.cumulative.general, before.cumulative.general + 500);
+  });
+});
+
 describe("library API batches", () => {
   test("recordEvents is all or nothing and idempotent by batch id", async () => {
     const before = (await countLedger(store, map, "2026-12-31")).cumulative.general;

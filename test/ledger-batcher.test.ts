@@ -23,6 +23,7 @@ process.env.XBORDER_SECRET_FILE ??= join(mkdtempSync(join(tmpdir(), "xborder-bat
 
 const secret = Buffer.alloc(32, 1);
 const keyOf = (c: string) => createHmac("sha256", secret).update(c).digest();
+const keysOf = (cs: readonly string[]) => Buffer.concat(cs.map(keyOf));
 const ev = (date: string, transfer: string, canonical: string, general: boolean, sensitive: boolean): LedgerEvent => ({
   line: 0,
   date,
@@ -43,7 +44,7 @@ describe("entry batcher", () => {
     ev("2026-02-02", odd, "cn_mobile:13800138000", true, false),
     ev("2026-02-03", odd, "email:a@example.com", true, false),
   ];
-  const batcher = new EntryBatcher(keyOf, 100, 100);
+  const batcher = new EntryBatcher(keysOf, 100, 100);
   for (const e of events) batcher.add(e);
 
   test("keeps one entry per year, transfer and person with its earliest dates", () => {
@@ -69,7 +70,7 @@ describe("entry batcher", () => {
   });
 
   test("gives a server the same rows as arrays", () => {
-    const b = new EntryBatcher(keyOf, 100, 100);
+    const b = new EntryBatcher(keysOf, 100, 100);
     for (const e of events) b.add(e);
     const c = b.take().columns();
     const rows = c.year.map((y, i) => [y, c.transfer[i], c.key[i]!.toString("hex"), c.general[i], c.sensitive[i]]);
@@ -81,12 +82,12 @@ describe("entry batcher", () => {
   });
 
   test("is full at its entry limit and at its people limit", () => {
-    const b = new EntryBatcher(keyOf, 3, 2);
+    const b = new EntryBatcher(keysOf, 3, 2);
     b.add(events[0]!);
     b.add(events[6]!);
     assert.equal(b.full, true, "two people reach the people limit");
     b.take();
-    const c = new EntryBatcher(keyOf, 2, 100);
+    const c = new EntryBatcher(keysOf, 2, 100);
     c.add(events[0]!);
     c.add(events[1]!);
     assert.equal(c.full, false, "a repeat event adds no entry");
@@ -95,7 +96,7 @@ describe("entry batcher", () => {
   });
 
   test("keeps every entry when a caller adds past full", () => {
-    const b = new EntryBatcher(keyOf, 2, 1_000_000);
+    const b = new EntryBatcher(keysOf, 2, 1_000_000);
     for (let p = 0; p < 3000; p++) for (const day of ["2026-04-02", "2026-04-01"]) b.add(ev(day, "crm", `cn_mobile:139${p}`, true, false));
     const batch = b.take();
     assert.equal(batch.size, 3000);

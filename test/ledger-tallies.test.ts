@@ -4,21 +4,22 @@
  * the map — every count must still equal distinct people by an oracle over the raw events.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import type { DataMap } from "../src/engine/datamap.js";
 import { parseDataMap } from "../src/engine/load.js";
 import { countLedger } from "../src/ledger/count.js";
-import { type EventInput, recordEvents } from "../src/ledger/import.js";
+import { type EventInput, importEvents, recordEvents } from "../src/ledger/import.js";
 import { countedTransfers } from "../src/ledger/tallies.js";
 import { openStore } from "../src/store/open.js";
 import { seededRandom } from "./helpers.js";
 import { dropTestSchemas, targets } from "./ledger-helpers.js";
 
 after(dropTestSchemas);
-process.env.XBORDER_SECRET_FILE ??= join(mkdtempSync(join(tmpdir(), "xborder-tallies-")), "secret.key");
+const dir = mkdtempSync(join(tmpdir(), "xborder-tallies-"));
+process.env.XBORDER_SECRET_FILE ??= join(dir, "secret.key");
 
 const mapWith = (opsPurpose: string) =>
   parseDataMap(
@@ -77,7 +78,16 @@ for (const target of targets()) {
         const seen: EventInput[] = [];
         for (const [i, batch] of imports.entries()) {
           const map = i < 3 ? before : later; // from the fourth import on, ops is exempt
-          assert.equal((await recordEvents(store, map, `import-${i}`, batch)).status, "imported");
+          // Small batches, and fewer people's keys kept than there are people: every import takes
+          // many batches. Odd imports come from a file (read on a worker thread), even ones from a program.
+          const options = { batchEntries: 37, keyCache: 50 };
+          if (i % 2 === 1) {
+            const file = join(dir, `${target.name}-${i}.csv`);
+            const rows = batch.map((e) => `${e.date},${e.transfer},${e.person},true,${!!e.sensitive}`);
+            writeFileSync(file, `date,transfer,person,general,sensitive\n${rows.join("\n")}\n`);
+            const r = await importEvents(store, file, map, options);
+            assert.deepEqual([r.status, r.rows], ["imported", batch.length]);
+          } else assert.equal((await recordEvents(store, map, `import-${i}`, batch, options)).status, "imported");
           seen.push(...batch);
           // With the map of this import, and with the other one (its union sets are registered
           // by the next import of that map, or kept since an earlier one).

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { nativeAddon } from "../native/addon.js";
 
 export class SecretError extends Error {
   override name = "SecretError";
@@ -24,11 +25,46 @@ export function loadOrCreateSecret(path: string): Buffer {
   return secret;
 }
 
+type HmacSha256Many = (key: Uint8Array, data: Uint8Array, ends: Uint32Array, out: Uint8Array) => boolean;
+
+/**
+ * HMAC-SHA-256 of each message (as UTF-8) under `key`, 32 bytes each, in order, in one buffer.
+ * Through the native addon where it was built (OpenSSL's SHA-256 inside Node, ~10× faster than a
+ * node:crypto Hmac object per message), else node:crypto; the same bytes either way.
+ */
+export function hmacSha256Many(key: Buffer, messages: readonly string[], native = true): Buffer {
+  const out = Buffer.allocUnsafe(messages.length * 32);
+  const many = native ? (nativeAddon()?.hmacSha256Many as HmacSha256Many | undefined) : undefined;
+  if (many && messages.length > 0) {
+    const ends = new Uint32Array(messages.length);
+    let end = 0;
+    messages.forEach((m, i) => (ends[i] = end += Buffer.byteLength(m, "utf8")));
+    if (many(key, Buffer.from(messages.join(""), "utf8"), ends, out)) return out;
+  }
+  messages.forEach((m, i) =>
+    createHmac("sha256", key)
+      .update(m, "utf8")
+      .digest()
+      .copy(out, i * 32),
+  );
+  return out;
+}
+
 export class PersonKeyer {
   constructor(private readonly secret: Buffer) {}
 
   key(canonical: string): Buffer {
     return createHmac("sha256", this.secret).update(canonical).digest();
+  }
+
+  /** The secret itself, for a worker thread of this process that keys people (never written anywhere). */
+  secretBytes(): Uint8Array {
+    return new Uint8Array(this.secret);
+  }
+
+  /** The keys of many people at once (32 bytes each, in order): what an import uses. */
+  keyMany(canonicals: readonly string[]): Buffer {
+    return hmacSha256Many(this.secret, canonicals);
   }
 
   /** A fingerprint of the secret, stored in the database to catch a mismatched secret file. */

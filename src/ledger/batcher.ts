@@ -3,7 +3,8 @@
  * object per event: an import's reading side was as slow as its database side with a Map of
  * entry objects keyed by 32-character strings (allocation and GC per event).
  *
- * People get small integer slots (their HMAC key computed once per slot); entries are found
+ * People get small integer slots (their HMAC keys computed for all new slots at once, when the
+ * batch is taken: one call into the native addon per batch); entries are found
  * through an open-addressing index on (year, transfer, slot); dates are kept as yyyymmdd
  * integers (0 = none). A batch is written for the staging table as COPY CSV bytes, or as arrays
  * for `unnest` on a server.
@@ -71,9 +72,12 @@ export interface EntryBatch {
 }
 
 export class EntryBatcher {
-  /** canonical identifier → person slot; kept across batches up to `maxPeople` (HMAC costs ~2 µs). */
+  /** canonical identifier → person slot; kept across batches up to `maxPeople`. */
   private readonly slots = new Map<string, number>();
+  /** Slot i's key at 32 i; slots from `keyed` on are not keyed yet (their identifiers wait in `unkeyed`). */
   private keys: Buffer;
+  private keyed = 0;
+  private unkeyed: string[] = [];
   /**
    * Open-addressing index of the waiting entries by (year, transfer, person slot): entry index + 1,
    * 0 for an empty place; at most half full. (Nested Maps cost as much as the rest of an import's reading.)
@@ -90,7 +94,8 @@ export class EntryBatcher {
   private n = 0;
 
   constructor(
-    private readonly keyOf: (canonical: string) => Buffer,
+    /** HMAC keys of identifiers: 32 bytes each, in order, in one buffer. */
+    private readonly keysOf: (canonicals: readonly string[]) => Buffer,
     /** Entries per batch. */
     private readonly maxEntries: number,
     /** People whose keys are kept (a batch is also full when it reaches this many). */
@@ -116,14 +121,7 @@ export class EntryBatcher {
     let slot = this.slots.get(e.canonical);
     if (slot === undefined) {
       slot = this.slots.size;
-      if ((slot + 1) * 32 > this.keys.length) {
-        const bigger = Buffer.alloc(this.keys.length * 2);
-        this.keys.copy(bigger);
-        this.keys = bigger;
-      }
-      const key = this.keyOf(e.canonical);
-      if (key.length !== 32) throw new Error("person keys are 32 bytes (HMAC-SHA-256)");
-      key.copy(this.keys, slot * 32);
+      this.unkeyed.push(e.canonical);
       this.slots.set(e.canonical, slot);
     }
     let t = this.transferIndex.get(e.transfer);
@@ -183,60 +181,111 @@ export class EntryBatcher {
     this.sensitive = copy(this.sensitive);
   }
 
+  /** Keys the slots added since the last batch. */
+  private keyNewSlots(): void {
+    if (this.unkeyed.length === 0) return;
+    const fresh = this.keysOf(this.unkeyed);
+    if (fresh.length !== this.unkeyed.length * 32) throw new Error("person keys are 32 bytes (HMAC-SHA-256)");
+    const need = (this.keyed + this.unkeyed.length) * 32;
+    if (need > this.keys.length) {
+      let size = this.keys.length;
+      while (size < need) size *= 2;
+      const bigger = Buffer.alloc(size);
+      this.keys.copy(bigger, 0, 0, this.keyed * 32);
+      this.keys = bigger;
+    }
+    fresh.copy(this.keys, this.keyed * 32);
+    this.keyed += this.unkeyed.length;
+    this.unkeyed = [];
+  }
+
   /** The waiting entries as a batch (its own copy); the batcher starts empty again (known people kept unless at the limit). */
   take(): EntryBatch {
+    return batchOf(this.takeRaw());
+  }
+
+  /** The same as plain arrays, which a worker thread can hand over without copying them. */
+  takeRaw(): RawBatch {
+    this.keyNewSlots();
     const n = this.n;
-    const year = this.year.slice(0, n);
-    const transfer = this.transfer.slice(0, n);
-    const general = this.general.slice(0, n);
-    const sensitive = this.sensitive.slice(0, n);
     const keys = Buffer.allocUnsafe(n * 32);
     for (let i = 0; i < n; i++) this.keys.copy(keys, i * 32, this.person[i]! * 32, this.person[i]! * 32 + 32);
-    const transferIds = [...this.transferIds];
-    const years = new Set(year);
+    const raw: RawBatch = {
+      year: this.year.slice(0, n),
+      transfer: this.transfer.slice(0, n),
+      general: this.general.slice(0, n),
+      sensitive: this.sensitive.slice(0, n),
+      keys: new Uint8Array(keys.buffer, keys.byteOffset, keys.length),
+      transferIds: [...this.transferIds],
+    };
     this.n = 0;
     this.index.fill(0);
-    if (this.slots.size >= this.maxPeople) this.slots.clear();
-    return {
-      size: n,
-      years,
-      csv() {
-        const fields = transferIds.map((id) => Buffer.from(csvField(id)));
-        let bytes = 0;
-        for (let i = 0; i < n; i++) bytes += fields[transfer[i]!]!.length + 4 + 1 + 1 + 66 + 1 + 10 + 1 + 10 + 1;
-        const out = Buffer.allocUnsafe(bytes);
-        let o = 0;
-        for (let i = 0; i < n; i++) {
-          o = putDigits(out, o, year[i]!, 4);
-          out[o++] = 0x2c;
-          const f = fields[transfer[i]!]!;
-          f.copy(out, o);
-          o += f.length;
-          out[o++] = 0x2c;
-          out[o++] = 0x5c; // \x
-          out[o++] = 0x78;
-          for (let b = i * 32, e = b + 32; b < e; b++) {
-            out[o++] = HEX_DIGITS[keys[b]! >> 4]!;
-            out[o++] = HEX_DIGITS[keys[b]! & 15]!;
-          }
-          out[o++] = 0x2c;
-          if (general[i]) o = putIso(out, o, general[i]!);
-          out[o++] = 0x2c;
-          if (sensitive[i]) o = putIso(out, o, sensitive[i]!);
-          out[o++] = 0x0a;
-        }
-        return out.subarray(0, o);
-      },
-      columns() {
-        const iso = (d: number) => (d === 0 ? null : isoOf(d));
-        return {
-          year: Array.from(year),
-          transfer: Array.from(transfer, (t) => transferIds[t]!),
-          key: Array.from({ length: n }, (_, i) => keys.subarray(i * 32, i * 32 + 32)),
-          general: Array.from(general, iso),
-          sensitive: Array.from(sensitive, iso),
-        };
-      },
-    };
+    if (this.slots.size >= this.maxPeople) {
+      this.slots.clear();
+      this.keyed = 0;
+    }
+    return raw;
   }
+}
+
+/** A batch's columns: per entry its year, transfer (index into `transferIds`), yyyymmdd dates (0 = none) and 32-byte key. */
+export interface RawBatch {
+  year: Int32Array;
+  transfer: Int32Array;
+  general: Int32Array;
+  sensitive: Int32Array;
+  keys: Uint8Array;
+  transferIds: string[];
+}
+
+/** The array buffers of a raw batch (to transfer it to another thread). */
+export const buffersOf = (r: RawBatch): ArrayBuffer[] =>
+  [r.year, r.transfer, r.general, r.sensitive, r.keys].map((a) => a.buffer as ArrayBuffer);
+
+export function batchOf(raw: RawBatch): EntryBatch {
+  const { year, transfer, general, sensitive, transferIds } = raw;
+  const keys = Buffer.from(raw.keys.buffer, raw.keys.byteOffset, raw.keys.length);
+  const n = year.length;
+  const years = new Set(year);
+  return {
+    size: n,
+    years,
+    csv() {
+      const fields = transferIds.map((id) => Buffer.from(csvField(id)));
+      let bytes = 0;
+      for (let i = 0; i < n; i++) bytes += fields[transfer[i]!]!.length + 4 + 1 + 1 + 66 + 1 + 10 + 1 + 10 + 1;
+      const out = Buffer.allocUnsafe(bytes);
+      let o = 0;
+      for (let i = 0; i < n; i++) {
+        o = putDigits(out, o, year[i]!, 4);
+        out[o++] = 0x2c;
+        const f = fields[transfer[i]!]!;
+        f.copy(out, o);
+        o += f.length;
+        out[o++] = 0x2c;
+        out[o++] = 0x5c; // \x
+        out[o++] = 0x78;
+        for (let b = i * 32, e = b + 32; b < e; b++) {
+          out[o++] = HEX_DIGITS[keys[b]! >> 4]!;
+          out[o++] = HEX_DIGITS[keys[b]! & 15]!;
+        }
+        out[o++] = 0x2c;
+        if (general[i]) o = putIso(out, o, general[i]!);
+        out[o++] = 0x2c;
+        if (sensitive[i]) o = putIso(out, o, sensitive[i]!);
+        out[o++] = 0x0a;
+      }
+      return out.subarray(0, o);
+    },
+    columns() {
+      const iso = (d: number) => (d === 0 ? null : isoOf(d));
+      return {
+        year: Array.from(year),
+        transfer: Array.from(transfer, (t) => transferIds[t]!),
+        key: Array.from({ length: n }, (_, i) => keys.subarray(i * 32, i * 32 + 32)),
+        general: Array.from(general, iso),
+        sensitive: Array.from(sensitive, iso),
+      };
+    },
+  };
 }

@@ -8,8 +8,9 @@ import { createReadStream } from "node:fs";
 import { sql } from "kysely";
 import type { DataMap } from "../engine/datamap.js";
 import type { Store } from "../store/open.js";
-import { EntryBatcher } from "./batcher.js";
-import { type LedgerEvent, formatOf, readEvents, toEvent } from "./events.js";
+import { type EntryBatch, EntryBatcher } from "./batcher.js";
+import { type LedgerEvent, formatOf, toEvent } from "./events.js";
+import { batchesOnWorker } from "./reader.js";
 import { type UnionSet, applyStage, createStage, prepareYear } from "./tallies.js";
 
 export interface ImportResult {
@@ -25,21 +26,44 @@ const BATCH = 250_000;
 /** People whose keys are kept between batches (~150 bytes a person). */
 const KEY_CACHE = 500_000;
 
+/** Batch sizes (tests make them small so that a small file takes many batches). */
+export interface ImportOptions {
+  /** Entries per batch. */
+  batchEntries?: number;
+  /** People whose keys are kept between batches. */
+  keyCache?: number;
+}
+
 async function sha256(file: string): Promise<string> {
   const h = createHash("sha256");
   for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
   return h.digest("hex");
 }
 
-/** Apply validated events in one transaction, recording `source` so it is never applied twice. */
-async function applyEvents(
+/** Events merged into batches on this thread (a program's events, already in memory). */
+async function* batchesHere(
+  store: Store,
+  events: AsyncIterable<LedgerEvent> | Iterable<LedgerEvent>,
+  counter: { rows: number },
+  options: ImportOptions,
+): AsyncGenerator<EntryBatch> {
+  const batcher = new EntryBatcher((c) => store.keyer.keyMany(c), options.batchEntries ?? BATCH, options.keyCache ?? KEY_CACHE);
+  for await (const e of events) {
+    counter.rows++;
+    batcher.add(e);
+    if (batcher.full) yield batcher.take();
+  }
+  if (batcher.size > 0) yield batcher.take();
+}
+
+/** Apply batches of validated entries in one transaction, recording `source` so it is never applied twice. */
+async function applyBatches(
   store: Store,
   map: DataMap,
   source: { digest: string; name: string },
-  events: AsyncIterable<LedgerEvent> | Iterable<LedgerEvent>,
+  batches: AsyncIterable<EntryBatch>,
+  counter: { rows: number },
 ) {
-  const batcher = new EntryBatcher((c) => store.keyer.key(c), BATCH, KEY_CACHE);
-  let rows = 0;
   let entries = 0;
   await store.db.transaction().execute(async (tx) => {
     // One import at a time per ledger (a server may have several clients): the union sets a
@@ -51,9 +75,7 @@ async function applyEvents(
     await sql`set local work_mem = '64MB'`.execute(tx);
     await createStage(tx);
     const sets = new Map<number, UnionSet[]>();
-    const flush = async () => {
-      if (batcher.size === 0) return;
-      const batch = batcher.take();
+    const write = async (batch: EntryBatch) => {
       entries += batch.size;
       for (const y of batch.years) if (!sets.has(y)) sets.set(y, await prepareYear(tx, map, y));
       if (store.copyFrom) {
@@ -71,38 +93,46 @@ async function applyEvents(
       );
       await sql`truncate ledger_stage`.execute(tx);
     };
-    // The database writes one batch while the next is read and keyed (a server works in parallel).
+    // The database writes one batch while the next is read and keyed (on a server, or with the
+    // reading on a worker thread).
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const e of events) {
-        rows++;
-        batcher.add(e);
-        if (batcher.full) {
-          await writing;
-          writing = flush();
-          writing.catch(() => undefined); // handled: awaited before the next batch or at the end
-        }
+      for await (const batch of batches) {
+        await writing;
+        writing = write(batch);
+        writing.catch(() => undefined); // handled: awaited before the next batch or at the end
       }
     } catch (e) {
       await writing.catch(() => undefined);
       throw e;
     }
     await writing;
-    await flush();
-    await tx.insertInto("ledger_import").values({ content_sha256: source.digest, file_name: source.name, row_count: rows }).execute();
+    await tx
+      .insertInto("ledger_import")
+      .values({ content_sha256: source.digest, file_name: source.name, row_count: counter.rows })
+      .execute();
   });
-  return { rows, entries };
+  return { rows: counter.rows, entries };
 }
 
 async function alreadyApplied(store: Store, digest: string): Promise<boolean> {
   return Boolean(await store.db.selectFrom("ledger_import").select("id").where("content_sha256", "=", digest).executeTakeFirst());
 }
 
-export async function importEvents(store: Store, file: string, map: DataMap): Promise<ImportResult> {
+export async function importEvents(store: Store, file: string, map: DataMap, options: ImportOptions = {}): Promise<ImportResult> {
   const digest = await sha256(file);
   if (await alreadyApplied(store, digest)) return { status: "unchanged", file, rows: 0, entries: 0 };
-  const transfers = new Set(map.transfers.map((t) => t.id));
-  const r = await applyEvents(store, map, { digest, name: file }, readEvents(file, transfers, formatOf(file)));
+  const counter = { rows: 0 };
+  const task = {
+    file,
+    format: formatOf(file),
+    transfers: map.transfers.map((t) => t.id),
+    secret: store.keyer.secretBytes(),
+    batch: options.batchEntries ?? BATCH,
+    keyCache: options.keyCache ?? KEY_CACHE,
+    ahead: 2,
+  };
+  const r = await applyBatches(store, map, { digest, name: file }, batchesOnWorker(task, counter), counter);
   return { status: "imported", file, ...r };
 }
 
@@ -119,12 +149,19 @@ export interface EventInput {
  * Record a batch of events from a program (all or nothing). `batchId` makes it idempotent:
  * a batch id seen before changes nothing. Errors name the event by index: `events[3].date: …`.
  */
-export async function recordEvents(store: Store, map: DataMap, batchId: string, events: readonly EventInput[]): Promise<ImportResult> {
+export async function recordEvents(
+  store: Store,
+  map: DataMap,
+  batchId: string,
+  events: readonly EventInput[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const digest = `batch:${createHash("sha256").update(batchId).digest("hex")}`;
   const name = `batch ${batchId}`;
   if (await alreadyApplied(store, digest)) return { status: "unchanged", file: name, rows: 0, entries: 0 };
   const transfers = new Set(map.transfers.map((t) => t.id));
   const validated = events.map((e, i) => toEvent(e as unknown as Record<string, unknown>, i, `events[${i}]`, transfers, "."));
-  const r = await applyEvents(store, map, { digest, name }, validated);
+  const counter = { rows: 0 };
+  const r = await applyBatches(store, map, { digest, name }, batchesHere(store, validated, counter, options), counter);
   return { status: "imported", file: name, ...r };
 }

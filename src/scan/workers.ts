@@ -7,9 +7,8 @@
  * a file whose quoted fields hold line breaks is read by one thread.
  */
 import { open } from "node:fs/promises";
-import { extname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { siblingModule, startWorker } from "../workers/start.js";
 import { type RangeResult, type RangeTask, scanRange } from "./range.js";
 import type { ScanState } from "./scan.js";
 import type { TableHeader } from "./sources/csv.js";
@@ -55,15 +54,10 @@ export async function splitPoints(file: string, dataStart: number, size: number,
   }
 }
 
-const workerUrl = new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+const workerUrl = siblingModule("worker", import.meta.url);
 
-/** The built worker; from TypeScript sources (tests, benchmarks under tsx) tsx is registered in the thread first. */
-function startWorker(task: RangeTask): Worker {
-  if (workerUrl.pathname.endsWith(".js"))
-    return new Worker(workerUrl, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-  const api = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: task });
+function startRangeWorker(task: RangeTask): Worker {
+  return startWorker(workerUrl, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
 }
 
 export async function scanRangesInWorkers(
@@ -93,7 +87,7 @@ export async function scanRangesInWorkers(
         onProgress(done.reduce((a, b) => a + b, 0));
       });
     return new Promise<RangeResult>((resolve, reject) => {
-      const w = startWorker(task);
+      const w = startRangeWorker(task);
       w.on("message", (m: { progress?: number; result?: RangeResult; error?: string }) => {
         if (m.progress !== undefined) {
           done[i] = m.progress;

@@ -4,9 +4,7 @@
  * runs its JavaScript core, with the same results. `XBORDER_SCAN_CORE=js` forces the
  * JavaScript core, `XBORDER_SCAN_CORE=native` makes a missing native core an error.
  */
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { NATIVE_PATH, nativeAddon } from "../../native/addon.js";
 
 export interface NativeResult {
   records: number;
@@ -42,21 +40,15 @@ export type NativeCsvCoreClass = new (
   expectedPeople?: number,
 ) => NativeCsvCore;
 
-/** Where node-gyp puts the addon (the same from src/ and from dist/). */
-export const NATIVE_PATH = fileURLToPath(new URL("../../../build/Release/xborder_scan.node", import.meta.url));
-
 interface Addon {
   CsvCore: NativeCsvCoreClass;
   /** People per category bit 0–15, then people with any, over PersonTable slots. */
   categoryCounts(slots: Uint32Array): Float64Array;
 }
 
-let loaded: Addon | null | undefined;
-
 function addon(): Addon | undefined {
   if (process.env.XBORDER_SCAN_CORE === "js") return undefined;
-  if (loaded === undefined) loaded = existsSync(NATIVE_PATH) ? (createRequire(import.meta.url)(NATIVE_PATH) as Addon) : null;
-  return loaded ?? undefined;
+  return nativeAddon() as Addon | undefined;
 }
 
 /** The native category count over a person table's slots, where built. */

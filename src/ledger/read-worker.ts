@@ -1,0 +1,46 @@
+/**
+ * The worker thread of `reader.ts`: reads, validates, keys and merges a file's events into
+ * batches and hands each over (its arrays transferred, not copied). At most `ahead` batches
+ * wait for the importing thread; it asks for the next with a message.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { hmacSha256Many } from "../identity/keys.js";
+import { EntryBatcher, buffersOf } from "./batcher.js";
+import { readEvents } from "./events.js";
+import type { ReadTask, ReaderMessage } from "./reader.js";
+
+const task = workerData as ReadTask;
+const port = parentPort!;
+const secret = Buffer.from(task.secret);
+let credit = task.ahead;
+let wake: (() => void) | undefined;
+port.on("message", () => {
+  credit++;
+  wake?.();
+});
+const post = (m: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+
+async function read(): Promise<void> {
+  const batcher = new EntryBatcher((c) => hmacSha256Many(secret, c), task.batch, task.keyCache);
+  let rows = 0;
+  const send = async () => {
+    while (credit === 0) await new Promise<void>((r) => (wake = r));
+    credit--;
+    const batch = batcher.takeRaw();
+    post({ batch, rows }, buffersOf(batch));
+  };
+  for await (const e of readEvents(task.file, new Set(task.transfers), task.format)) {
+    rows++;
+    batcher.add(e);
+    if (batcher.full) await send();
+  }
+  if (batcher.size > 0) await send();
+  post({ done: rows });
+  port.close();
+}
+
+read().catch((e: unknown) => {
+  const err = e as Error & { code?: string };
+  post({ error: { name: err.name, message: err.message, code: err.code } });
+  port.close();
+});
