@@ -64,12 +64,24 @@ const int HINT_TAIWAN_PERMIT = 1, HINT_LATITUDE = 2, HINT_LONGITUDE = 4, HINT_CO
 // Byte classes.
 enum : uint8_t { K_DIGIT = 1, K_AT, K_COLON, K_HAN, K_TWO, K_FOUR, K_QUOTE, K_DELIM, K_NEWLINE };
 
+const int32_t LEAD_NOT_THREE = INT32_MIN;
+
 struct CharSets {
   uint8_t alnum[256] = {}, upper[256] = {}, letter[256] = {}, emailLocal[256] = {}, emailDomain[256] = {},
           hexColon[256] = {}, plate[256] = {}, nevLetter[256] = {}, trimFront[256] = {}, trimBack[256] = {};
   int8_t usccValue[256];
   uint8_t usccCategory[65536] = {};
+  /**
+   * For the first two bytes of a 3-byte UTF-8 character (byte 0 | byte 1 << 8), its code point
+   * without the last 6 bits, minus HAN_BASE: adding the third byte's 6 bits gives the Han table
+   * offset in two operations. LEAD_NOT_THREE where byte 0 does not start a 3-byte character.
+   */
+  int32_t hanLead[65536];
   CharSets() {
+    for (int v = 0; v < 65536; v++) {
+      int b0 = v & 0xff, b1 = v >> 8;
+      hanLead[v] = (b0 & 0xf0) == 0xe0 ? (((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6)) - HAN_BASE : LEAD_NOT_THREE;
+    }
     for (int c = '0'; c <= '9'; c++) alnum[c] = emailLocal[c] = emailDomain[c] = hexColon[c] = 1;
     for (int c = 'A'; c <= 'Z'; c++) alnum[c] = upper[c] = letter[c] = emailLocal[c] = emailDomain[c] = 1;
     for (int c = 'a'; c <= 'z'; c++) alnum[c] = letter[c] = emailLocal[c] = emailDomain[c] = 1;
@@ -354,8 +366,8 @@ class Core {
   double records = 0;
   /** The most fields a record had (the JavaScript side adds columns up to it, as its core does). */
   size_t maxFields = 0;
-  /** Entity counts (N_TYPES), then COL_SLOTS counters per column. */
-  std::vector<double> counts = std::vector<double>(N_TYPES, 0.0);
+  /** Entity counts (N_TYPES), then COL_SLOTS counters per column (integers: one add in memory each; doubles for JavaScript at the end). */
+  std::vector<uint64_t> counts = std::vector<uint64_t>(N_TYPES, 0);
   std::vector<std::string> samples[N_TYPES];
   std::vector<std::vector<std::string>> colSamples;  // k × 2 + 0 names / 1 addresses
   /** Entity types (bits) and column sample lists whose samples are complete. */
@@ -372,7 +384,7 @@ class Core {
   std::vector<uint32_t> keyA = std::vector<uint32_t>(64), keyB = std::vector<uint32_t>(64);
   std::vector<long> starts = std::vector<long>(64), ends = std::vector<long>(64);
   long fieldStart = 0, fieldEnd = 0;
-  int han = 0, features = 0, firstFeature = 0, dots = 0;
+  int han = 0, features = 0, dots = 0;
   bool fullwidth = false, coordinatePart = false, inQuote = false, openQuote = false, ipv6Candidate = false;
   int stop = 0, hints = 0;
   uint8_t dig[32] = {};
@@ -413,7 +425,7 @@ class Core {
       cols[k].headerAddress = c[2] & 2;
       cols[k].recordNumber = c[2] & 4;
     }
-    counts.resize(N_TYPES + count * COL_SLOTS, 0.0);
+    counts.resize(N_TYPES + count * COL_SLOTS, 0);
     colSamples.resize(count * 2);
     colFull.resize(count * 2, sampleMax == 0);
     if (sampleMax == 0) typeFull = ~0u;
@@ -488,7 +500,7 @@ class Core {
   HOT_FN long scanField(long i, long limit, int h) {
     n = 0;
     fieldStart = i;
-    han = features = firstFeature = dots = 0;
+    han = features = dots = 0;
     fullwidth = coordinatePart = ipv6Candidate = false;
     hints = h;
     inQuote = false;
@@ -521,46 +533,7 @@ class Core {
           i = ipv6(i, limit);
           break;
         case K_HAN: {
-          // A run of 3-byte characters, read in place (names and addresses are mostly this).
-          const uint8_t* b = buf;
-          const uint16_t* hf = hanFeatures.data();
-          int hn = han, feats = features, first = firstFeature;
-          while (i < limit - 2) {
-            unsigned c0 = b[i];
-            if ((c0 & 0xf0) != 0xe0) break;
-            unsigned off;
-            if (i + 4 <= bufLen) {
-              uint32_t w;
-              std::memcpy(&w, b + i, 4);  // little-endian: bytes 0, 1, 2 in bits 0, 8, 16
-              off = (((w & 0x0f) << 12) | ((w >> 2) & 0xfc0) | ((w >> 16) & 0x3f)) - HAN_BASE;
-            } else
-              off = (((c0 & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f)) - HAN_BASE;
-            if (off <= (unsigned)(HAN_END - HAN_BASE)) {
-              int f = hf[off];
-              if (hn == 0) first = f;
-              hn++;
-              feats |= f;
-              // A province abbreviation followed by a capital may start a plate.
-              if ((f & F_PLATE) && i + 3 < limit && CS.plate[b[i + 3]] == 2) {
-                han = hn;
-                features = feats;
-                firstFeature = first;
-                long j = plate(i, limit);
-                hn = han;
-                if (j != i + 3) {
-                  i = j;
-                  continue;
-                }
-              }
-            } else if (c0 == 0xef && b[i + 1] == 0xbc) {
-              int b2 = b[i + 2];
-              if ((b2 >= 0x90 && b2 <= 0x99) || (b2 >= 0xa1 && b2 <= 0xba)) fullwidth = true;
-            }
-            i += 3;
-          }
-          han = hn;
-          features = feats;
-          firstFeature = first;
+          i = hanRun(i, limit);
           if (i + 2 >= limit && i < limit && buf[i] >= 0xe0 && buf[i] < 0xf0) i = limit;
           if (i < limit && (buf[i] == delim || buf[i] == '\n') && !inQuote) {
             fieldEnd = i;
@@ -599,6 +572,58 @@ class Core {
     stop = 0;
     openQuote = inQuote;
     return limit;
+  }
+
+  /**
+   * A run of 3-byte characters from i, read in place (names and addresses are mostly this): Han
+   * features, plates, full-width letters and digits. A function of its own so that its few
+   * variables stay in registers (inside loop() they were spilled and reloaded per character).
+   */
+  __attribute__((noinline)) long hanRun(long i, long limit) {
+    const uint8_t* b = buf;
+    const uint16_t* hf = hanFeatures.data();
+    int hn = han, feats = features;
+    // Below fastEnd a character's 3 bytes are inside the region and a 4-byte load inside the buffer.
+    const long fastEnd = limit - 2 < bufLen - 3 ? limit - 2 : bufLen - 3;
+    for (;;) {
+      unsigned c0, off;
+      if (i < fastEnd) {
+        uint32_t w;
+        std::memcpy(&w, b + i, 4);  // little-endian: bytes 0, 1, 2 in bits 0, 8, 16
+        int32_t lead = CS.hanLead[w & 0xffff];
+        if (lead == LEAD_NOT_THREE) break;
+        c0 = w & 0xff;
+        off = (unsigned)(lead + (int32_t)((w >> 16) & 0x3f));
+      } else if (i < limit - 2) {
+        c0 = b[i];
+        if ((c0 & 0xf0) != 0xe0) break;
+        off = (((c0 & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f)) - HAN_BASE;
+      } else
+        break;
+      if (off <= (unsigned)(HAN_END - HAN_BASE)) {
+        int f = hf[off];
+        hn++;
+        feats |= f;
+        // A province abbreviation followed by a capital may start a plate.
+        if (__builtin_expect((f & F_PLATE) && i + 3 < limit && CS.plate[b[i + 3]] == 2, 0)) {
+          han = hn;
+          features = feats;
+          long j = plate(i, limit);
+          hn = han;
+          if (j != i + 3) {
+            i = j;
+            continue;
+          }
+        }
+      } else if (c0 == 0xef && b[i + 1] == 0xbc) {
+        int b2 = b[i + 2];
+        if ((b2 >= 0x90 && b2 <= 0x99) || (b2 >= 0xa1 && b2 <= 0xba)) fullwidth = true;
+      }
+      i += 3;
+    }
+    han = hn;
+    features = feats;
+    return i;
   }
 
   int hit(int type, long s, long e) {
@@ -1096,11 +1121,17 @@ class Core {
   }
   /** Takes back the current record's increments (it is deferred, or continues in the next chunk). */
   void undo() {
-    double* c = counts.data();
+    uint64_t* c = counts.data();
     for (int j = 0; j < journalLen; j++) c[journal[j]]--;
     journalLen = 0;
   }
   inline uint32_t colIdx(size_t k, int slot) const { return (uint32_t)(N_TYPES + k * COL_SLOTS + slot); }
+
+  /** The Han features of the character at p (a Han character: its three bytes are in the buffer). */
+  int hanFeaturesAt(long p) const {
+    unsigned off = (((buf[p] & 0x0f) << 12) | ((buf[p + 1] & 0x3f) << 6) | (buf[p + 2] & 0x3f)) - HAN_BASE;
+    return off <= (unsigned)(HAN_END - HAN_BASE) ? hanFeatures[off] : 0;
+  }
 
   HOT_FN void addField(size_t k) {
     const Column& col = cols[k];
@@ -1152,7 +1183,8 @@ class Core {
       if (len > CELL_MAX) {
         if ((features & F_SURNAME) || popcount(features & F_ADDR) >= 2) deferRecord = true;  // names, addresses in text
       } else {
-        bool nameShape = dots == 0 ? han >= 2 && han <= 4 && len == 3 * han && (firstFeature & F_SURNAME) != 0
+        // A cell of 3 × han bytes is all Han characters: its first one (the surname) is at s.
+        bool nameShape = dots == 0 ? han >= 2 && han <= 4 && len == 3 * han && (hanFeaturesAt(s) & F_SURNAME) != 0
                                    : han >= 2 && han <= 20 && len == 3 * han + 2 * dots;
         if (nameShape) {
           inc(colIdx(k, NAME_SHAPED));
@@ -1439,12 +1471,13 @@ napi_value Finish(napi_env env, napi_callback_info info) {
   CHECK(napi_create_object(env, &out));
   napi_create_double(env, core->records, &v);
   napi_set_named_property(env, out, "records", v);
-  napi_set_named_property(env, out, "entities", float64Array(env, core->counts.data(), N_TYPES));
+  std::vector<double> counted(core->counts.begin(), core->counts.end());
+  napi_set_named_property(env, out, "entities", float64Array(env, counted.data(), N_TYPES));
   napi_value samples;
   napi_create_array_with_length(env, N_TYPES, &samples);
   for (int t = 0; t < N_TYPES; t++) napi_set_element(env, samples, t, stringList(env, core->samples[t]));
   napi_set_named_property(env, out, "samples", samples);
-  napi_set_named_property(env, out, "columns", float64Array(env, core->counts.data() + N_TYPES, core->counts.size() - N_TYPES));
+  napi_set_named_property(env, out, "columns", float64Array(env, counted.data() + N_TYPES, counted.size() - N_TYPES));
   napi_value names, addresses;
   size_t ncols = core->cols.size();
   napi_create_array_with_length(env, ncols, &names);
