@@ -16,10 +16,12 @@ import { ColumnStats, Tally } from "./core/tally.js";
 import type { Encoding } from "./decode.js";
 import { CsvScanner, type TableHeader, readHeaderLine } from "./sources/csv.js";
 import { type Format, formatOf, listFiles, openUtf8 } from "./sources/files.js";
-import { scanJson, scanJsonLines, scanParquet, scanXlsx } from "./sources/structured.js";
-import { scanTextLines } from "./sources/text.js";
 import { ValueScanner } from "./sources/values.js";
-import { type RangeResult, scanRangesInWorkers, splitPoints } from "./workers.js";
+import type { RangeResult } from "./workers.js";
+
+// Loaded when a file needs them, not at every start (a CSV scan needs neither).
+const structured = () => import("./sources/structured.js");
+const workers = () => import("./workers.js");
 
 export type { EntityType };
 
@@ -167,8 +169,9 @@ interface FileJob {
  */
 async function readSplit(job: FileJob, dataStart: number, size: number, header?: TableHeader): Promise<number | undefined> {
   const { state, file, format, tally } = job;
-  const workers = job.opts.workers ?? availableParallelism();
-  const points = await splitPoints(file, dataStart, size, workers);
+  const threads = job.opts.workers ?? availableParallelism();
+  const { splitPoints, scanRangesInWorkers } = await workers();
+  const points = await splitPoints(file, dataStart, size, threads);
   const results = await scanRangesInWorkers(state, file, format, header, points, (d) => job.progress(d, size));
   if (results.some((r) => r.endedInQuotes)) return undefined;
   const columns = (header?.names ?? []).map((n, i) => new ColumnStats(n || `c${i + 1}`));
@@ -191,16 +194,18 @@ async function readDecoded(job: FileJob, vs: ValueScanner): Promise<{ records: n
     const bom = opened.encoding === "utf-8-bom" ? 3 : 0;
     const result = (records: number) => ({ records, encoding: opened.encoding });
     if (format === "jsonl") {
-      await scanJsonLines(opened.chunks, job.shown, vs);
+      await (await structured()).scanJsonLines(opened.chunks, job.shown, vs);
       return result(vs.records);
     }
     if (format === "json") {
-      await scanJson(opened.chunks, job.shown, vs);
+      await (await structured()).scanJson(opened.chunks, job.shown, vs);
       return result(vs.records);
     }
     if (format === "text") {
       const records = split ? await readSplit(job, bom, opened.size) : undefined;
-      return result(records ?? (await scanTextLines(opened.chunks, new FieldScanner(job.state.asOf), tally)));
+      if (records !== undefined) return result(records);
+      const { scanTextLines } = await import("./sources/text.js");
+      return result(await scanTextLines(opened.chunks, new FieldScanner(job.state.asOf), tally));
     }
     const { header, rest } = await readHeader(opened.chunks, format);
     if (!header) {
@@ -251,8 +256,8 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
   };
   const vs = new ValueScanner(new FieldScanner(state.asOf), tally);
   try {
-    if (format === "xlsx") entry.sheets = await scanXlsx(file, shown, vs);
-    else if (format === "parquet") await scanParquet(file, shown, vs);
+    if (format === "xlsx") entry.sheets = await (await structured()).scanXlsx(file, shown, vs);
+    else if (format === "parquet") await (await structured()).scanParquet(file, shown, vs);
     else {
       const r = await readDecoded(job, vs);
       entry.encoding = encodingName(r.encoding);

@@ -32,7 +32,8 @@ export type NativeCsvCoreClass = new (
   delimiter: number,
   asOf: number,
   key: Uint8Array,
-  areaBitmap: Uint8Array,
+  /** data/areacodes.txt as it is (validate.ts areaCodesText). */
+  areaCodesText: Uint8Array,
   hanFeatures: Uint16Array,
   plateSuffixes: Uint32Array,
   sampleMax: number,

@@ -7,13 +7,19 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { idCheckValue } from "../../identity/normalize.js";
 
+let areaText: Buffer | undefined;
+/** data/areacodes.txt: every GB/T 2260 code in use at any time since 1981, one per line (the native core reads it as is). */
+export function areaCodesText(): Buffer {
+  areaText ??= readFileSync(fileURLToPath(new URL("../../../data/areacodes.txt", import.meta.url)));
+  return areaText;
+}
+
 let areaBitmap: Uint8Array | undefined;
-/** Every GB/T 2260 code in use at any time since 1981 (data/areacodes.txt), as a bitmap. */
+/** The same codes as a bitmap: every line of exactly six digits. */
 export function areaCodes(): Uint8Array {
   if (!areaBitmap) {
-    const text = readFileSync(fileURLToPath(new URL("../../../data/areacodes.txt", import.meta.url)), "utf8");
     const bitmap = new Uint8Array(1_000_000);
-    for (const line of text.split("\n")) if (/^\d{6}$/.test(line)) bitmap[Number(line)] = 1;
+    for (const line of areaCodesText().toString("latin1").split("\n")) if (/^\d{6}$/.test(line)) bitmap[Number(line)] = 1;
     areaBitmap = bitmap; // only once it is complete: a failed read must not leave an empty list behind
   }
   return areaBitmap;

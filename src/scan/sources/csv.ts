@@ -8,7 +8,7 @@ import { FieldScanner, PLATE_SUFFIXES } from "../core/field-scanner.js";
 import { HAN_FEATURES } from "../core/han.js";
 import { type NativeCsvCore, nativeCsvCore } from "../core/native.js";
 import { ColumnStats, type Tally } from "../core/tally.js";
-import { areaCodes } from "../core/validate.js";
+import { areaCodesText } from "../core/validate.js";
 
 /** Splits one header line (quotes honoured; an unclosed quote reads as plain text). */
 export function splitHeader(line: string, delimiter: string): string[] {
@@ -83,7 +83,16 @@ export class CsvScanner {
     if (Core) {
       // At most one person per 100 bytes of data: what a customer export of ID, name, mobile and address takes.
       const expectedPeople = Math.floor(bytes / 100);
-      this.native = new Core(delimiter, asOf, tally.hasher.key, areaCodes(), HAN_FEATURES, PLATE_SUFFIXES, tally.sampleMax, expectedPeople);
+      this.native = new Core(
+        delimiter,
+        asOf,
+        tally.hasher.key,
+        areaCodesText(),
+        HAN_FEATURES,
+        PLATE_SUFFIXES,
+        tally.sampleMax,
+        expectedPeople,
+      );
       this.syncColumns();
     }
   }
