@@ -64,7 +64,8 @@ const int HINT_TAIWAN_PERMIT = 1, HINT_LATITUDE = 2, HINT_LONGITUDE = 4, HINT_CO
 // Byte classes.
 enum : uint8_t { K_DIGIT = 1, K_AT, K_COLON, K_HAN, K_TWO, K_FOUR, K_QUOTE, K_DELIM, K_NEWLINE };
 
-const int32_t LEAD_NOT_THREE = INT32_MIN;
+const int32_t LEAD_NOT_THREE = -2, LEAD_OTHER = -1;
+static_assert(HAN_BASE % 64 == 0 && (HAN_END + 1) % 64 == 0, "the Han range is whole blocks of 64 code points");
 
 struct CharSets {
   uint8_t alnum[256] = {}, upper[256] = {}, letter[256] = {}, emailLocal[256] = {}, emailDomain[256] = {},
@@ -72,15 +73,18 @@ struct CharSets {
   int8_t usccValue[256];
   uint8_t usccCategory[65536] = {};
   /**
-   * For the first two bytes of a 3-byte UTF-8 character (byte 0 | byte 1 << 8), its code point
-   * without the last 6 bits, minus HAN_BASE: adding the third byte's 6 bits gives the Han table
-   * offset in two operations. LEAD_NOT_THREE where byte 0 does not start a 3-byte character.
+   * For the first two bytes of a 3-byte UTF-8 character (byte 0 | byte 1 << 8) of a Han
+   * character: its code point without the last 6 bits, minus HAN_BASE (adding the third byte's
+   * 6 bits gives the Han table offset). Whether a character is Han depends on its first two bytes
+   * only (the range starts and ends on multiples of 64). LEAD_OTHER for another 3-byte character,
+   * LEAD_NOT_THREE where byte 0 does not start one.
    */
   int32_t hanLead[65536];
   CharSets() {
     for (int v = 0; v < 65536; v++) {
       int b0 = v & 0xff, b1 = v >> 8;
-      hanLead[v] = (b0 & 0xf0) == 0xe0 ? (((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6)) - HAN_BASE : LEAD_NOT_THREE;
+      int base = (((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6)) - HAN_BASE;
+      hanLead[v] = (b0 & 0xf0) != 0xe0 ? LEAD_NOT_THREE : base >= 0 && base + 63 <= HAN_END - HAN_BASE ? base : LEAD_OTHER;
     }
     for (int c = '0'; c <= '9'; c++) alnum[c] = emailLocal[c] = emailDomain[c] = hexColon[c] = 1;
     for (int c = 'A'; c <= 'Z'; c++) alnum[c] = upper[c] = letter[c] = emailLocal[c] = emailDomain[c] = 1;
@@ -603,22 +607,20 @@ class Core {
     // Below fastEnd a character's 3 bytes are inside the region and a 4-byte load inside the buffer.
     const long fastEnd = limit - 2 < bufLen - 3 ? limit - 2 : bufLen - 3;
     for (;;) {
-      unsigned c0, off;
+      int32_t lead;
+      unsigned last;
       if (i < fastEnd) {
         uint32_t w;
         std::memcpy(&w, b + i, 4);  // little-endian: bytes 0, 1, 2 in bits 0, 8, 16
-        int32_t lead = CS.hanLead[w & 0xffff];
-        if (lead == LEAD_NOT_THREE) break;
-        c0 = w & 0xff;
-        off = (unsigned)(lead + (int32_t)((w >> 16) & 0x3f));
+        lead = CS.hanLead[w & 0xffff];
+        last = (w >> 16) & 0x3f;
       } else if (i < limit - 2) {
-        c0 = b[i];
-        if ((c0 & 0xf0) != 0xe0) break;
-        off = (((c0 & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f)) - HAN_BASE;
+        lead = CS.hanLead[b[i] | (b[i + 1] << 8)];
+        last = b[i + 2] & 0x3f;
       } else
         break;
-      if (off <= (unsigned)(HAN_END - HAN_BASE)) {
-        int f = hf[off];
+      if (lead >= 0) {
+        int f = hf[lead + last];
         hn++;
         feats |= f;
         // A province abbreviation followed by a capital may start a plate.
@@ -632,7 +634,9 @@ class Core {
             continue;
           }
         }
-      } else if (c0 == 0xef && b[i + 1] == 0xbc) {
+      } else if (lead == LEAD_NOT_THREE)
+        break;
+      else if (b[i] == 0xef && b[i + 1] == 0xbc) {
         int b2 = b[i + 2];
         if ((b2 >= 0x90 && b2 <= 0x99) || (b2 >= 0xa1 && b2 <= 0xba)) fullwidth = true;
       }
