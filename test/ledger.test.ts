@@ -165,6 +165,16 @@ for (const target of targets()) {
       );
     });
 
+    test("a missing event file or a folder is bad input (exit 2), named", () => {
+      const missing = join(dir, "no-such-events.csv");
+      const r = xborder(["ledger", "import", missing, "--map", MAP, "--db", db], { env });
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stderr.trim(), `xborder: ${missing}: no such file`);
+      const folder = xborder(["ledger", "import", dir, "--map", MAP, "--db", db], { env });
+      assert.equal(folder.code, 2, folder.stderr);
+      assert.match(folder.stderr, /: not a file of events/);
+    });
+
     test("an unknown transfer or an empty person is rejected without echoing identifiers", () => {
       const f = join(dir, `unknown-${Math.random()}.csv`);
       writeFileSync(f, "date,transfer,person\n2026-01-01,crm,13800138000\n2026-01-02,nope,13800138001\n");

@@ -4,12 +4,12 @@
  * imported before changes nothing. Identifiers become HMAC keys before they reach the database.
  */
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { sql } from "kysely";
 import type { DataMap } from "../engine/datamap.js";
 import type { Store } from "../store/open.js";
 import { type EntryBatch, EntryBatcher } from "./batcher.js";
-import { type LedgerEvent, formatOf, toEvent } from "./events.js";
+import { EventError, type LedgerEvent, formatOf, toEvent } from "./events.js";
 import { batchesOnWorker } from "./reader.js";
 import { type UnionSet, applyStage, createStage, prepareYear } from "./tallies.js";
 
@@ -120,6 +120,9 @@ async function alreadyApplied(store: Store, digest: string): Promise<boolean> {
 }
 
 export async function importEvents(store: Store, file: string, map: DataMap, options: ImportOptions = {}): Promise<ImportResult> {
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (!st) throw new EventError(`${file}: no such file`);
+  if (!st.isFile()) throw new EventError(`${file}: not a file of events`);
   const digest = await sha256(file);
   if (await alreadyApplied(store, digest)) return { status: "unchanged", file, rows: 0, entries: 0 };
   const counter = { rows: 0 };
