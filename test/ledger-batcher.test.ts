@@ -73,12 +73,23 @@ describe("entry batcher", () => {
     const b = new EntryBatcher(keysOf, 100, 100);
     for (const e of events) b.add(e);
     const c = b.take().columns();
-    const rows = c.year.map((y, i) => [y, c.transfer[i], c.key[i]!.toString("hex"), c.general[i], c.sensitive[i]]);
+    const rows = c.year.map((y, i) => [
+      y,
+      c.transferIds[c.transfer[i]!],
+      c.keys.subarray(i * 32, i * 32 + 32).toString("hex"),
+      c.general[i],
+      c.sensitive[i],
+    ]);
     assert.deepEqual(
       rows.find((r) => r[0] === 2026 && r[1] === "crm"),
-      [2026, "crm", keyOf("cn_mobile:13800138000").toString("hex"), "2026-03-01", "2026-07-01"],
+      [2026, "crm", keyOf("cn_mobile:13800138000").toString("hex"), 20260301, 20260701],
+    );
+    assert.deepEqual(
+      rows.find((r) => r[0] === 2025),
+      [2025, "crm", keyOf("cn_mobile:13800138000").toString("hex"), 20251231, 0],
     );
     assert.equal(rows.length, 4);
+    assert.equal(c.keys.length, 4 * 32);
   });
 
   test("is full at its entry limit and at its people limit", () => {
@@ -100,7 +111,7 @@ describe("entry batcher", () => {
     for (let p = 0; p < 3000; p++) for (const day of ["2026-04-02", "2026-04-01"]) b.add(ev(day, "crm", `cn_mobile:139${p}`, true, false));
     const batch = b.take();
     assert.equal(batch.size, 3000);
-    assert.ok(batch.columns().general.every((d) => d === "2026-04-01"));
+    assert.ok(batch.columns().general.every((d) => d === 20260401));
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { DataMap } from "../engine/datamap.js";
 import type { Store } from "../store/open.js";
 import { type EntryBatch, EntryBatcher } from "./batcher.js";
@@ -21,10 +21,14 @@ export interface ImportResult {
   entries: number;
 }
 
-/** Entries per batch: larger batches merge more repeat events in memory (~60 bytes an entry). */
-const BATCH = 250_000;
-/** People whose keys are kept between batches (~150 bytes a person). */
-const KEY_CACHE = 500_000;
+/**
+ * Entries per batch: larger batches merge more repeat events in memory, so fewer rows reach the
+ * database (~60 bytes an entry; 1,000,000 instead of 250,000: 55,000 -> 79,000 events/s at 1M
+ * events on PGlite, 34,400 -> 41,800 at 10M, peak memory unchanged, PGlite's dominates it).
+ */
+const BATCH = 1_000_000;
+/** People whose keys are kept between batches (~150 bytes a person); a batch also ends at this many people. */
+const KEY_CACHE = 1_000_000;
 
 /** Batch sizes (tests make them small so that a small file takes many batches). */
 export interface ImportOptions {
@@ -82,10 +86,15 @@ async function applyBatches(
         // Embedded: COPY the batch in (~10 % faster than parameters here).
         await store.copyFrom("copy ledger_stage from '/dev/blob' with (format csv)", batch.csv());
       } else {
-        // A server: one statement per batch with five array parameters (unnest), whatever the batch size.
+        // A server: one statement per batch, whatever its size: integer arrays, the transfer ids,
+        // and all keys in one bytea (entry i's key at bytes 32 (i - 1) + 1 … 32 i).
         const c = batch.columns();
-        await sql`insert into ledger_stage select * from unnest(
-          ${c.year}::smallint[], ${c.transfer}::text[], ${c.key}::bytea[], ${c.general}::date[], ${c.sensitive}::date[])`.execute(tx);
+        const day = (d: RawBuilder<unknown>) =>
+          sql`case when ${d} = 0 then null else make_date(${d} / 10000, ${d} / 100 % 100, ${d} % 100) end`;
+        await sql`insert into ledger_stage
+          select u.y, p.ids[u.t + 1], substring(p.k from (u.o::int - 1) * 32 + 1 for 32), ${day(sql`u.g`)}, ${day(sql`u.s`)}
+          from unnest(${c.year}::smallint[], ${c.transfer}::int[], ${c.general}::int[], ${c.sensitive}::int[]) with ordinality as u(y, t, g, s, o),
+            (select ${c.transferIds}::text[] as ids, ${c.keys}::bytea as k) p`.execute(tx);
       }
       await applyStage(
         tx,
