@@ -1150,8 +1150,8 @@ class Core {
 
   /** The Han features of the character at p (a Han character: its three bytes are in the buffer). */
   int hanFeaturesAt(long p) const {
-    unsigned off = (((buf[p] & 0x0f) << 12) | ((buf[p + 1] & 0x3f) << 6) | (buf[p + 2] & 0x3f)) - HAN_BASE;
-    return off <= (unsigned)(HAN_END - HAN_BASE) ? hanFeatures[off] : 0;
+    int32_t lead = CS.hanLead[buf[p] | (buf[p + 1] << 8)];
+    return lead >= 0 ? hanFeatures[lead + (buf[p + 2] & 0x3f)] : 0;
   }
 
   HOT_FN void addField(size_t k) {

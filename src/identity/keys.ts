@@ -53,10 +53,6 @@ export function hmacSha256Many(key: Buffer, messages: readonly string[], native 
 export class PersonKeyer {
   constructor(private readonly secret: Buffer) {}
 
-  key(canonical: string): Buffer {
-    return createHmac("sha256", this.secret).update(canonical).digest();
-  }
-
   /** The secret itself, for a worker thread of this process that keys people (never written anywhere). */
   secretBytes(): Uint8Array {
     return new Uint8Array(this.secret);

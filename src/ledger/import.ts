@@ -8,7 +8,7 @@ import { createReadStream, statSync } from "node:fs";
 import { type RawBuilder, sql } from "kysely";
 import type { DataMap } from "../engine/datamap.js";
 import type { Store } from "../store/open.js";
-import { type EntryBatch, EntryBatcher } from "./batcher.js";
+import { type EntryBatch, EntryBatcher, batchOf, rawBatches } from "./batcher.js";
 import { EventError, type LedgerEvent, formatOf, toEvent } from "./events.js";
 import { batchesOnWorker } from "./reader.js";
 import { type UnionSet, applyStage, createStage, prepareYear } from "./tallies.js";
@@ -52,12 +52,7 @@ async function* batchesHere(
   options: ImportOptions,
 ): AsyncGenerator<EntryBatch> {
   const batcher = new EntryBatcher((c) => store.keyer.keyMany(c), options.batchEntries ?? BATCH, options.keyCache ?? KEY_CACHE);
-  for await (const e of events) {
-    counter.rows++;
-    batcher.add(e);
-    if (batcher.full) yield batcher.take();
-  }
-  if (batcher.size > 0) yield batcher.take();
+  for await (const raw of rawBatches(events, batcher, counter)) yield batchOf(raw);
 }
 
 /** Apply batches of validated entries in one transaction, recording `source` so it is never applied twice. */

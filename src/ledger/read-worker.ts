@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { hmacSha256Many } from "../identity/keys.js";
-import { EntryBatcher, buffersOf } from "./batcher.js";
+import { EntryBatcher, buffersOf, rawBatches } from "./batcher.js";
 import { readEvents } from "./events.js";
 import type { ReadTask, ReaderMessage } from "./reader.js";
 
@@ -22,20 +22,14 @@ const post = (m: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessag
 
 async function read(): Promise<void> {
   const batcher = new EntryBatcher((c) => hmacSha256Many(secret, c), task.batch, task.keyCache);
-  let rows = 0;
-  const send = async () => {
+  const counter = { rows: 0 };
+  const ready = async () => {
     while (credit === 0) await new Promise<void>((r) => (wake = r));
     credit--;
-    const batch = batcher.takeRaw();
-    post({ batch, rows }, buffersOf(batch));
   };
-  for await (const e of readEvents(task.file, new Set(task.transfers), task.format)) {
-    rows++;
-    batcher.add(e);
-    if (batcher.full) await send();
-  }
-  if (batcher.size > 0) await send();
-  post({ done: rows });
+  for await (const batch of rawBatches(readEvents(task.file, new Set(task.transfers), task.format), batcher, counter, ready))
+    post({ batch, rows: counter.rows }, buffersOf(batch));
+  post({ done: counter.rows });
   port.close();
 }
 
