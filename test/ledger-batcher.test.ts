@@ -52,7 +52,9 @@ describe("entry batcher", () => {
     const batch = batcher.take();
     assert.equal(batcher.size, 0);
     assert.deepEqual([...batch.years].sort(), [2025, 2026]);
-    const rows = Buffer.from(batch.csv())
+    // Transfers go to the database as their numbers (ledger_transfer.id): here 7, 8, … in order.
+    const number = (id: string) => String(7 + batch.transferIds.indexOf(id));
+    const rows = Buffer.from(batch.csv(batch.transferIds.map((_, t) => 7 + t)))
       .toString("latin1")
       .trimEnd()
       .split("\n")
@@ -61,10 +63,10 @@ describe("entry batcher", () => {
     assert.deepEqual(
       rows.sort(),
       [
-        ["2025", "crm", key("cn_mobile:13800138000"), "2025-12-31", ""],
-        ["2026", "crm", key("cn_mobile:13800138000"), "2026-03-01", "2026-07-01"],
-        ["2026", odd, key("cn_mobile:13800138000"), "2026-02-02", ""],
-        ["2026", odd, key("email:a@example.com"), "2026-02-03", ""],
+        ["2025", number("crm"), key("cn_mobile:13800138000"), "2025-12-31", ""],
+        ["2026", number("crm"), key("cn_mobile:13800138000"), "2026-03-01", "2026-07-01"],
+        ["2026", number(odd), key("cn_mobile:13800138000"), "2026-02-02", ""],
+        ["2026", number(odd), key("email:a@example.com"), "2026-02-03", ""],
       ].sort(),
     );
   });

@@ -11,9 +11,11 @@ import { after, describe, test } from "node:test";
 import type { DataMap } from "../src/engine/datamap.js";
 import { parseDataMap } from "../src/engine/load.js";
 import { countLedger } from "../src/ledger/count.js";
+import { toEvent } from "../src/ledger/events.js";
 import { type EventInput, importEvents, recordEvents } from "../src/ledger/import.js";
 import { countedTransfers } from "../src/ledger/tallies.js";
-import { openStore } from "../src/store/open.js";
+import { type Store, openStore } from "../src/store/open.js";
+import { sql } from "kysely";
 import { seededRandom } from "./helpers.js";
 import { dropTestSchemas, targets } from "./ledger-helpers.js";
 
@@ -105,6 +107,64 @@ for (const target of targets()) {
         // The CBDF-2024 window is the calendar year; before 2024-03-22 it began 1 January of the previous year.
         assert.deepEqual((await countLedger(store, before, "2024-03-21")).window, { from: "2023-01-01", to: "2024-03-21" });
         assert.deepEqual((await countLedger(store, before, "2024-03-22")).window, { from: "2024-01-01", to: "2024-03-22" });
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
+  describe(`migration to entries by person on ${target.name}`, () => {
+    /** Counts for every date equal the oracle over `events`. */
+    async function assertCounts(store: Store, events: EventInput[], when: string) {
+      for (const asOf of DATES) {
+        const c = await countLedger(store, before, asOf);
+        assert.deepEqual(
+          { cumulative: c.cumulative, transfers: c.transfers },
+          oracle(events, before, asOf, c.window.from),
+          `${when}, ${asOf}`,
+        );
+      }
+    }
+
+    test("a ledger written by an earlier version keeps its counts, and imports go on from it", async () => {
+      const location = target.fresh();
+      // Entries as versions before migration 0004 kept them: (year, transfer id, person key).
+      const old = await openStore(location, { migrateUpTo: "0001_ledger" });
+      try {
+        const first = new Map<string, { year: number; transfer: string; canonical: string; g: string; s: string | null }>();
+        for (const [i, e] of imports[0]!.entries()) {
+          const ev = toEvent({ ...e }, i, `events[${i}]`, new Set(["crm", "ops", "hr"]), ".");
+          const id = `${ev.date.slice(0, 4)}|${ev.transfer}|${ev.canonical}`;
+          const was = first.get(id);
+          const s = ev.sensitive ? ev.date : null;
+          if (!was) first.set(id, { year: Number(ev.date.slice(0, 4)), transfer: ev.transfer, canonical: ev.canonical, g: ev.date, s });
+          else {
+            if (ev.date < was.g) was.g = ev.date;
+            if (s && (!was.s || s < was.s)) was.s = s;
+          }
+        }
+        const rows = [...first.values()];
+        const keys = old.keyer.keyMany(rows.map((r) => r.canonical));
+        await sql`insert into ledger_first_seen (year, transfer_id, person_key, first_general, first_sensitive) values ${sql.join(
+          rows.map((r, i) => sql`(${r.year}, ${r.transfer}, ${keys.subarray(32 * i, 32 * i + 32)}, ${r.g}::date, ${r.s}::date)`),
+        )}`.execute(old.db);
+      } finally {
+        await old.close();
+      }
+      const store = await openStore(location); // 0002 (day tallies), 0003, 0004 (entries by person)
+      try {
+        await assertCounts(store, imports[0]!, "after the migration");
+        assert.equal((await recordEvents(store, before, "after-migration", imports[1]!)).status, "imported");
+        await assertCounts(store, [...imports[0]!, ...imports[1]!], "after an import");
+        const tables = await sql<{ name: string }>`
+          select table_name as name from information_schema.tables where table_schema = current_schema() and table_name like 'ledger_%'`.execute(
+          store.db,
+        );
+        const names = tables.rows.map((r) => r.name);
+        assert.ok(
+          names.includes("ledger_entry") && !names.includes("ledger_first_seen") && !names.includes("ledger_union_first"),
+          names.join(", "),
+        );
       } finally {
         await store.close();
       }

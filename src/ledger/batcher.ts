@@ -45,9 +45,6 @@ function putIso(out: Uint8Array, o: number, n: number): number {
   return putDigits(out, o, n % 100, 2);
 }
 
-/** A CSV field for COPY: quoted, quotes doubled. */
-const csvField = (s: string) => `"${s.replace(/"/g, '""')}"`;
-
 /** Where (person slot, transfer, year) starts probing in an index of `mask + 1` places. */
 const place = (slot: number, t: number, year: number, mask: number) =>
   (Math.imul(slot, 0x9e3779b1) ^ Math.imul(t * 10_000 + year, 0x85ebca6b)) & mask;
@@ -58,8 +55,13 @@ const earlier = (a: number, b: number) => (a === 0 ? b : b === 0 || a < b ? a : 
 export interface EntryBatch {
   readonly size: number;
   readonly years: ReadonlySet<number>;
-  /** `year,"transfer",\x<key>,first_general,first_sensitive` lines for COPY … (format csv). */
-  csv(): Uint8Array;
+  /** The transfer ids its entries' transfer indexes point into. */
+  readonly transferIds: readonly string[];
+  /**
+   * `year,transfer,\x<key>,first_general,first_sensitive` lines for COPY … (format csv), with
+   * `numbers[t]` (ledger_transfer.id) for the transfer `transferIds[t]`.
+   */
+  csv(numbers: readonly number[]): Uint8Array;
   /**
    * The same rows for a server, compactly: per entry its year, transfer (index into
    * `transferIds`) and dates as yyyymmdd (0 = none), and all keys in one buffer (32 bytes each,
@@ -248,8 +250,9 @@ export function batchOf(raw: RawBatch): EntryBatch {
   return {
     size: n,
     years,
-    csv() {
-      const fields = transferIds.map((id) => Buffer.from(csvField(id)));
+    transferIds,
+    csv(numbers) {
+      const fields = transferIds.map((_, t) => Buffer.from(String(numbers[t])));
       let bytes = 0;
       for (let i = 0; i < n; i++) bytes += fields[transfer[i]!]!.length + 4 + 1 + 1 + 66 + 1 + 10 + 1 + 10 + 1;
       const out = Buffer.allocUnsafe(bytes);

@@ -10,7 +10,7 @@ import { regimeOn } from "../engine/regimes/index.js";
 import type { Counts } from "../engine/types.js";
 import type { Store } from "../store/open.js";
 import type { Database } from "../store/schema.js";
-import { countedTransfers, findUnionSet, perFirstDay } from "./tallies.js";
+import { countedTransfers, findUnionSet, ofTransfers, perFirstDay } from "./tallies.js";
 
 export interface LedgerCount {
   asOf: IsoDate;
@@ -58,15 +58,15 @@ async function countIn(db: Kysely<Database>, kind: Store["kind"], map: DataMap, 
     // person's earliest dates come first (a hash aggregate, faster than count(distinct)).
     per = (
       await sql<(typeof per)[number]>`
-        select transfer_id,
+        select t.transfer_id,
                count(*) filter (where first_general <= ${asOf}::date) as general,
                count(*) filter (where first_sensitive <= ${asOf}::date) as sensitive
         from (
-          select transfer_id, min(first_general) as first_general, min(first_sensitive) as first_sensitive
-          from ledger_first_seen where year in (${sql.join(ys)}) and transfer_id in (${sql.join(ids)})
-          group by transfer_id, person_key
-        ) p
-        group by transfer_id`.execute(db)
+          select transfer, min(first_general) as first_general, min(first_sensitive) as first_sensitive
+          from ledger_entry where year in (${sql.join(ys)}) and ${ofTransfers(ids)}
+          group by transfer, person_key
+        ) p join ledger_transfer t on t.id = p.transfer
+        group by t.transfer_id`.execute(db)
     ).rows;
   }
   if (countedIds.length) total = await cumulative(db, kind, ys, countedIds, asOf);
@@ -116,7 +116,7 @@ async function cumulative(db: Kysely<Database>, kind: Store["kind"], ys: number[
     const r = await sql<{ general: string; sensitive: string }>`
       select count(distinct person_key) filter (where first_general <= ${asOf}::date) as general,
              count(distinct person_key) filter (where first_sensitive <= ${asOf}::date) as sensitive
-      from ledger_first_seen where year in (${sql.join(ys)}) and transfer_id in (${sql.join(ids)})
+      from ledger_entry where year in (${sql.join(ys)}) and ${ofTransfers(ids)}
     `.execute(db);
     return { general: Number(r.rows[0]?.general ?? 0), sensitive: Number(r.rows[0]?.sensitive ?? 0) };
   }
@@ -143,8 +143,8 @@ async function histogram(db: Kysely<Database>, ys: number[], ids: string[], set:
   }
   const r = await sql<Histogram[number]>`
     select to_char(day, 'YYYY-MM-DD') as day, g, s from (${perFirstDay(sql`
-      select min(first_general) as first_general, min(first_sensitive) as first_sensitive from ledger_first_seen
-      where year in (${sql.join(ys)}) and transfer_id in (${sql.join(ids)})
+      select min(first_general) as first_general, min(first_sensitive) as first_sensitive from ledger_entry
+      where year in (${sql.join(ys)}) and ${ofTransfers(ids)}
       group by person_key`)}) h
   `.execute(db);
   return r.rows;

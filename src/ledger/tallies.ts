@@ -2,19 +2,21 @@
  * Per-window state kept on import, so an as-of count sums a few hundred day rows instead of
  * reading every entry of the window (issue 4, "Scale").
  *
- * - `ledger_first_seen`: each (year, transfer, person)'s earliest dates — the entries.
+ * - `ledger_entry`: each (year, person, transfer)'s earliest dates — the entries, keyed so that
+ *   a person's entries are adjacent; transfers by number (`ledger_transfer`).
  * - `ledger_daily`: per (year, transfer, day), how many entries have that day as their earliest
  *   date. A transfer's count on D is the sum of its days ≤ D.
  * - Union sets: the total counts each person once over the counted transfers (Q&A Q11), and
  *   which transfers count is the engine's decision. For each set of counted transfers a map gives
- *   in a year, `ledger_union_first` keeps each person's earliest dates over the set and
- *   `ledger_union_daily` the people newly counted per day. A set is registered (and filled from
- *   the entries) on the first import that sees it, then kept up to date by every import.
+ *   in a year, `ledger_union_daily` holds the people newly counted per day over the set. A set is
+ *   registered (and filled from the entries) on the first import that sees it, then kept up to
+ *   date by every import.
  *
- * Each batch is staged in `ledger_stage` (a temporary table), then applied in one statement per
- * table: the upsert returns each row whose earliest date moved (from `previous_*` to `first_*`),
- * and that moves one person from the old day (−1) to the new one (+1). The entries that moved are
- * kept in `ledger_changed`, and only they are merged into the union sets.
+ * An import's batches are staged in `ledger_stage` (a temporary table), then applied at once:
+ * the entries' upsert returns each row whose earliest date moved (from `previous_*` to
+ * `first_*`), which moves one entry from the old day (−1) to the new one (+1). The entries that
+ * moved are kept in `ledger_changed`; for each union set, only their people are looked at: each
+ * one's earliest dates over the set before the import and after it, read from their entries.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { type IsoDate, yearOf } from "../calendar/date.js";
@@ -58,7 +60,35 @@ export interface UnionSet {
   id: number;
   year: number;
   transfers: string[];
+  /** The same transfers' numbers (ledger_transfer.id). */
+  numbers: number[];
 }
+
+/**
+ * The numbers of these transfer ids, registering the ids not seen before (inside an import: imports
+ * are serialised). Existing ids are looked up first: an insert that meets a conflict would still use
+ * up a number of the sequence.
+ */
+export async function transferNumbers(tx: Kysely<Database>, ids: readonly string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(ids)];
+  const read = async () =>
+    unique.length ? await tx.selectFrom("ledger_transfer").select(["id", "transfer_id"]).where("transfer_id", "in", unique).execute() : [];
+  let rows = await read();
+  if (rows.length < unique.length) {
+    const known = new Set(rows.map((r) => r.transfer_id));
+    await tx
+      .insertInto("ledger_transfer")
+      .values(unique.filter((id) => !known.has(id)).map((transfer_id) => ({ transfer_id })))
+      .onConflict((c) => c.column("transfer_id").doNothing())
+      .execute();
+    rows = await read();
+  }
+  return new Map(rows.map((r) => [r.transfer_id, r.id]));
+}
+
+/** `transfer in (…)`: the entries of these transfer ids (by number). */
+export const ofTransfers = (ids: readonly string[]): RawBuilder<unknown> =>
+  sql`transfer in (select id from ledger_transfer where transfer_id in (${sql.join(ids)}))`;
 
 /** The registered union set for these counted transfers in `year`, if any. */
 export async function findUnionSet(db: Kysely<Database>, year: number, ids: readonly string[]): Promise<number | null> {
@@ -86,19 +116,20 @@ export async function prepareYear(tx: Kysely<Database>, map: DataMap, year: numb
       .executeTakeFirst();
     if (!inserted) continue;
     await sql`
-      insert into ledger_union_first (set_id, person_key, first_general, first_sensitive)
-      select ${inserted.id}, person_key, min(first_general), min(first_sensitive) from ledger_first_seen
-      where year = ${year} and transfer_id in (${sql.join(ids)})
-      group by person_key`.execute(tx);
-    await sql`
       insert into ledger_union_daily (set_id, day, general, sensitive)
       select ${inserted.id}, day, g, s
-      from (${perFirstDay(sql`select first_general, first_sensitive from ledger_union_first where set_id = ${inserted.id}`)}) h`.execute(
-      tx,
-    );
+      from (${perFirstDay(sql`
+        select min(first_general) as first_general, min(first_sensitive) as first_sensitive from ledger_entry
+        where year = ${year} and ${ofTransfers(ids)}
+        group by person_key`)}) h`.execute(tx);
   }
   const rows = await tx.selectFrom("ledger_union_set").select(["id", "year", "transfers"]).where("year", "=", year).execute();
-  return rows.map((r) => ({ id: r.id, year: r.year, transfers: r.transfers.split("\n") }));
+  const sets = rows.map((r) => ({ id: r.id, year: r.year, transfers: r.transfers.split("\n") }));
+  const numbers = await transferNumbers(
+    tx,
+    sets.flatMap((s) => s.transfers),
+  );
+  return sets.map((s) => ({ ...s, numbers: s.transfers.map((id) => numbers.get(id) as number) }));
 }
 
 /** People per first day (`day`, `g` ordinary, `s` sensitive) of `rows` (first_general, first_sensitive). */
@@ -113,14 +144,14 @@ export function perFirstDay(rows: RawBuilder<unknown>): RawBuilder<unknown> {
 }
 
 /**
- * The staging table one import's batches pass through, and the entries each batch changed (both
- * dropped at commit).
+ * The staging table one import's batches go to, and the entries the import moved with the dates
+ * they had before (both dropped at commit).
  */
 export async function createStage(tx: Kysely<Database>): Promise<void> {
   await sql`create temp table ledger_stage (
-    year smallint, transfer_id text, person_key bytea, first_general date, first_sensitive date) on commit drop`.execute(tx);
+    year smallint, transfer smallint, person_key bytea, first_general date, first_sensitive date) on commit drop`.execute(tx);
   await sql`create temp table ledger_changed (
-    year smallint, transfer_id text, person_key bytea, first_general date, first_sensitive date) on commit drop`.execute(tx);
+    year smallint, transfer smallint, person_key bytea, previous_general date, previous_sensitive date) on commit drop`.execute(tx);
 }
 
 /**
@@ -164,37 +195,47 @@ function addCounts(table: string, key: string): RawBuilder<unknown> {
 }
 
 /**
- * Apply the staged batch: entries and per-transfer days, then each union set of the batch's
- * years. One index probe per row: the upsert returns each changed row's dates before and after.
- * The union sets read only the entries that changed: an entry whose earliest dates did not move
- * cannot lower a person's earliest dates over a set (those are already at or before it), and at
- * 1M events about a quarter of the staged entries change nothing.
+ * Apply the staged entries (each (year, person, transfer) merged to its earliest dates): entries
+ * and per-transfer days, then each union set of the import's years. One index probe per entry:
+ * the upsert returns each changed row's dates before and after. A union set looks only at the
+ * people with a moved entry among its transfers (an entry whose dates did not move cannot lower
+ * a person's earliest dates over a set): their earliest dates over the set now, from their
+ * entries (adjacent in the index), and before — the same with each moved entry's previous dates
+ * (none for a new entry).
  */
 export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]): Promise<void> {
-  await sql`truncate ledger_changed`.execute(tx);
   await sql`
     with moved as (
-      insert into ledger_first_seen (year, transfer_id, person_key, first_general, first_sensitive)
-      select year, transfer_id, person_key, first_general, first_sensitive from ledger_stage
-      order by year, transfer_id, person_key
-      ${keepEarliest("ledger_first_seen", "year, transfer_id, person_key", "year, transfer_id, person_key, ")}
+      insert into ledger_entry (year, person_key, transfer, first_general, first_sensitive)
+      select year, person_key, transfer, min(first_general), min(first_sensitive) from ledger_stage
+      group by year, person_key, transfer
+      order by year, person_key, transfer
+      ${keepEarliest("ledger_entry", "year, person_key, transfer", "year, transfer, person_key, ")}
     ), days as (
       insert into ledger_daily (year, transfer_id, day, general, sensitive)
-      select year, transfer_id, day, sum(g), sum(s) from (${dayMoves("year, transfer_id, ")}) d group by year, transfer_id, day
+      select d.year, t.transfer_id, d.day, sum(d.g), sum(d.s)
+      from (${dayMoves("year, transfer, ")}) d join ledger_transfer t on t.id = d.transfer
+      group by d.year, t.transfer_id, d.day
       ${addCounts("ledger_daily", "year, transfer_id, day")}
     )
-    insert into ledger_changed (year, transfer_id, person_key, first_general, first_sensitive)
-    select year, transfer_id, person_key, ng, ns from moved
+    insert into ledger_changed (year, transfer, person_key, previous_general, previous_sensitive)
+    select year, transfer, person_key, og, os from moved
   `.execute(tx);
+  if (sets.length === 0) return;
+  // Statistics for the planner (a temporary table has none): how many people to look up.
+  await sql`analyze ledger_changed`.execute(tx);
   for (const set of sets) {
+    const inSet = sql.join(set.numbers);
     await sql`
       with moved as (
-        insert into ledger_union_first (set_id, person_key, first_general, first_sensitive)
-        select ${set.id}, person_key, min(first_general), min(first_sensitive) from ledger_changed
-        where year = ${set.year} and transfer_id in (${sql.join(set.transfers)})
-        group by person_key
-        order by person_key
-        ${keepEarliest("ledger_union_first", "set_id, person_key", "")}
+        select e.person_key,
+          min(e.first_general) as ng, min(e.first_sensitive) as ns,
+          min(case when c.person_key is null then e.first_general else c.previous_general end) as og,
+          min(case when c.person_key is null then e.first_sensitive else c.previous_sensitive end) as os
+        from (select distinct person_key from ledger_changed where year = ${set.year} and transfer in (${inSet})) p
+        join ledger_entry e on e.year = ${set.year} and e.person_key = p.person_key and e.transfer in (${inSet})
+        left join ledger_changed c on c.year = ${set.year} and c.person_key = e.person_key and c.transfer = e.transfer
+        group by e.person_key
       )
       insert into ledger_union_daily (set_id, day, general, sensitive)
       select ${set.id}, day, sum(g), sum(s) from (${dayMoves("")}) d group by day

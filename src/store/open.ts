@@ -44,7 +44,12 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
-export async function openStore(target = resolveTarget()): Promise<Store> {
+export interface OpenOptions {
+  /** Stop migrating at this migration (tests build a ledger as an earlier version left it). */
+  migrateUpTo?: string;
+}
+
+export async function openStore(target = resolveTarget(), options: OpenOptions = {}): Promise<Store> {
   let db: Kysely<Database>;
   let kind: Store["kind"];
   let secretPath: string;
@@ -96,7 +101,7 @@ export async function openStore(target = resolveTarget()): Promise<Store> {
     secretPath = process.env.XBORDER_SECRET_FILE ?? join(dir, "secret.key");
   }
   try {
-    await migrate(db as Kysely<unknown>, schemaName);
+    await migrate(db as Kysely<unknown>, schemaName, options.migrateUpTo);
     const keyer = new PersonKeyer(loadOrCreateSecret(secretPath));
     await checkFingerprint(db, keyer, secretPath);
     return {

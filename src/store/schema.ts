@@ -15,15 +15,23 @@ export interface LedgerImportTable {
   imported_at: ColumnType<Date, string | undefined, never>;
 }
 
-/**
- * Per-window state: for each calendar year, transfer and person (keyed hash), the first day
- * that year their ordinary / sensitive PI was sent. A count for any date in the year is a
- * distinct count over this table, never a rescan of events.
- */
-export interface LedgerFirstSeenTable {
-  year: number;
+/** Transfer ids as small numbers (entries key on the number). */
+export interface LedgerTransferTable {
+  id: Generated<number>;
   transfer_id: string;
+}
+
+/**
+ * Per-window state, the entries: for each calendar year, person (keyed hash) and transfer, the
+ * first day that year their ordinary / sensitive PI was sent. A person's entries are adjacent
+ * (the key starts with year and person), so their earliest dates over any set of transfers are
+ * one index range away.
+ */
+export interface LedgerEntryTable {
+  year: number;
   person_key: Uint8Array;
+  /** ledger_transfer.id */
+  transfer: number;
   first_general: ColumnType<string | null, string | null, string | null>;
   first_sensitive: ColumnType<string | null, string | null, string | null>;
   /** The earliest dates the last change replaced (null when it created the row): bookkeeping of import. */
@@ -50,17 +58,6 @@ export interface LedgerUnionSetTable {
   transfers: string;
 }
 
-/** For each union set, each person's earliest dates over the set's transfers that year. */
-export interface LedgerUnionFirstTable {
-  set_id: number;
-  person_key: Uint8Array;
-  first_general: string | null;
-  first_sensitive: string | null;
-  /** As in ledger_first_seen. */
-  previous_general: ColumnType<string | null, string | null | undefined, string | null>;
-  previous_sensitive: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
 /** For each union set, people newly counted per day. */
 export interface LedgerUnionDailyTable {
   set_id: number;
@@ -72,9 +69,9 @@ export interface LedgerUnionDailyTable {
 export interface Database {
   ledger_meta: LedgerMetaTable;
   ledger_import: LedgerImportTable;
-  ledger_first_seen: LedgerFirstSeenTable;
+  ledger_transfer: LedgerTransferTable;
+  ledger_entry: LedgerEntryTable;
   ledger_daily: LedgerDailyTable;
   ledger_union_set: LedgerUnionSetTable;
-  ledger_union_first: LedgerUnionFirstTable;
   ledger_union_daily: LedgerUnionDailyTable;
 }
