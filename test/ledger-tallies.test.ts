@@ -81,8 +81,9 @@ for (const target of targets()) {
         for (const [i, batch] of imports.entries()) {
           const map = i < 3 ? before : later; // from the fourth import on, ops is exempt
           // Small batches, and fewer people's keys kept than there are people: every import takes
-          // many batches. Odd imports come from a file (read on a worker thread), even ones from a program.
-          const options = { batchEntries: 37, keyCache: 50 };
+          // many batches (and each batch several COPY slices on PGlite). Odd imports come from a
+          // file (read on a worker thread), even ones from a program.
+          const options = { batchEntries: 37, keyCache: 50, copySlice: 10 };
           if (i % 2 === 1) {
             const file = join(dir, `${target.name}-${i}.csv`);
             const rows = batch.map((e) => `${e.date},${e.transfer},${e.person},true,${!!e.sensitive}`);

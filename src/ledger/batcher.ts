@@ -59,9 +59,10 @@ export interface EntryBatch {
   readonly transferIds: readonly string[];
   /**
    * `year,transfer,\x<key>,first_general,first_sensitive` lines for COPY … (format csv), with
-   * `numbers[t]` (ledger_transfer.id) for the transfer `transferIds[t]`.
+   * `numbers[t]` (ledger_transfer.id) for the transfer `transferIds[t]`; entries `from` (0) to
+   * `to` (the size).
    */
-  csv(numbers: readonly number[]): Uint8Array;
+  csv(numbers: readonly number[], from?: number, to?: number): Uint8Array;
   /**
    * The same rows for a server, compactly: per entry its year, transfer (index into
    * `transferIds`) and dates as yyyymmdd (0 = none), and all keys in one buffer (32 bytes each,
@@ -251,13 +252,13 @@ export function batchOf(raw: RawBatch): EntryBatch {
     size: n,
     years,
     transferIds,
-    csv(numbers) {
+    csv(numbers, from = 0, to = n) {
       const fields = transferIds.map((_, t) => Buffer.from(String(numbers[t])));
       let bytes = 0;
-      for (let i = 0; i < n; i++) bytes += fields[transfer[i]!]!.length + 4 + 1 + 1 + 66 + 1 + 10 + 1 + 10 + 1;
+      for (let i = from; i < to; i++) bytes += fields[transfer[i]!]!.length + 4 + 1 + 1 + 66 + 1 + 10 + 1 + 10 + 1;
       const out = Buffer.allocUnsafe(bytes);
       let o = 0;
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < to; i++) {
         o = putDigits(out, o, year[i]!, 4);
         out[o++] = 0x2c;
         const f = fields[transfer[i]!]!;
