@@ -293,22 +293,24 @@ export function batchOf(raw: RawBatch): EntryBatch {
 }
 
 /**
- * Events merged into raw batches by `batcher`; `counter.rows` counts the events read. `ready`, if
- * given, is awaited before each batch is taken (a reader that may not run ahead waits there,
- * before the batch is copied out).
+ * Events, in chunks, merged into raw batches by `batcher`; `counter.rows` counts the events read.
+ * `ready`, if given, is awaited before each batch is taken (a reader that may not run ahead waits
+ * there, before the batch is copied out).
  */
 export async function* rawBatches(
-  events: AsyncIterable<LedgerEvent> | Iterable<LedgerEvent>,
+  chunks: AsyncIterable<readonly LedgerEvent[]> | Iterable<readonly LedgerEvent[]>,
   batcher: EntryBatcher,
   counter: { rows: number },
   ready?: () => Promise<void>,
 ): AsyncGenerator<RawBatch> {
-  for await (const e of events) {
-    counter.rows++;
-    batcher.add(e);
-    if (batcher.full) {
-      await ready?.();
-      yield batcher.takeRaw();
+  for await (const chunk of chunks) {
+    for (const e of chunk) {
+      counter.rows++;
+      batcher.add(e);
+      if (batcher.full) {
+        await ready?.();
+        yield batcher.takeRaw();
+      }
     }
   }
   if (batcher.size > 0) {

@@ -52,12 +52,12 @@ async function sha256(file: string): Promise<string> {
 /** Events merged into batches on this thread (a program's events, already in memory). */
 async function* batchesHere(
   store: Store,
-  events: AsyncIterable<LedgerEvent> | Iterable<LedgerEvent>,
+  events: readonly LedgerEvent[],
   counter: { rows: number },
   options: ImportOptions,
 ): AsyncGenerator<EntryBatch> {
   const batcher = new EntryBatcher((c) => store.keyer.keyMany(c), options.batchEntries ?? BATCH, options.keyCache ?? KEY_CACHE);
-  for await (const raw of rawBatches(events, batcher, counter)) yield batchOf(raw);
+  for await (const raw of rawBatches([events], batcher, counter)) yield batchOf(raw);
 }
 
 /** Apply batches of validated entries in one transaction, recording `source` so it is never applied twice. */

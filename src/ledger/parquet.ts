@@ -14,7 +14,8 @@ function cell(v: unknown): unknown {
   return v;
 }
 
-export async function* readParquetEvents(file: string, transfers: ReadonlySet<string>): AsyncGenerator<LedgerEvent> {
+/** The events of a Parquet file, a slice of rows at a time. */
+export async function* readParquetEvents(file: string, transfers: ReadonlySet<string>): AsyncGenerator<LedgerEvent[]> {
   let buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>;
   let rows: number;
   try {
@@ -25,12 +26,14 @@ export async function* readParquetEvents(file: string, transfers: ReadonlySet<st
   }
   for (let start = 0; start < rows; start += SLICE) {
     const objects = await parquetReadObjects({ file: buffer, rowStart: start, rowEnd: Math.min(rows, start + SLICE) });
+    const events: LedgerEvent[] = [];
     for (let i = 0; i < objects.length; i++) {
       const raw = objects[i] as Record<string, unknown>;
       const rec: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(raw)) rec[k.toLowerCase()] = cell(v);
       const row = start + i + 1;
-      yield toEvent(rec, row, `${file}: row ${row}`, transfers);
+      events.push(toEvent(rec, row, `${file}: row ${row}`, transfers));
     }
+    yield events;
   }
 }

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { hmacSha256Many } from "../identity/keys.js";
 import { EntryBatcher, buffersOf, rawBatches } from "./batcher.js";
-import { readEvents } from "./events.js";
+import { readEventChunks } from "./events.js";
 import type { ReadTask, ReaderMessage } from "./reader.js";
 
 const task = workerData as ReadTask;
@@ -27,7 +27,7 @@ async function read(): Promise<void> {
     while (credit === 0) await new Promise<void>((r) => (wake = r));
     credit--;
   };
-  for await (const batch of rawBatches(readEvents(task.file, new Set(task.transfers), task.format), batcher, counter, ready))
+  for await (const batch of rawBatches(readEventChunks(task.file, new Set(task.transfers), task.format), batcher, counter, ready))
     post({ batch, rows: counter.rows }, buffersOf(batch));
   post({ done: counter.rows });
   port.close();
