@@ -151,7 +151,8 @@ export async function createStage(tx: Kysely<Database>): Promise<void> {
   await sql`create temp table ledger_stage (
     year smallint, transfer smallint, person_key bytea, first_general date, first_sensitive date) on commit drop`.execute(tx);
   await sql`create temp table ledger_changed (
-    year smallint, transfer smallint, person_key bytea, previous_general date, previous_sensitive date) on commit drop`.execute(tx);
+    year smallint, transfer smallint, person_key bytea,
+    first_general date, first_sensitive date, previous_general date, previous_sensitive date) on commit drop`.execute(tx);
 }
 
 /**
@@ -187,6 +188,16 @@ function keepEarliest(table: string, key: string, carry: string): RawBuilder<unk
       previous_general as og, previous_sensitive as os`;
 }
 
+/**
+ * Whether `people` is few next to the entries a server holds: then a union set probes each
+ * person's entries instead of joining with all of them. Entries are estimated from the table's
+ * size (~100 bytes a row): planner statistics may not exist yet right after a large import.
+ */
+async function fewComparedToEntries(tx: Kysely<Database>, people: number): Promise<boolean> {
+  const r = await sql<{ bytes: string }>`select pg_relation_size(to_regclass('ledger_entry')) as bytes`.execute(tx);
+  return people * 10 < Number(r.rows[0]?.bytes ?? 0) / 100;
+}
+
 /** On a key conflict add the day counts. */
 function addCounts(table: string, key: string): RawBuilder<unknown> {
   const t = sql.raw(table);
@@ -199,12 +210,12 @@ function addCounts(table: string, key: string): RawBuilder<unknown> {
  * and per-transfer days, then each union set of the import's years. One index probe per entry:
  * the upsert returns each changed row's dates before and after. A union set looks only at the
  * people with a moved entry among its transfers (an entry whose dates did not move cannot lower
- * a person's earliest dates over a set): their earliest dates over the set now, from their
- * entries (adjacent in the index), and before — the same with each moved entry's previous dates
- * (none for a new entry).
+ * a person's earliest dates over a set): their earliest dates over the set now and before, from
+ * their moved entries' dates and previous dates (none for a new entry) and their other entries
+ * (adjacent in the index).
  */
-export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]): Promise<void> {
-  await sql`
+export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[], kind: "pglite" | "postgres"): Promise<void> {
+  const changed = await sql`
     with moved as (
       insert into ledger_entry (year, person_key, transfer, first_general, first_sensitive)
       select year, person_key, transfer, min(first_general), min(first_sensitive) from ledger_stage
@@ -218,25 +229,35 @@ export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]
       group by d.year, t.transfer_id, d.day
       ${addCounts("ledger_daily", "year, transfer_id, day")}
     )
-    insert into ledger_changed (year, transfer, person_key, previous_general, previous_sensitive)
-    select year, transfer, person_key, og, os from moved
+    insert into ledger_changed (year, transfer, person_key, first_general, first_sensitive, previous_general, previous_sensitive)
+    select year, transfer, person_key, ng, ns, og, os from moved
   `.execute(tx);
   if (sets.length === 0) return;
   // Statistics for the planner (a temporary table has none): how many people to look up.
   await sql`analyze ledger_changed`.execute(tx);
+  const probe = kind === "pglite" || (await fewComparedToEntries(tx, Number(changed.numAffectedRows ?? 0)));
   for (const set of sets) {
     const inSet = sql.join(set.numbers);
+    // Per person: the moved entries' dates now and before, and the earliest dates of the
+    // person's other entries in the set (unchanged by this import).
+    const people = sql`
+      select person_key, array_agg(transfer) as ts,
+        min(first_general) as ng, min(first_sensitive) as ns, min(previous_general) as og, min(previous_sensitive) as os
+      from ledger_changed where year = ${set.year} and transfer in (${inSet})
+      group by person_key order by person_key`;
+    const others = sql`e.year = ${set.year} and e.person_key = p.person_key and e.transfer in (${inSet}) and e.transfer <> all (p.ts)`;
+    const moved = probe
+      ? // An index probe per person, in key order (PGlite: faster than a join even at 4M people).
+        sql`select least(p.ng, u.g) as ng, least(p.ns, u.s) as ns, least(p.og, u.g) as og, least(p.os, u.s) as os
+          from (${people}) p
+          cross join lateral (select min(e.first_general) as g, min(e.first_sensitive) as s from ledger_entry e where ${others}) u`
+      : // Many people: one pass over the year's entries (a server joins faster than it probes).
+        sql`select least(p.ng, u.g) as ng, least(p.ns, u.s) as ns, least(p.og, u.g) as og, least(p.os, u.s) as os
+          from (${people}) p
+          left join (select e.person_key, min(e.first_general) as g, min(e.first_sensitive) as s
+                     from (${people}) p join ledger_entry e on ${others} group by e.person_key) u on u.person_key = p.person_key`;
     await sql`
-      with moved as (
-        select e.person_key,
-          min(e.first_general) as ng, min(e.first_sensitive) as ns,
-          min(case when c.person_key is null then e.first_general else c.previous_general end) as og,
-          min(case when c.person_key is null then e.first_sensitive else c.previous_sensitive end) as os
-        from (select distinct person_key from ledger_changed where year = ${set.year} and transfer in (${inSet})) p
-        join ledger_entry e on e.year = ${set.year} and e.person_key = p.person_key and e.transfer in (${inSet})
-        left join ledger_changed c on c.year = ${set.year} and c.person_key = e.person_key and c.transfer = e.transfer
-        group by e.person_key
-      )
+      with moved as (${moved})
       insert into ledger_union_daily (set_id, day, general, sensitive)
       select ${set.id}, day, sum(g), sum(s) from (${dayMoves("")}) d group by day
       ${addCounts("ledger_union_daily", "set_id, day")}
