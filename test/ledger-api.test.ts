@@ -95,6 +95,24 @@ describe("event files read on a worker thread", () => {
     const after = await countLedger(store, map, "2026-12-31");
     assert.equal(after.cumulative.general, before.cumulative.general + 500);
   });
+
+  test("reports the entries written or moved earlier: a person in several batches once, a later date not at all", async () => {
+    const person = (i: number) => `139${String(71_000_000 + i)}`;
+    // 60 people, each on three days, in batches of 20 entries: 9 batches, 60 entries.
+    const rows = [3, 2, 1].flatMap((d) => Array.from({ length: 60 }, (_, i) => `2026-07-0${d},crm,${person(i)},true,false`));
+    const file = join(dir, "repeats.csv");
+    writeFileSync(file, `date,transfer,person,general,sensitive\n${rows.join("\n")}\n`);
+    const r = await importEvents(store, file, map, { batchEntries: 20, keyCache: 30 });
+    assert.deepEqual([r.rows, r.entries], [180, 60]);
+    // Again, later: nothing moves. Ten of them earlier: ten entries move.
+    const later = join(dir, "repeats-later.csv");
+    writeFileSync(later, `date,transfer,person,general,sensitive\n${rows.map((l) => l.replace("2026-07-", "2026-08-")).join("\n")}\n`);
+    assert.deepEqual([(await importEvents(store, later, map)).entries], [0]);
+    const earlier = join(dir, "repeats-earlier.csv");
+    const ten = Array.from({ length: 10 }, (_, i) => `2026-06-30,crm,${person(i)},true,false`);
+    writeFileSync(earlier, `date,transfer,person,general,sensitive\n${ten.join("\n")}\n`);
+    assert.deepEqual([(await importEvents(store, earlier, map)).entries], [10]);
+  });
 });
 
 describe("library API batches", () => {

@@ -43,7 +43,7 @@ export async function runLedgerImport(file: string, o: LedgerOptions, out: (s: s
   out(
     r.status === "unchanged"
       ? `${file}: already imported; the ledger is unchanged\n`
-      : `${file}: imported ${n(r.rows)} events (${n(r.entries)} person-transfer-year entries) into ${r.location}\n`,
+      : `${file}: imported ${n(r.rows)} events (${n(r.entries)} person-transfer-year entries new or moved earlier) into ${r.location}\n`,
   );
   return EXIT.ok;
 }

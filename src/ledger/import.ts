@@ -80,7 +80,6 @@ async function applyBatches(
     await createStage(tx);
     const sets = new Map<number, UnionSet[]>();
     const stage = async (batch: EntryBatch) => {
-      entries += batch.size;
       for (const y of batch.years) if (!sets.has(y)) sets.set(y, await prepareYear(tx, map, y));
       const known = await transferNumbers(tx, batch.transferIds);
       const numbers = batch.transferIds.map((id) => known.get(id) as number);
@@ -120,7 +119,7 @@ async function applyBatches(
       throw e;
     }
     await writing;
-    await applyStage(tx, [...sets.values()].flat(), store.kind);
+    entries = await applyStage(tx, [...sets.values()].flat(), store.kind);
     await tx
       .insertInto("ledger_import")
       .values({ content_sha256: source.digest, file_name: source.name, row_count: counter.rows })

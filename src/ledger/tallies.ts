@@ -189,13 +189,14 @@ function keepEarliest(table: string, key: string, carry: string): RawBuilder<unk
 }
 
 /**
- * Whether `people` is few next to the entries a server holds: then a union set probes each
- * person's entries instead of joining with all of them. Entries are estimated from the table's
- * size (~100 bytes a row): planner statistics may not exist yet right after a large import.
+ * Whether `moved` entries are few next to the entries a server holds: then a union set probes
+ * each of their people's entries instead of joining with all of them. Entries are estimated from
+ * the table's size (~100 bytes a row): planner statistics may not exist yet right after a large
+ * import.
  */
-async function fewComparedToEntries(tx: Kysely<Database>, people: number): Promise<boolean> {
+async function fewComparedToEntries(tx: Kysely<Database>, moved: number): Promise<boolean> {
   const r = await sql<{ bytes: string }>`select pg_relation_size(to_regclass('ledger_entry')) as bytes`.execute(tx);
-  return people * 10 < Number(r.rows[0]?.bytes ?? 0) / 100;
+  return moved * 10 < Number(r.rows[0]?.bytes ?? 0) / 100;
 }
 
 /** On a key conflict add the day counts. */
@@ -212,9 +213,9 @@ function addCounts(table: string, key: string): RawBuilder<unknown> {
  * people with a moved entry among its transfers (an entry whose dates did not move cannot lower
  * a person's earliest dates over a set): their earliest dates over the set now and before, from
  * their moved entries' dates and previous dates (none for a new entry) and their other entries
- * (adjacent in the index).
+ * (adjacent in the index). Returns how many entries were written or moved earlier.
  */
-export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[], kind: "pglite" | "postgres"): Promise<void> {
+export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[], kind: "pglite" | "postgres"): Promise<number> {
   const changed = await sql`
     with moved as (
       insert into ledger_entry (year, person_key, transfer, first_general, first_sensitive)
@@ -232,10 +233,11 @@ export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]
     insert into ledger_changed (year, transfer, person_key, first_general, first_sensitive, previous_general, previous_sensitive)
     select year, transfer, person_key, ng, ns, og, os from moved
   `.execute(tx);
-  if (sets.length === 0) return;
+  const moved = Number(changed.numAffectedRows ?? 0);
+  if (sets.length === 0 || moved === 0) return moved;
   // Statistics for the planner (a temporary table has none): how many people to look up.
   await sql`analyze ledger_changed`.execute(tx);
-  const probe = kind === "pglite" || (await fewComparedToEntries(tx, Number(changed.numAffectedRows ?? 0)));
+  const probe = kind === "pglite" || (await fewComparedToEntries(tx, moved));
   for (const set of sets) {
     const inSet = sql.join(set.numbers);
     // Per person: the moved entries' dates now and before, and the earliest dates of the
@@ -246,21 +248,21 @@ export async function applyStage(tx: Kysely<Database>, sets: readonly UnionSet[]
       from ledger_changed where year = ${set.year} and transfer in (${inSet})
       group by person_key order by person_key`;
     const others = sql`e.year = ${set.year} and e.person_key = p.person_key and e.transfer in (${inSet}) and e.transfer <> all (p.ts)`;
-    const moved = probe
+    const otherDates = probe
       ? // An index probe per person, in key order (PGlite: faster than a join even at 4M people).
-        sql`select least(p.ng, u.g) as ng, least(p.ns, u.s) as ns, least(p.og, u.g) as og, least(p.os, u.s) as os
-          from (${people}) p
-          cross join lateral (select min(e.first_general) as g, min(e.first_sensitive) as s from ledger_entry e where ${others}) u`
+        sql`cross join lateral (select min(e.first_general) as g, min(e.first_sensitive) as s from ledger_entry e where ${others}) u`
       : // Many people: one pass over the year's entries (a server joins faster than it probes).
-        sql`select least(p.ng, u.g) as ng, least(p.ns, u.s) as ns, least(p.og, u.g) as og, least(p.os, u.s) as os
-          from (${people}) p
-          left join (select e.person_key, min(e.first_general) as g, min(e.first_sensitive) as s
-                     from (${people}) p join ledger_entry e on ${others} group by e.person_key) u on u.person_key = p.person_key`;
+        sql`left join (select e.person_key, min(e.first_general) as g, min(e.first_sensitive) as s
+                       from p join ledger_entry e on ${others} group by e.person_key) u on u.person_key = p.person_key`;
     await sql`
-      with moved as (${moved})
+      with p as (${people}), moved as (
+        select least(p.ng, u.g) as ng, least(p.ns, u.s) as ns, least(p.og, u.g) as og, least(p.os, u.s) as os
+        from p ${otherDates}
+      )
       insert into ledger_union_daily (set_id, day, general, sensitive)
       select ${set.id}, day, sum(g), sum(s) from (${dayMoves("")}) d group by day
       ${addCounts("ledger_union_daily", "set_id, day")}
     `.execute(tx);
   }
+  return moved;
 }
