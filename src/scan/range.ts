@@ -23,7 +23,8 @@ export interface RangeResult {
   entities: Float64Array;
   samples: string[][];
   columns: { name: string; counts: Float64Array; nameSamples: string[]; addressSamples: string[] }[];
-  people: Uint32Array;
+  /** The range's people: its table on the thread that scanned it, packed triples (`export()`) once sent from a worker. */
+  people: PersonTable | Uint32Array;
   /**
    * The range ended inside a quoted field: either the file is broken, or the cut fell inside a
    * quoted field holding a line break (then some range ends inside quotes); the caller rescans
@@ -53,5 +54,5 @@ export async function scanRange(task: RangeTask, onRead: (bytesSoFar: number) =>
     records = csv.records;
     columns = csv.columns.map((c) => ({ name: c.name, counts: c.counts, nameSamples: c.nameSamples, addressSamples: c.addressSamples }));
   } else records = await scanTextLines(opened.chunks, new FieldScanner(asOf), tally);
-  return { records, entities: tally.entities, samples: tally.samples, columns, people: people.export() };
+  return { records, entities: tally.entities, samples: tally.samples, columns, people };
 }

@@ -9,6 +9,9 @@ scanRange(workerData as RangeTask, (read) => {
     parentPort?.postMessage({ progress: read });
   }
 }).then(
-  (result) => parentPort?.postMessage({ result }, [result.people.buffer as ArrayBuffer]),
+  (result) => {
+    const people = result.people instanceof Uint32Array ? result.people : result.people.export();
+    parentPort?.postMessage({ result: { ...result, people } }, [people.buffer as ArrayBuffer]);
+  },
   (e: unknown) => parentPort?.postMessage({ error: (e as Error).message }),
 );

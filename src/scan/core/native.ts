@@ -19,6 +19,8 @@ export interface NativeResult {
   /** The people: the slots of a PersonTable (same layout and probing). */
   peopleSlots: Uint32Array;
   peopleSize: number;
+  /** People per category bit 0–15, then people with any category. */
+  peopleCategories: Float64Array;
 }
 
 export interface NativeCsvCore {
@@ -43,8 +45,12 @@ export type NativeCsvCoreClass = new (
 
 interface Addon {
   CsvCore: NativeCsvCoreClass;
-  /** People per category bit 0–15, then people with any, over PersonTable slots. */
-  categoryCounts(slots: Uint32Array): Float64Array;
+  /**
+   * Adds every person of `from` (packed [hi, lo, cats] triples, stride 3, or a PersonTable's slots,
+   * stride 4) to the table `slots` holding `size` people, which must have room for them at half
+   * load; `categories` (people per bit 0–15, then with any) follows. Returns the people added.
+   */
+  insertPeople(slots: Uint32Array, size: number, from: Uint32Array, stride: 3 | 4, categories: Float64Array): number;
 }
 
 function addon(): Addon | undefined {
@@ -52,9 +58,9 @@ function addon(): Addon | undefined {
   return nativeAddon() as Addon | undefined;
 }
 
-/** The native category count over a person table's slots, where built. */
-export function nativeCategoryCounts(): Addon["categoryCounts"] | undefined {
-  return addon()?.categoryCounts;
+/** The native bulk insert into a person table, where built. */
+export function nativeInsertPeople(): Addon["insertPeople"] | undefined {
+  return addon()?.insertPeople;
 }
 
 /** The native core's class, or undefined where it is not built or `XBORDER_SCAN_CORE=js`. */

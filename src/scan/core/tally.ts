@@ -175,7 +175,7 @@ export class Tally {
       for (const raw of r.names[k] ?? []) if (col.nameSamples.length < this.sampleMax) col.nameSamples.push(maskName(raw));
       for (const raw of r.addresses[k] ?? []) if (col.addressSamples.length < this.sampleMax) col.addressSamples.push(maskAddress(raw));
     }
-    this.people.absorb(PersonTable.fromSlots(r.peopleSlots, r.peopleSize));
+    this.people.absorb(PersonTable.fromSlots(r.peopleSlots, r.peopleSize, r.peopleCategories));
   }
 
   beginRecord(): void {

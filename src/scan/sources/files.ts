@@ -35,7 +35,11 @@ export function listFiles(paths: string[]): string[] {
   return out;
 }
 
-export const CHUNK = 4 * 1024 * 1024;
+/**
+ * Bytes read at a time: 1 MiB stays in the cache between the read and the scan (4 MiB did not:
+ * −5 % time for a whole CSV scan, measured; 128 KiB costs more in calls than it saves).
+ */
+export const CHUNK = 1024 * 1024;
 
 /**
  * A file's encoding (detected from its first 64 KiB: BOM, then strict UTF-8, else GB18030) and
@@ -50,7 +54,7 @@ export async function openUtf8(
     /**
      * UTF-8 chunks are read into two buffers in turn: a chunk stays valid only until the one after
      * the next is read, so the reader must copy what it keeps (the CSV scanner does). Saves
-     * allocating, faulting in and collecting a fresh 4 MiB buffer per chunk. Such chunks are read
+     * allocating, faulting in and collecting a fresh buffer per chunk. Such chunks are read
      * synchronously (the event loop waits about a millisecond per chunk).
      */
     reuseBuffers?: boolean;
@@ -91,7 +95,7 @@ export async function openUtf8(
       for (let turn = 0; pos < end; turn ^= 1) {
         const size = Math.min(CHUNK, end - pos);
         const buf = spare ? spare[turn]!.subarray(0, size) : Buffer.allocUnsafe(size);
-        // Reused buffers are filled synchronously: no thread-pool hop per chunk (4 MiB, about a millisecond).
+        // Reused buffers are filled synchronously: no thread-pool hop per chunk (1 MiB, a quarter of a millisecond).
         const bytesRead = spare ? readSync(fd.fd, buf, 0, buf.length, pos) : (await fd.read(buf, 0, buf.length, pos)).bytesRead;
         if (bytesRead === 0) break;
         pos += bytesRead;
