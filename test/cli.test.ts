@@ -4,6 +4,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import * as commander from "commander";
+import fc from "fast-check";
+import { buildProgram } from "../src/cli/main.js";
+import { scanArgs } from "../src/cli/scan-args.js";
 import { xborder } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "xborder-cli-"));
@@ -109,5 +113,86 @@ describe("xborder calendar", () => {
     );
     const r = xborder(["calendar", "add-working-days", "2026-12-24", "10"], { env: { XBORDER_CALENDAR_DIR: calDir } });
     assert.equal(r.stdout, "2027-01-08\n"); // 1 January off: one day later
+  });
+});
+
+describe("xborder scan's arguments without commander", () => {
+  /** What commander hands the scan command for argv, or "refused" (help, usage errors). */
+  async function byCommander(argv: string[]): Promise<unknown> {
+    let got: unknown = "refused";
+    const program = buildProgram(commander, () => {});
+    const scan = program.commands.find((c) => c.name() === "scan")!;
+    for (const c of [program, scan]) c.configureOutput({ writeErr: () => {}, writeOut: () => {} });
+    scan.action((paths: string[], options: Record<string, unknown>) => {
+      got = { paths, options: { ...options } };
+    });
+    try {
+      await program.parseAsync(argv, { from: "user" });
+    } catch {
+      return "refused";
+    }
+    return got;
+  }
+
+  test("the usual forms are read directly, exactly as commander reads them", async () => {
+    for (const argv of [
+      ["scan", "a.csv"],
+      ["scan", "a.csv", "dir", "--format", "json"],
+      ["scan", "--format=json", "a.csv", "--sample", "0", "--no-progress"],
+      ["scan", "a.csv", "--emit-dataset", "--as-of", "2026-01-01", "--format", "text", "--format", "json"],
+      ["scan", "postgres://u@h/db", "--table", "public.t"],
+      ["scan", "--", "-odd-name.csv"],
+    ]) {
+      const direct = scanArgs(argv);
+      assert.ok(direct, argv.join(" "));
+      assert.deepEqual(direct, await byCommander(argv), argv.join(" "));
+    }
+  });
+
+  test("anything else goes to commander: help, unknown options, missing values or paths", () => {
+    for (const argv of [
+      ["scan"],
+      ["scan", "--help"],
+      ["scan", "a", "--bogus"],
+      ["scan", "a", "--sample"],
+      ["scan", "a", "--as-of", "-1"],
+      ["assess", "m.yaml"],
+    ])
+      assert.equal(scanArgs(argv), undefined, argv.join(" "));
+  });
+
+  test("whatever is read directly is read as commander reads it (random argument lists)", async () => {
+    const token = fc.constantFrom(
+      "a.csv",
+      "b",
+      "--format",
+      "json",
+      "--format=text",
+      "--sample",
+      "5",
+      "--sample=",
+      "--as-of",
+      "2026-01-01",
+      "--emit-dataset",
+      "--emit-dataset=1",
+      "--table",
+      "--schema",
+      "s",
+      "--no-progress",
+      "--progress",
+      "--",
+      "-",
+      "-x",
+      "--help",
+      "-h",
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(token, { maxLength: 8 }), async (rest) => {
+        const argv = ["scan", ...rest];
+        const direct = scanArgs(argv);
+        if (direct) assert.deepEqual(direct, await byCommander(argv));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

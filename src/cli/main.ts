@@ -1,9 +1,10 @@
 /** The `xborder` command line. Only this edge reads files, the clock and the terminal. */
 import { readFileSync } from "node:fs";
-import { Command, CommanderError } from "commander";
+import type { Command } from "commander";
 import type { AssessCliOptions } from "./assess.js";
 import { EXIT } from "./errors.js";
 import type { LedgerOptions } from "./ledger.js";
+import { SCAN_OPTIONS, scanArgs } from "./scan-args.js";
 import type { ScanCliOptions } from "./scan.js";
 
 // Each command's code (and what it needs: the embedded database, the rules, the file readers) is
@@ -23,7 +24,9 @@ function version(): string {
   return pkg.version;
 }
 
-export function buildProgram(setExit: (code: number) => void): Command {
+type Commander = typeof import("commander");
+
+export function buildProgram({ Command }: Commander, setExit: (code: number) => void): Command {
   const program = new Command("xborder")
     .description("China cross-border data transfers (数据出境): pathways, obligations and deadlines")
     .version(version())
@@ -66,18 +69,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     program.command("status").description("where the processor stands against each band, the trend, and when each band will be crossed"),
   ).action(async (o: LedgerOptions) => setExit(await (await commands.ledger()).runStatus(o, out)));
 
-  program
+  const scan = program
     .command("scan")
     .description("find Chinese personal information in files and folders, and count the people behind it")
-    .argument("<paths...>", "files or folders (recursive), or one postgres:// URL with --table or --schema")
-    .option("--format <format>", "json | text", "text")
-    .option("--sample <n>", "masked samples per entity type", "3")
-    .option("--as-of <date>", "the scan date, for ages (default today in Asia/Shanghai)")
-    .option("--emit-dataset", "print a data-map datasets entry and the persons counts instead of the report")
-    .option("--table <name>", "with a postgres:// URL: the table to scan (schema.table or table)")
-    .option("--schema <name>", "with a postgres:// URL: scan every table of this schema (default public)")
-    .option("--no-progress", "no progress line on the terminal")
-    .action(async (paths: string[], o: ScanCliOptions) => setExit(await (await commands.scan()).runScan(paths, o, out, err)));
+    .argument("<paths...>", "files or folders (recursive), or one postgres:// URL with --table or --schema");
+  for (const o of SCAN_OPTIONS) scan.option(o.flags, o.description, o.default);
+  scan.action(async (paths: string[], o: ScanCliOptions) => setExit(await runScan(paths, o)));
 
   const cal = program.command("calendar").description("China's working-day calendar (State Council holiday schedules)");
   cal
@@ -94,19 +91,27 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
+const runScan = async (paths: string[], o: ScanCliOptions) => (await commands.scan()).runScan(paths, o, out, err);
+
 export async function main(argv: string[]): Promise<number> {
-  let code: number = EXIT.ok;
-  const program = buildProgram((c) => {
-    code = c;
-  });
   try {
-    await program.parseAsync(argv, { from: "user" });
+    // A scan with plainly valid arguments starts without commander (scan-args.ts); the rest is commander's.
+    const direct = scanArgs(argv);
+    if (direct) return await runScan(direct.paths, direct.options);
+    const commander = await import("commander");
+    let code: number = EXIT.ok;
+    const program = buildProgram(commander, (c) => {
+      code = c;
+    });
+    try {
+      await program.parseAsync(argv, { from: "user" });
+    } catch (e) {
+      // help and version exit 0; unknown options and missing arguments are input errors
+      if (e instanceof commander.CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.input;
+      throw e;
+    }
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // help and version exit 0; unknown options and missing arguments are input errors
-      return e.exitCode === 0 ? EXIT.ok : EXIT.input;
-    }
     const kind = await errorKind(e);
     if (kind === "input") {
       err(`xborder: ${(e as Error).message.split("\n").join("\nxborder: ")}\n`);
