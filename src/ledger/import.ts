@@ -119,7 +119,7 @@ async function applyBatches(
       throw e;
     }
     await writing;
-    entries = await applyStage(tx, [...sets.values()].flat(), store.kind);
+    entries = await applyStage(tx, [...sets.keys()], [...sets.values()].flat(), store.kind);
     await tx
       .insertInto("ledger_import")
       .values({ content_sha256: source.digest, file_name: source.name, row_count: counter.rows })
