@@ -108,6 +108,37 @@ describe("entry batcher", () => {
     assert.equal(c.full, true);
   });
 
+  test("tells people apart by their whole key, also when the table grows past full and after it is cleared", () => {
+    // Keys equal but for their last word: every person starts probing at the same place.
+    const alike = (cs: readonly string[]) =>
+      Buffer.concat(
+        cs.map((c) => {
+          const k = Buffer.alloc(32, 7);
+          k.writeUInt32LE(Number(c.split(":")[1]), 28);
+          return k;
+        }),
+      );
+    const b = new EntryBatcher(alike, 1_000_000, 4);
+    for (const day of ["2026-04-02", "2026-04-01"]) for (let p = 0; p < 600; p++) b.add(ev(day, "crm", `p:${p}`, true, false));
+    assert.equal(b.full, true);
+    const c = b.take().columns();
+    assert.equal(c.year.length, 600);
+    const people = new Set<string>();
+    for (let i = 0; i < 600; i++) people.add(c.keys.subarray(i * 32, i * 32 + 32).toString("hex"));
+    assert.equal(people.size, 600, "600 different keys");
+    assert.ok(
+      c.general.every((d) => d === 20260401),
+      "each person's two events merged",
+    );
+    // At its people limit the batcher forgets its people after a batch; one who comes back is keyed again.
+    const d = new EntryBatcher(alike, 1_000_000, 2);
+    d.add(ev("2026-01-01", "crm", "p:1", true, false));
+    d.add(ev("2026-01-01", "crm", "p:2", true, false));
+    d.take();
+    d.add(ev("2026-01-02", "crm", "p:2", true, false));
+    assert.deepEqual([...d.take().columns().keys], [...alike(["p:2"])]);
+  });
+
   test("keeps every entry when a caller adds past full", () => {
     const b = new EntryBatcher(keysOf, 2, 1_000_000);
     for (let p = 0; p < 3000; p++) for (const day of ["2026-04-02", "2026-04-01"]) b.add(ev(day, "crm", `cn_mobile:139${p}`, true, false));

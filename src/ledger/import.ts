@@ -27,7 +27,7 @@ export interface ImportResult {
  * events on PGlite, 34,400 -> 41,800 at 10M, peak memory unchanged, PGlite's dominates it).
  */
 const BATCH = 1_000_000;
-/** People whose keys are kept between batches (~150 bytes a person); a batch also ends at this many people. */
+/** People whose keys are kept between batches (~40 bytes a person); a batch also ends at this many people. */
 const KEY_CACHE = 1_000_000;
 
 /** Entries per COPY into PGlite's staging table (~10 MB of text). */
