@@ -6,8 +6,7 @@
  * Every event's person is keyed as it comes (HMAC-SHA-256, one call into the native addon per
  * chunk of events) and gets a small integer slot, found by the key; entries are found
  * through an open-addressing index on (year, transfer, slot); dates are kept as yyyymmdd
- * integers (0 = none). A batch is written for the staging table as COPY CSV bytes, or as arrays
- * for `unnest` on a server.
+ * integers (0 = none). A batch is written for the staging table as COPY CSV bytes.
  */
 import type { LedgerEvent } from "./events.js";
 
@@ -63,13 +62,6 @@ export interface EntryBatch {
    * `to` (the size).
    */
   csv(numbers: readonly number[], from?: number, to?: number): Uint8Array;
-  /**
-   * The same rows for a server, compactly: per entry its year, transfer (index into
-   * `transferIds`) and dates as yyyymmdd (0 = none), and all keys in one buffer (32 bytes each,
-   * in order) — a million entries as a million-element array of Buffers and date strings took
-   * ~500 MB more memory than the rows themselves.
-   */
-  columns(): { year: number[]; transfer: number[]; transferIds: string[]; keys: Buffer; general: number[]; sensitive: number[] };
 }
 
 export class EntryBatcher {
@@ -324,16 +316,6 @@ export function batchOf(raw: RawBatch): EntryBatch {
         out[o++] = 0x0a;
       }
       return out.subarray(0, o);
-    },
-    columns() {
-      return {
-        year: Array.from(year),
-        transfer: Array.from(transfer),
-        transferIds,
-        keys: keys.subarray(0, n * 32),
-        general: Array.from(general),
-        sensitive: Array.from(sensitive),
-      };
     },
   };
 }

@@ -15,6 +15,7 @@ import { lockDirectory } from "./lock.js";
 import { migrate } from "./migrations.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
+import { type CopyIn, serverCopyIn } from "./server-copy.js";
 
 export interface Store {
   db: Kysely<Database>;
@@ -23,10 +24,11 @@ export interface Store {
   location: string;
   keyer: PersonKeyer;
   /**
-   * Embedded store only: `COPY … FROM '/dev/blob'` with CSV text, on the store's one session
-   * (inside the caller's transaction). Bulk loads this way skip per-value parameter encoding.
+   * `COPY table FROM` CSV text, inside the transaction `tx` (PGlite: its one session, a COPY per
+   * chunk from '/dev/blob'; a server: one `COPY … FROM STDIN` streaming the chunks). Bulk loads
+   * this way skip per-value parameter encoding.
    */
-  copyFrom?: (copySql: string, csv: string | Uint8Array) => Promise<void>;
+  copyIn: CopyIn;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export async function openStore(target = resolveTarget(), options: OpenOptions =
   let location: string;
   let schemaName = "public";
   let unlock = () => {};
-  let copyFrom: Store["copyFrom"];
+  let copyIn: CopyIn;
   if (isUrl(target)) {
     const url = new URL(target);
     const schema = url.searchParams.get("schema");
@@ -65,6 +67,7 @@ export async function openStore(target = resolveTarget(), options: OpenOptions =
       throw new StoreError(`--db: schema must be a lower-case identifier, got ${JSON.stringify(schema)}`);
     }
     const pool = new pg.Pool({ connectionString: url.toString(), max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    copyIn = serverCopyIn(pool);
     if (schema) {
       schemaName = schema;
       // Once, before any pooled connection uses it (concurrent CREATE SCHEMA IF NOT EXISTS can collide).
@@ -92,8 +95,8 @@ export async function openStore(target = resolveTarget(), options: OpenOptions =
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     unlock = await lockDirectory(dir);
     const pglite = new PGlite(join(dir, "pglite"));
-    copyFrom = async (copySql, csv) => {
-      await pglite.query(copySql, [], { blob: new Blob([csv]) });
+    copyIn = async (_tx, table, csv) => {
+      for (const chunk of csv) await pglite.query(`copy ${table} from '/dev/blob' with (format csv)`, [], { blob: new Blob([chunk]) });
     };
     db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     kind = "pglite";
@@ -109,7 +112,7 @@ export async function openStore(target = resolveTarget(), options: OpenOptions =
       kind,
       location,
       keyer,
-      copyFrom,
+      copyIn,
       close: async () => {
         try {
           await db.destroy();
