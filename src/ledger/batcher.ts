@@ -195,7 +195,8 @@ export class EntryBatcher {
     const index = this.peopleIndex;
     const mask = this.peopleMask;
     const kw = this.keyWords;
-    for (let h = key[w]! & mask; ; h = (h + 1) & mask) {
+    let h = key[w]! & mask;
+    for (; ; h = (h + 1) & mask) {
       const p = index[h]!;
       if (p === 0) break;
       const o = (p - 1) * 8;
@@ -219,12 +220,8 @@ export class EntryBatcher {
       this.keyWords = new Int32Array(bigger.buffer, bigger.byteOffset, bigger.length / 4);
     }
     this.keyWords.set(key.subarray(w, w + 8), slot * 8);
+    index[h] = slot + 1; // the empty place the probe stopped at
     if (this.people * 2 > mask + 1) this.reindexPeople((mask + 1) * 2);
-    else {
-      let h = key[w]! & mask;
-      while (index[h] !== 0) h = (h + 1) & mask;
-      index[h] = slot + 1;
-    }
     return slot;
   }
 

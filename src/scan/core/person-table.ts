@@ -145,15 +145,15 @@ export class PersonTable {
 
   /** Adds every person of `other`; the smaller table is added to the larger, whose slots this table then holds (`other` is used up). */
   absorb(other: PersonTable): void {
-    let from = other;
     if (other.size > this.size) {
-      from = new PersonTable(16);
-      [from.slots, from.mask, from.size, from.categories] = [this.slots, this.mask, this.size, this.categories];
-      [this.slots, this.mask, this.size, this.categories] = [other.slots, other.mask, other.size, other.categories];
+      [this.slots, other.slots] = [other.slots, this.slots];
+      [this.mask, other.mask] = [other.mask, this.mask];
+      [this.size, other.size] = [other.size, this.size];
+      [this.categories, other.categories] = [other.categories, this.categories];
     }
-    if (from.size === 0) return;
-    this.reserve(this.size + from.size);
-    this.insertAll(from.slots, WORDS, this.categories);
+    if (other.size === 0) return;
+    this.reserve(this.size + other.size);
+    this.insertAll(other.slots, WORDS, this.categories);
   }
 
   /** Adds packed [hi, lo, cats] triples (another thread's `export()`). */
