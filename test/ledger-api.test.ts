@@ -84,25 +84,25 @@ describe("event files read on a worker thread", () => {
     const file = join(dir, "late-bad.csv");
     writeFileSync(file, `date,transfer,person,general,sensitive\n${rows.join("\n")}\n`);
     await assert.rejects(
-      importEvents(store, file, map, { batchEntries: 20, keyCache: 30 }),
+      importEvents(store, file, map, { partitions: 8 }),
       (e: Error) => e instanceof EventError && /late-bad\.csv:400: date: /.test(e.message),
     );
     assert.deepEqual(await countLedger(store, map, "2026-12-31"), before);
     rows[398] = "2026-02-28,crm,13912345678,true,false";
     writeFileSync(file, `date,transfer,person,general,sensitive\n${rows.join("\n")}\n`);
-    const r = await importEvents(store, file, map, { batchEntries: 20, keyCache: 30 });
+    const r = await importEvents(store, file, map, { partitions: 8 });
     assert.deepEqual([r.status, r.rows, r.entries], ["imported", 500, 500]);
     const after = await countLedger(store, map, "2026-12-31");
     assert.equal(after.cumulative.general, before.cumulative.general + 500);
   });
 
-  test("reports the entries written or moved earlier: a person in several batches once, a later date not at all", async () => {
+  test("reports the entries written or moved earlier: a person sent several times once, a later date not at all", async () => {
     const person = (i: number) => `139${String(71_000_000 + i)}`;
-    // 60 people, each on three days, in batches of 20 entries: 9 batches, 60 entries.
+    // 60 people, each on three days, in 8 partitions by key: 60 entries.
     const rows = [3, 2, 1].flatMap((d) => Array.from({ length: 60 }, (_, i) => `2026-07-0${d},crm,${person(i)},true,false`));
     const file = join(dir, "repeats.csv");
     writeFileSync(file, `date,transfer,person,general,sensitive\n${rows.join("\n")}\n`);
-    const r = await importEvents(store, file, map, { batchEntries: 20, keyCache: 30 });
+    const r = await importEvents(store, file, map, { partitions: 8 });
     assert.deepEqual([r.rows, r.entries], [180, 60]);
     // Again, later: nothing moves. Ten of them earlier: ten entries move.
     const later = join(dir, "repeats-later.csv");

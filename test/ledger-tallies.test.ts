@@ -80,10 +80,9 @@ for (const target of targets()) {
         const seen: EventInput[] = [];
         for (const [i, batch] of imports.entries()) {
           const map = i < 3 ? before : later; // from the fourth import on, ops is exempt
-          // Small batches, and fewer people's keys kept than there are people: every import takes
-          // many batches (and each batch several COPY slices on PGlite). Odd imports come from a
-          // file (read on a worker thread), even ones from a program.
-          const options = { batchEntries: 37, keyCache: 50, copySlice: 10 };
+          // Many partitions of the key range: every import merges into many buckets in turns.
+          // Odd imports come from a file (read on a worker thread), even ones from a program.
+          const options = { partitions: 16 };
           if (i % 2 === 1) {
             const file = join(dir, `${target.name}-${i}.csv`);
             const rows = batch.map((e) => `${e.date},${e.transfer},${e.person},true,${!!e.sensitive}`);
@@ -152,7 +151,7 @@ for (const target of targets()) {
       } finally {
         await old.close();
       }
-      const store = await openStore(location); // 0002 (day tallies), 0003, 0004 (entries by person)
+      const store = await openStore(location); // 0002 (day tallies), 0003, 0004 (entries by person), 0005 (entries in buckets)
       try {
         await assertCounts(store, imports[0]!, "after the migration");
         assert.equal((await recordEvents(store, before, "after-migration", imports[1]!)).status, "imported");
@@ -163,7 +162,10 @@ for (const target of targets()) {
         );
         const names = tables.rows.map((r) => r.name);
         assert.ok(
-          names.includes("ledger_entry") && !names.includes("ledger_first_seen") && !names.includes("ledger_union_first"),
+          names.includes("ledger_bucket") &&
+            !names.includes("ledger_entry") &&
+            !names.includes("ledger_first_seen") &&
+            !names.includes("ledger_union_first"),
           names.join(", "),
         );
       } finally {

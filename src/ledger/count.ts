@@ -4,13 +4,15 @@
  * engine decides, left out — Q&A Q11). Reproducible for any past date.
  */
 import { type Kysely, sql } from "kysely";
-import { type IsoDate, yearOf } from "../calendar/date.js";
+import { type IsoDate, fromDayNumber, toDayNumber as toDay, yearOf } from "../calendar/date.js";
 import type { DataMap } from "../engine/datamap.js";
 import { regimeOn } from "../engine/regimes/index.js";
 import type { Counts } from "../engine/types.js";
 import type { Store } from "../store/open.js";
 import type { Database } from "../store/schema.js";
-import { countedTransfers, findUnionSet, ofTransfers, perFirstDay } from "./tallies.js";
+import { forEachPerson } from "./buckets.js";
+import { dayNumber } from "./entries.js";
+import { countedTransfers, findUnionSet } from "./tallies.js";
 
 export interface LedgerCount {
   asOf: IsoDate;
@@ -34,10 +36,10 @@ async function withWorkMem<T>(store: Store, f: (db: Kysely<Database>) => Promise
 }
 
 export async function countLedger(store: Store, map: DataMap, asOf: IsoDate): Promise<LedgerCount> {
-  return withWorkMem(store, (db) => countIn(db, store.kind, map, asOf));
+  return withWorkMem(store, (db) => countIn(db, store, map, asOf));
 }
 
-async function countIn(db: Kysely<Database>, kind: Store["kind"], map: DataMap, asOf: IsoDate): Promise<LedgerCount> {
+async function countIn(db: Kysely<Database>, store: Store, map: DataMap, asOf: IsoDate): Promise<LedgerCount> {
   const window = regimeOn(asOf).window(asOf);
   const ys = years(window.from, window.to);
   const counted = countedTransfers(map, asOf);
@@ -54,22 +56,10 @@ async function countIn(db: Kysely<Database>, kind: Store["kind"], map: DataMap, 
         group by transfer_id`.execute(db)
     ).rows;
   } else if (ids.length) {
-    // Several years (the 2022 rules): entries are unique per (year, transfer, person), so each
-    // person's earliest dates come first (a hash aggregate, faster than count(distinct)).
-    per = (
-      await sql<(typeof per)[number]>`
-        select t.transfer_id,
-               count(*) filter (where first_general <= ${asOf}::date) as general,
-               count(*) filter (where first_sensitive <= ${asOf}::date) as sensitive
-        from (
-          select transfer, min(first_general) as first_general, min(first_sensitive) as first_sensitive
-          from ledger_entry where year in (${sql.join(ys)}) and ${ofTransfers(ids)}
-          group by transfer, person_key
-        ) p join ledger_transfer t on t.id = p.transfer
-        group by t.transfer_id`.execute(db)
-    ).rows;
+    // Several years (the 2022 rules): each person's earliest dates per transfer over the years, from the entries.
+    per = await perTransferFromEntries(db, store, ys, ids, asOf);
   }
-  if (countedIds.length) total = await cumulative(db, kind, ys, countedIds, asOf);
+  if (countedIds.length) total = await cumulative(db, store, ys, countedIds, asOf);
 
   const transfers: LedgerCount["transfers"] = {};
   for (const id of ids) {
@@ -84,10 +74,10 @@ async function countIn(db: Kysely<Database>, kind: Store["kind"], map: DataMap, 
  * years and counted transfers share one histogram of people by the day they were first sent.
  */
 export async function cumulativeSeries(store: Store, map: DataMap, dates: readonly IsoDate[]): Promise<Map<IsoDate, Counts>> {
-  return withWorkMem(store, (db) => seriesIn(db, map, dates));
+  return withWorkMem(store, (db) => seriesIn(db, store, map, dates));
 }
 
-async function seriesIn(db: Kysely<Database>, map: DataMap, dates: readonly IsoDate[]): Promise<Map<IsoDate, Counts>> {
+async function seriesIn(db: Kysely<Database>, store: Store, map: DataMap, dates: readonly IsoDate[]): Promise<Map<IsoDate, Counts>> {
   const groups = new Map<string, { ys: number[]; ids: string[]; dates: IsoDate[] }>();
   for (const d of dates) {
     const w = regimeOn(d).window(d);
@@ -101,26 +91,15 @@ async function seriesIn(db: Kysely<Database>, map: DataMap, dates: readonly IsoD
   }
   const out = new Map<IsoDate, Counts>();
   for (const g of groups.values()) {
-    const h = g.ids.length ? await histogram(db, g.ys, g.ids, await unionSetOf(db, g.ys, g.ids)) : [];
+    const h = g.ids.length ? await histogram(db, store, g.ys, g.ids, await unionSetOf(db, g.ys, g.ids)) : [];
     for (const d of g.dates) out.set(d, upTo(h, d));
   }
   return out;
 }
 
 /** Distinct people over the counted transfers `ids` in years `ys`, first sent on or before `asOf`. */
-async function cumulative(db: Kysely<Database>, kind: Store["kind"], ys: number[], ids: string[], asOf: IsoDate): Promise<Counts> {
-  const set = await unionSetOf(db, ys, ids);
-  if (set === null && kind === "postgres") {
-    // No union set kept for these transfers (a multi-year window, or a map changed since the
-    // last import): PostgreSQL counts distinct keys fastest itself; PGlite uses the histogram.
-    const r = await sql<{ general: string; sensitive: string }>`
-      select count(distinct person_key) filter (where first_general <= ${asOf}::date) as general,
-             count(distinct person_key) filter (where first_sensitive <= ${asOf}::date) as sensitive
-      from ledger_entry where year in (${sql.join(ys)}) and ${ofTransfers(ids)}
-    `.execute(db);
-    return { general: Number(r.rows[0]?.general ?? 0), sensitive: Number(r.rows[0]?.sensitive ?? 0) };
-  }
-  return upTo(await histogram(db, ys, ids, set), asOf);
+async function cumulative(db: Kysely<Database>, store: Store, ys: number[], ids: string[], asOf: IsoDate): Promise<Counts> {
+  return upTo(await histogram(db, store, ys, ids, await unionSetOf(db, ys, ids)), asOf);
 }
 
 /** The union set kept for these counted transfers: only one-year windows have one. */
@@ -132,22 +111,65 @@ type Histogram = { day: string; g: string; s: string }[];
 
 /**
  * How many people were first sent (ordinary / sensitive) on each day, over these years and
- * transfers: the union set's day counts when one is kept, else from each person's earliest dates.
+ * transfers: the union set's day counts when one is kept, else from each person's entries.
  */
-async function histogram(db: Kysely<Database>, ys: number[], ids: string[], set: number | null): Promise<Histogram> {
+async function histogram(db: Kysely<Database>, store: Store, ys: number[], ids: string[], set: number | null): Promise<Histogram> {
   if (set !== null) {
     return (
       await sql<Histogram[number]>`
         select to_char(day, 'YYYY-MM-DD') as day, general as g, sensitive as s from ledger_union_daily where set_id = ${set}`.execute(db)
     ).rows;
   }
-  const r = await sql<Histogram[number]>`
-    select to_char(day, 'YYYY-MM-DD') as day, g, s from (${perFirstDay(sql`
-      select min(first_general) as first_general, min(first_sensitive) as first_sensitive from ledger_entry
-      where year in (${sql.join(ys)}) and ${ofTransfers(ids)}
-      group by person_key`)}) h
-  `.execute(db);
-  return r.rows;
+  const counted = new Set((await numbersOf(db, ids)).values());
+  const days = new Map<number, [number, number]>();
+  const add = (day: number, k: 0 | 1) => {
+    const v = days.get(day) ?? [0, 0];
+    v[k]++;
+    days.set(day, v);
+  };
+  await forEachPerson(db, store, ys, (p) => {
+    let g = Infinity;
+    let s = Infinity;
+    for (let i = 0; i < p.n; i++) {
+      if (!counted.has(p.transfer[i]!)) continue;
+      if (p.general[i]) g = Math.min(g, dayNumber(p.year[i]!, p.general[i]!));
+      if (p.sensitive[i]) s = Math.min(s, dayNumber(p.year[i]!, p.sensitive[i]!));
+    }
+    if (g !== Infinity) add(g, 0);
+    if (s !== Infinity) add(s, 1);
+  });
+  return [...days].map(([d, [g, s]]) => ({ day: fromDayNumber(d), g: String(g), s: String(s) }));
+}
+
+/** The numbers (ledger_transfer.id) of these transfer ids that have any. */
+async function numbersOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, number>> {
+  const rows = ids.length
+    ? await db.selectFrom("ledger_transfer").select(["id", "transfer_id"]).where("transfer_id", "in", ids).execute()
+    : [];
+  return new Map(rows.map((r) => [r.transfer_id, r.id]));
+}
+
+/** Per transfer, the people whose earliest date over the years `ys` is on or before `asOf`. */
+async function perTransferFromEntries(db: Kysely<Database>, store: Store, ys: number[], ids: string[], asOf: IsoDate) {
+  const numbers = await numbersOf(db, ids);
+  const idOf = new Map([...numbers].map(([id, n]) => [n, id]));
+  const limit = toDay(asOf);
+  const counts = new Map<number, { g: number; s: number }>([...numbers.values()].map((n) => [n, { g: 0, s: 0 }]));
+  const g = new Map<number, number>();
+  const s = new Map<number, number>();
+  await forEachPerson(db, store, ys, (p) => {
+    g.clear();
+    s.clear();
+    for (let i = 0; i < p.n; i++) {
+      const t = p.transfer[i]!;
+      if (!counts.has(t)) continue;
+      if (p.general[i]) g.set(t, Math.min(g.get(t) ?? Infinity, dayNumber(p.year[i]!, p.general[i]!)));
+      if (p.sensitive[i]) s.set(t, Math.min(s.get(t) ?? Infinity, dayNumber(p.year[i]!, p.sensitive[i]!)));
+    }
+    for (const [t, d] of g) if (d <= limit) counts.get(t)!.g++;
+    for (const [t, d] of s) if (d <= limit) counts.get(t)!.s++;
+  });
+  return [...counts].map(([n, c]) => ({ transfer_id: idOf.get(n) as string, general: String(c.g), sensitive: String(c.s) }));
 }
 
 /** People first sent on or before `d`. */

@@ -8,10 +8,14 @@ import { createReadStream, statSync } from "node:fs";
 import { sql } from "kysely";
 import type { DataMap } from "../engine/datamap.js";
 import type { Store } from "../store/open.js";
-import { type EntryBatch, EntryBatcher, batchOf, rawBatches } from "./batcher.js";
+import { readBuckets, writeBuckets } from "./buckets.js";
+import { READ, u16 } from "./entries.js";
 import { EventError, type LedgerEvent, formatOf, toEvent } from "./events.js";
-import { batchesOnWorker } from "./reader.js";
-import { type UnionSet, applyStage, createStage, prepareYear, transferNumbers } from "./tallies.js";
+import { DayMoves, mergeYear } from "./merge.js";
+import { type SourceMessage, readOnWorker } from "./reader.js";
+import { spillEvents } from "./spill-events.js";
+import { EntrySpill, partitionsFor } from "./spill.js";
+import { type UnionSet, prepareYear, transferNumbers, writeMoves } from "./tallies.js";
 
 export interface ImportResult {
   status: "imported" | "unchanged";
@@ -21,26 +25,10 @@ export interface ImportResult {
   entries: number;
 }
 
-/**
- * Entries per batch: larger batches merge more repeat events in memory, so fewer rows reach the
- * database (~60 bytes an entry; 1,000,000 instead of 250,000: 55,000 -> 79,000 events/s at 1M
- * events on PGlite, 34,400 -> 41,800 at 10M, peak memory unchanged, PGlite's dominates it).
- */
-const BATCH = 1_000_000;
-/** People whose keys are kept between batches (~40 bytes a person); a batch also ends at this many people. */
-const KEY_CACHE = 1_000_000;
-
-/** Entries per COPY into PGlite's staging table (~10 MB of text). */
-const COPY_SLICE = 100_000;
-
-/** Batch sizes (tests make them small so that a small file takes many batches). */
+/** Sizes (tests make them small so that a small file takes many partitions). */
 export interface ImportOptions {
-  /** Entries per batch. */
-  batchEntries?: number;
-  /** People whose keys are kept between batches. */
-  keyCache?: number;
-  /** Entries per COPY into PGlite's staging table. */
-  copySlice?: number;
+  /** Partitions of the import's entries (a power of two; default from the number of events). */
+  partitions?: number;
 }
 
 async function sha256(file: string): Promise<string> {
@@ -49,71 +37,77 @@ async function sha256(file: string): Promise<string> {
   return h.digest("hex");
 }
 
-/** Events merged into batches on this thread (a program's events, already in memory). */
-async function* batchesHere(
+/** A program's events (already in memory), spilled and sorted on this thread. */
+async function* readHere(
   store: Store,
   events: readonly LedgerEvent[],
-  counter: { rows: number },
-  options: ImportOptions,
-): AsyncGenerator<EntryBatch> {
-  const batcher = new EntryBatcher((c) => store.keyer.keyMany(c), options.batchEntries ?? BATCH, options.keyCache ?? KEY_CACHE);
-  for await (const raw of rawBatches([events], batcher, counter)) yield batchOf(raw);
+  numbers: ReadonlyMap<string, number>,
+  partitions: number,
+): AsyncGenerator<SourceMessage> {
+  const spill = new EntrySpill(partitions);
+  try {
+    const rows = await spillEvents([events], spill, numbers, (c) => store.keyer.keyMany(c));
+    yield { years: [...spill.years], rows };
+    for (const part of spill.sorted()) yield { part };
+  } finally {
+    spill.close();
+  }
 }
 
-/** Apply batches of validated entries in one transaction, recording `source` so it is never applied twice. */
-async function applyBatches(
+/**
+ * Apply a source's entries in one transaction, recording `source` so it is never applied twice.
+ * `read` is started inside the transaction, with the transfers' numbers: first it gives the
+ * years, then partitions of sorted entries in key order; each is merged into the buckets of its
+ * key range (read, merged in memory, written back) while the next is read and sorted.
+ */
+async function applyEntries(
   store: Store,
   map: DataMap,
   source: { digest: string; name: string },
-  batches: AsyncIterable<EntryBatch>,
-  counter: { rows: number },
-  copySlice = COPY_SLICE,
+  read: (numbers: ReadonlyMap<string, number>) => AsyncIterable<SourceMessage>,
 ) {
   let entries = 0;
+  let rows = 0;
   await store.db.transaction().execute(async (tx) => {
     // One import at a time per ledger (a server may have several clients): the union sets a
     // registration fills from the entries must not miss another import's uncommitted ones.
     await sql`select pg_advisory_xact_lock(hashtext('xborder.ledger.import.' || current_schema()))`.execute(tx);
-    // The staged entries are merged and applied in key order, so index pages are visited in
-    // order once the indexes outgrow shared buffers: a large sort in memory.
-    await sql`set local work_mem = '64MB'`.execute(tx);
-    await createStage(tx);
-    const sets = new Map<number, UnionSet[]>();
-    const stage = async (batch: EntryBatch) => {
-      for (const y of batch.years) if (!sets.has(y)) sets.set(y, await prepareYear(tx, map, y));
-      const known = await transferNumbers(tx, batch.transferIds);
-      const numbers = batch.transferIds.map((id) => known.get(id) as number);
-      // COPY the batch in as CSV text, a slice at a time: on PGlite each slice's text is copied
-      // twice more on its way in (a Blob, then its memory), outside what the garbage collector
-      // sees; a server streams the slices into one COPY.
-      const slices = function* () {
-        for (let from = 0; from < batch.size; from += copySlice) yield batch.csv(numbers, from, Math.min(batch.size, from + copySlice));
-      };
-      await store.copyIn(tx, "ledger_stage", slices());
-    };
-    // Every batch is staged (the database stages one while the next is read and keyed, on a
-    // server or with the reading on a worker thread), then all are applied at once: a person in
-    // several batches is written once, not once per batch (at 10M events, 4.3M entries instead
-    // of 9.7M), and memory holds one batch whatever the file's size (the stage is on disk).
-    let writing: Promise<void> = Promise.resolve();
-    try {
-      for await (const batch of batches) {
-        await writing;
-        writing = stage(batch);
-        writing.catch(() => undefined); // handled: awaited before the next batch or at the end
+    const numbers = await transferNumbers(
+      tx,
+      map.transfers.map((t) => t.id),
+    );
+    await sql`create temp table ledger_bucket_stage (year smallint, bucket integer, entries bytea) on commit drop`.execute(tx);
+    const moves = new DayMoves();
+    const years = new Map<number, { hasEntries: boolean; sets: UnionSet[] }>();
+    for await (const m of read(numbers)) {
+      if ("years" in m) {
+        rows = m.rows;
+        for (const year of m.years.sort((a, b) => a - b)) {
+          const r = await sql<{ any: boolean }>`select exists (select 1 from ledger_bucket where year = ${year}) as any`.execute(tx);
+          const hasEntries = Boolean(r.rows[0]?.any);
+          years.set(year, { hasEntries, sets: await prepareYear(tx, store, map, year, hasEntries, moves) });
+        }
+        continue;
       }
-    } catch (e) {
-      await writing.catch(() => undefined);
-      throw e;
+      const part = m.part;
+      const inPart = new Set<number>();
+      for (let i = 0; i < part.n; i++) inPart.add(u16(part.entries, i * READ + 32));
+      for (const year of inPart) {
+        const y = years.get(year)!;
+        // A year that had no entries before the import has no buckets to read.
+        const old = y.hasEntries ? await readBuckets(tx, store, year, part.first, part.end) : new Map<number, Buffer>();
+        const merged = mergeYear(year, part, old, y.sets, moves);
+        entries += merged.moved;
+        await writeBuckets(tx, store, "ledger_bucket", year, merged.fresh);
+        await writeBuckets(tx, store, "ledger_bucket_stage", year, merged.changed);
+      }
     }
-    await writing;
-    entries = await applyStage(tx, [...sets.keys()], [...sets.values()].flat(), store.kind);
-    await tx
-      .insertInto("ledger_import")
-      .values({ content_sha256: source.digest, file_name: source.name, row_count: counter.rows })
-      .execute();
+    await sql`update ledger_bucket b set entries = s.entries from ledger_bucket_stage s
+              where b.year = s.year and b.bucket = s.bucket`.execute(tx);
+    await writeMoves(tx, moves, new Map([...numbers].map(([id, n]) => [n, id])));
+    await tx.insertInto("ledger_import").values({ content_sha256: source.digest, file_name: source.name, row_count: rows }).execute();
   });
-  return { rows: counter.rows, entries };
+  return { rows, entries };
 }
 
 async function alreadyApplied(store: Store, digest: string): Promise<boolean> {
@@ -126,19 +120,20 @@ export async function importEvents(store: Store, file: string, map: DataMap, opt
   if (!st.isFile()) throw new EventError(`${file}: not a file of events`);
   const digest = await sha256(file);
   if (await alreadyApplied(store, digest)) return { status: "unchanged", file, rows: 0, entries: 0 };
-  const counter = { rows: 0 };
-  const task = {
-    file,
-    format: formatOf(file),
-    transfers: map.transfers.map((t) => t.id),
-    secret: store.keyer.secretBytes(),
-    batch: options.batchEntries ?? BATCH,
-    keyCache: options.keyCache ?? KEY_CACHE,
-    // One finished batch waits while another is written: two waiting cost ~200 MiB more at 10M
-    // events on a server, for no measurable speed.
-    ahead: 1,
-  };
-  const r = await applyBatches(store, map, { digest, name: file }, batchesOnWorker(task, counter), counter, options.copySlice);
+  const format = formatOf(file);
+  // Partitions of ~500,000 entries: a CSV line is ~40 bytes or more; Parquet is compressed.
+  const partitions = options.partitions ?? partitionsFor(st.size / (format === "parquet" ? 4 : 40));
+  const read = (numbers: ReadonlyMap<string, number>) =>
+    readOnWorker({
+      file,
+      format,
+      numbers: Object.fromEntries(numbers),
+      secret: store.keyer.secretBytes(),
+      partitions,
+      // One sorted partition waits while another is merged.
+      ahead: 1,
+    });
+  const r = await applyEntries(store, map, { digest, name: file }, read);
   return { status: "imported", file, ...r };
 }
 
@@ -167,7 +162,7 @@ export async function recordEvents(
   if (await alreadyApplied(store, digest)) return { status: "unchanged", file: name, rows: 0, entries: 0 };
   const transfers = new Set(map.transfers.map((t) => t.id));
   const validated = events.map((e, i) => toEvent(e as unknown as Record<string, unknown>, i, `events[${i}]`, transfers, "."));
-  const counter = { rows: 0 };
-  const r = await applyBatches(store, map, { digest, name }, batchesHere(store, validated, counter, options), counter, options.copySlice);
+  const partitions = options.partitions ?? partitionsFor(validated.length);
+  const r = await applyEntries(store, map, { digest, name }, (numbers) => readHere(store, validated, numbers, partitions));
   return { status: "imported", file: name, ...r };
 }

@@ -1,13 +1,15 @@
 /**
- * The worker thread of `reader.ts`: reads, validates, keys and merges a file's events into
- * batches and hands each over (its arrays transferred, not copied). At most `ahead` batches
- * wait for the importing thread; it asks for the next with a message.
+ * The worker thread of `reader.ts`: reads, validates and keys a file's events into a spill of
+ * entries, then hands over each partition, sorted and merged (its memory transferred, not
+ * copied). At most `ahead` partitions wait for the importing thread; it asks for the next with
+ * a message.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { hmacSha256Many } from "../identity/keys.js";
-import { EntryBatcher, buffersOf, rawBatches } from "./batcher.js";
 import { readEventChunks } from "./events.js";
 import type { ReadTask, ReaderMessage } from "./reader.js";
+import { EntrySpill } from "./spill.js";
+import { spillEvents } from "./spill-events.js";
 
 const task = workerData as ReadTask;
 const port = parentPort!;
@@ -21,15 +23,18 @@ port.on("message", () => {
 const post = (m: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 async function read(): Promise<void> {
-  const batcher = new EntryBatcher((c) => hmacSha256Many(secret, c), task.batch, task.keyCache);
-  const counter = { rows: 0 };
-  const ready = async () => {
+  const spill = new EntrySpill(task.partitions);
+  const numbers = new Map(Object.entries(task.numbers));
+  const rows = await spillEvents(readEventChunks(task.file, new Set(numbers.keys()), task.format), spill, numbers, (c) =>
+    hmacSha256Many(secret, c),
+  );
+  post({ years: [...spill.years], rows });
+  for (const part of spill.sorted()) {
     while (credit === 0) await new Promise<void>((r) => (wake = r));
     credit--;
-  };
-  for await (const batch of rawBatches(readEventChunks(task.file, new Set(task.transfers), task.format), batcher, counter, ready))
-    post({ batch, rows: counter.rows }, buffersOf(batch));
-  post({ done: counter.rows });
+    post({ part }, [part.entries.buffer as ArrayBuffer]);
+  }
+  post({ done: rows });
   port.close();
 }
 

@@ -1,29 +1,33 @@
 /**
- * An event file read on a worker thread: reading, validating, keying (HMAC) and merging the
- * events costs about as much as the embedded database's writing, and PGlite writes on the
- * importing thread, so there the two run in turn unless the reading moves to a thread of its
- * own. The importing thread receives finished batches, at most `ahead` of them waiting (memory
- * stays bounded however fast the reading is); a bad row ends it with the same `EventError`.
+ * An event file read on a worker thread: reading, validating and keying (HMAC) the events costs
+ * about as much as the embedded database's writing, and PGlite writes on the importing thread,
+ * so there the two would run in turn. The worker spills the entries by key range, then sorts one
+ * partition while the importing thread merges the one before into the database; at most `ahead`
+ * partitions wait (memory stays bounded however fast the reading is). A bad row ends it with the
+ * same `EventError`.
  */
 import type { Worker } from "node:worker_threads";
 import { siblingModule, startWorker } from "../workers/start.js";
-import { type EntryBatch, type RawBatch, batchOf } from "./batcher.js";
 import { type EventFormat, EventError } from "./events.js";
+import type { Partition } from "./spill.js";
 
 export interface ReadTask {
   file: string;
   format: EventFormat;
-  transfers: string[];
+  /** The data map's transfer ids and their numbers (ledger_transfer.id). */
+  numbers: Record<string, number>;
   /** The installation's secret (the worker computes the person keys). */
   secret: Uint8Array;
-  batch: number;
-  keyCache: number;
-  /** Batches the worker may finish before the importing thread takes them. */
+  /** Partitions of the spill (`partitionsFor`). */
+  partitions: number;
+  /** Partitions the worker may finish before the importing thread takes them. */
   ahead: number;
 }
 
-export type ReaderMessage =
-  { batch: RawBatch; rows: number } | { done: number } | { error: { name: string; message: string; code?: string } };
+/** What a source of entries hands the import: first the years and events read, then partitions in key order. */
+export type SourceMessage = { years: number[]; rows: number } | { part: Partition };
+
+export type ReaderMessage = SourceMessage | { done: number } | { error: { name: string; message: string; code?: string } };
 
 const workerUrl = siblingModule("read-worker", import.meta.url);
 
@@ -32,8 +36,8 @@ function revive(e: { name: string; message: string; code?: string }): Error {
   return Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
 }
 
-/** The file's batches in order; `counter.rows` is the events read so far (all of them at the end). */
-export async function* batchesOnWorker(task: ReadTask, counter: { rows: number }): AsyncGenerator<EntryBatch> {
+/** The file's years, then its partitions in order. */
+export async function* readOnWorker(task: ReadTask): AsyncGenerator<SourceMessage> {
   const worker: Worker = startWorker(workerUrl, { workerData: task });
   const queue: ReaderMessage[] = [];
   let failure: Error | undefined;
@@ -62,13 +66,12 @@ export async function* batchesOnWorker(task: ReadTask, counter: { rows: number }
       const m = queue.shift();
       if (!m) throw failure ?? new Error("the ledger's reading thread stopped before the end of the file");
       if ("error" in m) throw revive(m.error);
-      if ("done" in m) {
-        counter.rows = m.done;
-        return;
-      }
-      counter.rows = m.rows;
-      yield batchOf(m.batch);
-      worker.postMessage("next");
+      if ("done" in m) return;
+      if ("part" in m) {
+        const p = m.part;
+        yield { part: { ...p, entries: Buffer.from(p.entries.buffer, p.entries.byteOffset, p.entries.byteLength) } };
+        worker.postMessage("next");
+      } else yield m;
     }
   } finally {
     if (!exited) await worker.terminate();

@@ -15,7 +15,8 @@ import { lockDirectory } from "./lock.js";
 import { migrate } from "./migrations.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
-import { type CopyIn, serverCopyIn } from "./server-copy.js";
+import { copyHeader, copyTrailer } from "./binary-copy.js";
+import { type CopyIn, type CopyOut, serverCopy } from "./server-copy.js";
 
 export interface Store {
   db: Kysely<Database>;
@@ -24,11 +25,13 @@ export interface Store {
   location: string;
   keyer: PersonKeyer;
   /**
-   * `COPY table FROM` CSV text, inside the transaction `tx` (PGlite: its one session, a COPY per
-   * chunk from '/dev/blob'; a server: one `COPY … FROM STDIN` streaming the chunks). Bulk loads
-   * this way skip per-value parameter encoding.
+   * `COPY table FROM` rows in PostgreSQL's binary format, inside the transaction `tx` (PGlite: its
+   * one session, a COPY per group of rows from '/dev/blob'; a server: one `COPY … FROM STDIN`
+   * streaming them). Bulk loads this way skip per-value parameter encoding.
    */
   copyIn: CopyIn;
+  /** `COPY (query) TO` in the binary format, inside `tx`: how buckets of entries are read. */
+  copyOut: CopyOut;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export async function openStore(target = resolveTarget(), options: OpenOptions =
   let schemaName = "public";
   let unlock = () => {};
   let copyIn: CopyIn;
+  let copyOut: CopyOut;
   if (isUrl(target)) {
     const url = new URL(target);
     const schema = url.searchParams.get("schema");
@@ -67,7 +71,7 @@ export async function openStore(target = resolveTarget(), options: OpenOptions =
       throw new StoreError(`--db: schema must be a lower-case identifier, got ${JSON.stringify(schema)}`);
     }
     const pool = new pg.Pool({ connectionString: url.toString(), max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
-    copyIn = serverCopyIn(pool);
+    ({ copyIn, copyOut } = serverCopy(pool));
     if (schema) {
       schemaName = schema;
       // Once, before any pooled connection uses it (concurrent CREATE SCHEMA IF NOT EXISTS can collide).
@@ -95,8 +99,15 @@ export async function openStore(target = resolveTarget(), options: OpenOptions =
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     unlock = await lockDirectory(dir);
     const pglite = new PGlite(join(dir, "pglite"));
-    copyIn = async (_tx, table, csv) => {
-      for (const chunk of csv) await pglite.query(`copy ${table} from '/dev/blob' with (format csv)`, [], { blob: new Blob([chunk]) });
+    copyIn = async (_tx, table, groups) => {
+      for (const rows of groups) {
+        const blob = new Blob([copyHeader(), ...rows, copyTrailer()]);
+        await pglite.query(`copy ${table} from '/dev/blob' with (format binary)`, [], { blob });
+      }
+    };
+    copyOut = async (_tx, query) => {
+      const r = await pglite.query(`copy (${query}) to '/dev/blob' with (format binary)`);
+      return Buffer.from(await (r.blob as Blob).arrayBuffer());
     };
     db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     kind = "pglite";
@@ -113,6 +124,7 @@ export async function openStore(target = resolveTarget(), options: OpenOptions =
       location,
       keyer,
       copyIn,
+      copyOut,
       close: async () => {
         try {
           await db.destroy();

@@ -23,20 +23,15 @@ export interface LedgerTransferTable {
 
 /**
  * Per-window state, the entries: for each calendar year, person (keyed hash) and transfer, the
- * first day that year their ordinary / sensitive PI was sent. A person's entries are adjacent
- * (the key starts with year and person), so their earliest dates over any set of transfers are
- * one index range away.
+ * first day that year their ordinary / sensitive PI was sent, packed into buckets by the key's
+ * first two bytes (`src/ledger/entries.ts`): a person's entries are adjacent in one bucket.
  */
-export interface LedgerEntryTable {
+export interface LedgerBucketTable {
   year: number;
-  person_key: Uint8Array;
-  /** ledger_transfer.id */
-  transfer: number;
-  first_general: ColumnType<string | null, string | null, string | null>;
-  first_sensitive: ColumnType<string | null, string | null, string | null>;
-  /** The earliest dates the last change replaced (null when it created the row): bookkeeping of import. */
-  previous_general: ColumnType<string | null, string | null | undefined, string | null>;
-  previous_sensitive: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The keys' first two bytes, 0–65535. */
+  bucket: number;
+  /** 38 bytes an entry (key, transfer number, day-of-year dates), sorted by key and transfer. */
+  entries: Uint8Array;
 }
 
 /** People newly counted per day, per year and transfer (kept on import; a count sums these). */
@@ -70,7 +65,7 @@ export interface Database {
   ledger_meta: LedgerMetaTable;
   ledger_import: LedgerImportTable;
   ledger_transfer: LedgerTransferTable;
-  ledger_entry: LedgerEntryTable;
+  ledger_bucket: LedgerBucketTable;
   ledger_daily: LedgerDailyTable;
   ledger_union_set: LedgerUnionSetTable;
   ledger_union_daily: LedgerUnionDailyTable;
