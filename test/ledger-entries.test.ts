@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { parseDataMap } from "../src/engine/load.js";
 import { countLedger } from "../src/ledger/count.js";
-import { READ, STORED, dayOfYear, isoOfDay, sortUnique, u16 } from "../src/ledger/entries.js";
+import { BUCKETS, READ, STORED, bucketOf, dayOfYear, isoOfDay, sortUnique, u16 } from "../src/ledger/entries.js";
 import { DayMoves, mergeYear } from "../src/ledger/merge.js";
 import { recordEvents } from "../src/ledger/import.js";
 import { EntrySpill, type Partition, partitionsFor } from "../src/ledger/spill.js";
@@ -101,9 +101,9 @@ describe("entries", () => {
     const keys = all.map((r) => r[0] as string);
     assert.deepEqual(keys, [...keys].sort(), "in key order across partitions");
     for (const p of parts) {
-      assert.equal(p.end - p.first, 65_536 / 8);
+      assert.equal(p.end - p.first, BUCKETS / 8);
       for (const r of rowsOf(p.entries, p.n)) {
-        const bucket = parseInt((r[0] as string).slice(0, 4), 16);
+        const bucket = bucketOf(Buffer.from(r[0] as string, "hex"), 0);
         assert.ok(bucket >= p.first && bucket < p.end, "each entry in its partition's buckets");
       }
     }
@@ -121,10 +121,10 @@ describe("entries", () => {
     p2.copy(stored, STORED);
     stored.writeUInt16BE(2, STORED + 32);
     stored.writeUInt16BE(30, STORED + 34); // p2, transfer 2: since day 30
-    const bucket = 0x1111;
+    const bucket = bucketOf(p1, 0);
     const part = {
       first: 0,
-      end: 65_536,
+      end: BUCKETS,
       ...sortUnique(
         readEntries([
           [p1, 2026, 2, 40, 0], // p1 on transfer 2 earlier than on 1: the set's day moves 50 -> 40

@@ -3,7 +3,7 @@
  * walk every person of some years (how a new union set is filled, and how a count no tally fits
  * is made). All by binary COPY (`src/store/binary-copy.ts`).
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { bucketRow, copyRows } from "../store/binary-copy.js";
 import type { Store } from "../store/open.js";
 import type { Database } from "../store/schema.js";
@@ -19,21 +19,34 @@ const int = (n: number) => {
   return String(n);
 };
 
-/** The stored entries of `year`'s buckets `first` to `end` (exclusive), by bucket. */
+/**
+ * The stored entries of `year`'s buckets `first` to `end` (exclusive), by bucket; only those of
+ * `only` (sorted, possibly repeated) when they are few of the range.
+ */
 export async function readBuckets(
   tx: Kysely<Database>,
   store: Store,
   year: number,
   first: number,
   end: number,
+  only?: readonly number[],
 ): Promise<Map<number, Buffer>> {
-  const data = await store.copyOut(
-    tx,
-    `select bucket, entries from ledger_bucket where year = ${int(year)} and bucket >= ${int(first)} and bucket < ${int(end)}`,
-  );
+  const which =
+    only && only.length * 4 < end - first
+      ? `bucket = any('{${[...new Set(only)].map(int).join(",")}}'::integer[])`
+      : `bucket >= ${int(first)} and bucket < ${int(end)}`;
+  const data = await store.copyOut(tx, `select bucket, entries from ledger_bucket where year = ${int(year)} and ${which}`);
   const out = new Map<number, Buffer>();
   for (const [b, e] of copyRows(data, "ledger_bucket")) out.set(b!.readInt32BE(0), e!);
   return out;
+}
+
+/** Deletes these buckets of `year` (before they are written again). */
+export async function deleteBuckets(tx: Kysely<Database>, year: number, buckets: readonly number[]): Promise<void> {
+  if (buckets.length === 0) return;
+  await sql`delete from ledger_bucket where year = ${year} and bucket = any(${sql.raw(`'{${buckets.map(int).join(",")}}'::integer[]`)})`.execute(
+    tx,
+  );
 }
 
 /** COPY buckets of `year` into `table` (ledger_bucket, or a staging table of the same columns). */

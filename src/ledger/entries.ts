@@ -8,14 +8,20 @@
  *   key, then year, then transfer.
  * - An entry as stored in a bucket (`STORED` = 38 bytes): key | transfer | general | sensitive,
  *   the year being the bucket's. A bucket holds a year's entries whose key starts with the same
- *   two bytes, sorted by key and transfer: a person's entries are adjacent.
+ *   18 bits, sorted by key and transfer: a person's entries are adjacent.
  */
 
 export const KEY = 32;
 export const READ = 40;
 export const STORED = 38;
-/** Buckets per year: a key's first two bytes. */
-export const BUCKETS = 65_536;
+/**
+ * Buckets per year: a key's first 18 bits. 262,144 buckets hold ~16 entries each (~600 bytes) at
+ * 4.3M entries: few enough rows for a large import to write quickly, small enough that a small
+ * import, which rewrites every bucket it touches, writes little (with 65,536 buckets, 16,000
+ * events into a year of 4.3M entries rewrote ~38 MB: 3.9 s on PGlite, 2.1 s with 262,144).
+ */
+export const BUCKET_BITS = 18;
+export const BUCKETS = 1 << BUCKET_BITS;
 
 const CUMULATIVE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -41,7 +47,7 @@ export function putU16(b: Uint8Array, o: number, v: number): void {
 }
 
 /** The bucket of the key at `o`. */
-export const bucketOf = (b: Uint8Array, o: number): number => u16(b, o);
+export const bucketOf = (b: Uint8Array, o: number): number => (b[o]! << 10) | (b[o + 1]! << 2) | (b[o + 2]! >>> 6);
 
 /** The earlier of two days (0 = none). */
 export const earlier = (a: number, b: number): number => (a === 0 ? b : b === 0 || a < b ? a : b);

@@ -11,7 +11,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BUCKETS, KEY, READ, copyBytes, putU16, sortUnique } from "./entries.js";
+import { BUCKETS, BUCKET_BITS, KEY, READ, bucketOf, copyBytes, putU16, sortUnique } from "./entries.js";
 
 /** Entries a partition is sized for (~20 MB of them in memory when one is sorted). */
 const PARTITION_ENTRIES = 500_000;
@@ -52,7 +52,7 @@ export class EntrySpill {
   ) {
     if (!Number.isInteger(Math.log2(partitions)) || partitions > BUCKETS)
       throw new Error(`partitions must be a power of two up to ${BUCKETS}`);
-    this.shift = 16 - Math.log2(partitions);
+    this.shift = BUCKET_BITS - Math.log2(partitions);
     const size = bufferEntries * READ;
     this.buffers = Array.from({ length: partitions }, () => Buffer.allocUnsafe(size));
     this.used = new Uint32Array(partitions);
@@ -66,7 +66,7 @@ export class EntrySpill {
 
   /** Adds an entry: the 32-byte key at `ko` of `keys`, its year, transfer number and days of the year (0 = none). */
   add(keys: Uint8Array, ko: number, year: number, transfer: number, general: number, sensitive: number): void {
-    const p = ((keys[ko]! << 8) | keys[ko + 1]!) >>> this.shift;
+    const p = bucketOf(keys, ko) >>> this.shift;
     let buf = this.buffers[p]!;
     if (this.used[p]! === buf.length) {
       this.flush(p);

@@ -118,7 +118,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   "0005_entry_buckets": {
-    // Entries packed into buckets (a year's entries whose keys start with the same two bytes, as
+    // Entries packed into buckets (a year's entries whose keys start with the same 18 bits, as
     // bytes sorted by key and transfer; src/ledger/entries.ts): PGlite wrote a row with its index
     // entry at ~13 µs, 4.3M entries in ~57 s, and ~65,000 buckets of the same entries in ~4 s.
     // Imports merge buckets in memory; the previous dates an upsert needed are gone.
@@ -135,7 +135,7 @@ const migrations: Record<string, Migration> = {
       const day = (col: string) => sql.raw(`int2send(coalesce(${col} - make_date(year, 1, 1) + 1, 0)::int2)`);
       await sql`
         insert into ledger_bucket (year, bucket, entries)
-        select year, get_byte(person_key, 0) * 256 + get_byte(person_key, 1),
+        select year, get_byte(person_key, 0) * 1024 + get_byte(person_key, 1) * 4 + get_byte(person_key, 2) / 64,
           string_agg(person_key || int2send(transfer) || ${day("first_general")} || ${day("first_sensitive")}, ''::bytea
                      order by person_key, transfer)
         from ledger_entry group by 1, 2`.execute(db);

@@ -24,11 +24,11 @@ export interface LedgerTransferTable {
 /**
  * Per-window state, the entries: for each calendar year, person (keyed hash) and transfer, the
  * first day that year their ordinary / sensitive PI was sent, packed into buckets by the key's
- * first two bytes (`src/ledger/entries.ts`): a person's entries are adjacent in one bucket.
+ * first 18 bits (`src/ledger/entries.ts`): a person's entries are adjacent in one bucket.
  */
 export interface LedgerBucketTable {
   year: number;
-  /** The keys' first two bytes, 0–65535. */
+  /** The keys' first 18 bits, 0–262143. */
   bucket: number;
   /** 38 bytes an entry (key, transfer number, day-of-year dates), sorted by key and transfer. */
   entries: Uint8Array;
