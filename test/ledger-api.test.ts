@@ -113,6 +113,58 @@ describe("event files read on a worker thread", () => {
     writeFileSync(earlier, `date,transfer,person,general,sensitive\n${ten.join("\n")}\n`);
     assert.deepEqual([(await importEvents(store, earlier, map)).entries], [10]);
   });
+
+  test("a file read by several threads, each a part of its lines, gives the same counts and the first bad row's line", async () => {
+    // The same people in every part of the file, so that the parts' entries must be merged.
+    const rows = Array.from(
+      { length: 900 },
+      (_, i) => `2026-0${1 + (i % 9)}-1${i % 10},${i % 2 ? "crm" : "ops"},139${String(72_000_000 + (i % 250))},true,${i % 7 === 0}`,
+    );
+    const lines = ["date,transfer,person,general,sensitive", ...rows];
+    const whole = await openStore(mkdtempSync(join(tmpdir(), "xborder-whole-")));
+    const split = await openStore(mkdtempSync(join(tmpdir(), "xborder-split-")));
+    try {
+      for (const [name, body] of [
+        ["parts.csv", `${lines.join("\n")}\n`],
+        [
+          "parts.jsonl",
+          `${rows.map((r) => JSON.stringify(Object.fromEntries(r.split(",").map((v, k) => [lines[0]!.split(",")[k], v])))).join("\n")}\n`,
+        ],
+      ] as const) {
+        const file = join(dir, name);
+        writeFileSync(file, body);
+        await importEvents(whole, file, map, { readers: 1 });
+        const r = await importEvents(split, file, map, { readers: 3, partitions: 4 });
+        assert.equal(r.rows, 900);
+        for (const asOf of ["2026-03-31", "2026-12-31"])
+          assert.deepEqual(await countLedger(split, map, asOf), await countLedger(whole, map, asOf), `${name} as of ${asOf}`);
+      }
+      // Bad rows at lines 500 and 850 (the header is line 1), in the second and the third of the
+      // three parts: each part fails on its own; the first in the file is the one reported, also
+      // from JSON Lines.
+      const bad = [...lines];
+      bad[499] = "2026-02-30,crm,13912345678,true,false";
+      bad[849] = "2026-13-01,crm,13912345678,true,false";
+      writeFileSync(join(dir, "parts-bad.csv"), `${bad.join("\n")}\n`);
+      const before = await countLedger(split, map, "2026-12-31");
+      await assert.rejects(
+        importEvents(split, join(dir, "parts-bad.csv"), map, { readers: 3 }),
+        (e: Error) => e instanceof EventError && /parts-bad\.csv:500: date: .*2026-02-30/.test(e.message),
+      );
+      const json = rows.map((r) => JSON.stringify({ date: r.slice(0, 10), transfer: "crm", person: r.split(",")[2] }));
+      json[400] = JSON.stringify({ date: "2026-02-30", transfer: "crm", person: "13912345678" });
+      json[850] = JSON.stringify({ date: "2026-13-01", transfer: "crm", person: "13912345678" });
+      writeFileSync(join(dir, "parts-bad.jsonl"), `${json.join("\n")}\n`);
+      await assert.rejects(
+        importEvents(split, join(dir, "parts-bad.jsonl"), map, { readers: 3 }),
+        (e: Error) => e instanceof EventError && /parts-bad\.jsonl:401: date: .*2026-02-30/.test(e.message),
+      );
+      assert.deepEqual(await countLedger(split, map, "2026-12-31"), before, "nothing changed");
+    } finally {
+      await whole.close();
+      await split.close();
+    }
+  });
 });
 
 describe("library API batches", () => {

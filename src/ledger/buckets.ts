@@ -4,7 +4,7 @@
  * is made). All by binary COPY (`src/store/binary-copy.ts`).
  */
 import { type Kysely, sql } from "kysely";
-import { bucketRow, copyRows } from "../store/binary-copy.js";
+import { BUCKET_ROW_OVERHEAD, bucketRows, copyRows } from "../store/binary-copy.js";
 import type { Store } from "../store/open.js";
 import type { Database } from "../store/schema.js";
 import { BUCKETS, KEY, STORED, compareBytes, u16 } from "./entries.js";
@@ -59,18 +59,16 @@ export async function writeBuckets(
 ): Promise<void> {
   if (buckets.length === 0) return;
   const groups = function* () {
-    let rows: Uint8Array[] = [];
+    let from = 0;
     let bytes = 0;
-    for (const [bucket, entries] of buckets) {
-      rows.push(...bucketRow(year, bucket, entries));
-      bytes += entries.length + 18;
-      if (bytes >= COPY_BYTES) {
-        yield rows;
-        rows = [];
+    for (let i = 0; i < buckets.length; i++) {
+      bytes += buckets[i]![1].length + BUCKET_ROW_OVERHEAD;
+      if (bytes >= COPY_BYTES || i === buckets.length - 1) {
+        yield [bucketRows(year, buckets.slice(from, i + 1))];
+        from = i + 1;
         bytes = 0;
       }
     }
-    if (rows.length) yield rows;
   };
   await store.copyIn(tx, `${table} (year, bucket, entries)`, groups());
 }

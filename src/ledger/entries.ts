@@ -66,6 +66,17 @@ const word0 = (b: Uint8Array, o: number): number => ((b[o]! << 24) | (b[o + 1]! 
 /** Indexes below this fit beside a key's first word in a double (32 + 21 bits). */
 const INDEX_LIMIT = 1 << 21;
 
+/** Copies read entry `i` of `from` to place `j` of `to` (both 4-byte aligned: ten words). */
+function copyRead(from: Int32Array, i: number, to: Int32Array, j: number): void {
+  const a = i * 10;
+  const b = j * 10;
+  for (let k = 0; k < 10; k++) to[b + k] = from[a + k]!;
+}
+
+/** Words of a buffer, or undefined where it is not 4-byte aligned. */
+const words = (b: Uint8Array): Int32Array | undefined =>
+  b.byteOffset % 4 === 0 && b.byteLength % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4) : undefined;
+
 /** Copies `len` bytes (a few dozen: a loop beats `set` on a `subarray`, which allocates). */
 export function copyBytes(from: Uint8Array, fo: number, to: Uint8Array, to0: number, len: number): void {
   for (let i = 0; i < len; i++) to[to0 + i] = from[fo + i]!;
@@ -90,6 +101,8 @@ export function sortUnique(recs: Uint8Array, n: number): { entries: Buffer; n: n
   }
   // Its own memory (not Node's shared pool): a worker thread hands it over without copying.
   const out = Buffer.from(new ArrayBuffer(n * READ));
+  const outWords = words(out)!;
+  const inWords = words(recs);
   let m = 0;
   for (let a = 0; a < n;) {
     const w = word0(recs, order[a]! * READ);
@@ -109,11 +122,49 @@ export function sortUnique(recs: Uint8Array, n: number): { entries: Buffer; n: n
         putU16(out, p + 36, earlier(u16(out, p + 36), u16(recs, o + 36)));
         putU16(out, p + 38, earlier(u16(out, p + 38), u16(recs, o + 38)));
       } else {
-        copyBytes(recs, o, out, m * READ, READ);
+        if (inWords) copyRead(inWords, order[i]!, outWords, m);
+        else copyBytes(recs, o, out, m * READ, READ);
         m++;
       }
     }
     a = b;
   }
   return { entries: out.subarray(0, m * READ), n: m };
+}
+
+/** Sorted runs of read entries (each from `sortUnique`) as one, still one entry per (key, year, transfer). */
+export function mergeRuns(runs: readonly { entries: Uint8Array; n: number }[]): { entries: Buffer; n: number } {
+  let acc = { entries: Buffer.from(new ArrayBuffer(0)), n: 0 };
+  for (const run of runs) {
+    const out = Buffer.from(new ArrayBuffer((acc.n + run.n) * READ));
+    const a = acc.entries;
+    const b = run.entries;
+    const ow = words(out)!;
+    const aw = words(a);
+    const bw = words(b);
+    let i = 0;
+    let j = 0;
+    let m = 0;
+    while (i < acc.n || j < run.n) {
+      const c = i >= acc.n ? 1 : j >= run.n ? -1 : compareBytes(a, i * READ, b, j * READ, KEY + 4);
+      if (c < 0) {
+        if (aw) copyRead(aw, i, ow, m);
+        else copyBytes(a, i * READ, out, m * READ, READ);
+        i++;
+      } else if (c > 0) {
+        if (bw) copyRead(bw, j, ow, m);
+        else copyBytes(b, j * READ, out, m * READ, READ);
+        j++;
+      } else {
+        copyBytes(a, i * READ, out, m * READ, READ);
+        putU16(out, m * READ + 36, earlier(u16(a, i * READ + 36), u16(b, j * READ + 36)));
+        putU16(out, m * READ + 38, earlier(u16(a, i * READ + 38), u16(b, j * READ + 38)));
+        i++;
+        j++;
+      }
+      m++;
+    }
+    acc = { entries: out.subarray(0, m * READ), n: m };
+  }
+  return acc;
 }

@@ -3,7 +3,7 @@
  * per transfer event. Each bad row is reported with its file, line and column — never with the
  * identifier itself.
  */
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { type IsoDate, isIsoDate } from "../calendar/date.js";
 import { normalizeIdentifier } from "../identity/normalize.js";
@@ -87,6 +87,90 @@ export function formatOf(file: string): EventFormat {
   throw new EventError(`${file}: unknown event file type (expected .csv, .tsv, .jsonl, .ndjson or .parquet)`);
 }
 
+/**
+ * A part of a file to read: bytes `start` (the beginning of a line) to `end` (exclusive), with
+ * `line` lines before it (for messages). Parts let several threads read one file.
+ */
+export interface ByteRange {
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** Lines that end before byte `end` of a file (how many a reader starting there is past). */
+export function countLines(file: string, end: number): number {
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let lines = 0;
+    for (let pos = 0; pos < end;) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
+      if (n === 0) break;
+      for (let at = buf.indexOf(10, 0); at >= 0 && at < n; at = buf.indexOf(10, at + 1)) lines++;
+      pos += n;
+    }
+    return lines;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * `parts` byte ranges of a file of lines, about equal, each starting at the beginning of a line
+ * (`line` is left 0: the reader of a range counts the lines before it).
+ */
+export function splitLines(file: string, size: number, parts: number): ByteRange[] {
+  const fd = openSync(file, "r");
+  try {
+    const cuts = [0];
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (let i = 1; i < parts; i++) {
+      // The line that starts at or after the even cut.
+      let pos = Math.max(cuts[cuts.length - 1]!, Math.floor((size * i) / parts) - 1);
+      let start = size;
+      while (pos < size) {
+        const n = readSync(fd, buf, 0, buf.length, pos);
+        if (n === 0) break;
+        const nl = buf.subarray(0, n).indexOf(10);
+        if (nl >= 0) {
+          start = pos + nl + 1;
+          break;
+        }
+        pos += n;
+      }
+      cuts.push(Math.max(start, cuts[cuts.length - 1]!));
+    }
+    cuts.push(size);
+    return cuts
+      .slice(0, -1)
+      .map((start, i) => ({ start, end: cuts[i + 1]!, line: 0 }))
+      .filter((r) => r.end > r.start);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first line of a file (a CSV header, for a reader that starts past it). */
+function firstLine(file: string): string {
+  const fd = openSync(file, "r");
+  try {
+    const parts: Buffer[] = [];
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (let pos = 0; ;) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      const nl = buf.subarray(0, n).indexOf(10);
+      if (nl >= 0 || n === 0) {
+        parts.push(Buffer.from(buf.subarray(0, nl >= 0 ? nl : n)));
+        return Buffer.concat(parts).toString("utf8");
+      }
+      parts.push(Buffer.from(buf.subarray(0, n)));
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Lines of JSON Lines per chunk of events. */
 const JSONL_CHUNK = 10_000;
 
@@ -99,14 +183,18 @@ export async function* readEventChunks(
   file: string,
   transfers: ReadonlySet<string>,
   format: EventFormat = formatOf(file),
+  range?: ByteRange,
 ): AsyncGenerator<LedgerEvent[]> {
   if (format === "parquet") {
+    if (range) throw new Error("a Parquet file is read whole");
     yield* readParquetEvents(file, transfers);
     return;
   }
+  const bytes = range ? { start: range.start, end: range.end - 1 } : {};
+  if (range && range.end <= range.start) return;
   if (format === "jsonl") {
-    const rl = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY });
-    let line = 0;
+    const rl = createInterface({ input: createReadStream(file, { encoding: "utf8", ...bytes }), crlfDelay: Number.POSITIVE_INFINITY });
+    let line = range?.line ?? 0;
     let chunk: LedgerEvent[] = [];
     for await (const text of rl) {
       line++;
@@ -128,7 +216,7 @@ export async function* readEventChunks(
     if (chunk.length) yield chunk;
     return;
   }
-  yield* readCsvEvents(file, transfers);
+  yield* readCsvEvents(file, transfers, range);
 }
 
 /**
@@ -137,7 +225,7 @@ export async function* readEventChunks(
  * fields are honoured within a line; an event file has no reason for a line break inside a field,
  * and one is reported as an error.
  */
-async function* readCsvEvents(file: string, transfers: ReadonlySet<string>): AsyncGenerator<LedgerEvent[]> {
+async function* readCsvEvents(file: string, transfers: ReadonlySet<string>, range?: ByteRange): AsyncGenerator<LedgerEvent[]> {
   const delimiter = /\.tsv$/i.test(file) ? "\t" : ",";
   let cols: { date: number; transfer: number; person: number; general: number; sensitive: number; count: number } | undefined;
   let line = 0;
@@ -180,7 +268,12 @@ async function* readCsvEvents(file: string, transfers: ReadonlySet<string>): Asy
       transfers,
     );
   };
-  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+  if (range && range.start > 0) {
+    onLine(firstLine(file)); // the header
+    line = range.line;
+  }
+  const bytes = range ? { start: range.start, end: range.end - 1 } : {};
+  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20, ...bytes })) {
     const text = carry + (chunk as string);
     const events: LedgerEvent[] = [];
     let start = 0;

@@ -5,14 +5,15 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { sql } from "kysely";
 import type { DataMap } from "../engine/datamap.js";
 import type { Store } from "../store/open.js";
 import { deleteBuckets, readBuckets, writeBuckets } from "./buckets.js";
 import { READ, bucketOf, u16 } from "./entries.js";
-import { EventError, type LedgerEvent, formatOf, toEvent } from "./events.js";
+import { EventError, type LedgerEvent, formatOf, splitLines, toEvent } from "./events.js";
 import { DayMoves, mergeYear } from "./merge.js";
-import { type SourceMessage, readOnWorker } from "./reader.js";
+import { type SourceMessage, readOnWorkers } from "./reader.js";
 import { spillEvents } from "./spill-events.js";
 import { EntrySpill, partitionsFor } from "./spill.js";
 import { type UnionSet, prepareYear, transferNumbers, writeMoves } from "./tallies.js";
@@ -29,7 +30,16 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Partitions of the import's entries (a power of two; default from the number of events). */
   partitions?: number;
+  /** Threads that read a CSV or JSON Lines file, each a part of its lines (default: one per core, up to 4, for files of 64 MB or more). */
+  readers?: number;
 }
+
+/**
+ * Files this large are read by several threads, one per part of their lines (10M events, 470 MB,
+ * on 2 vCPUs: 25 s of reading instead of 36 s); the importing thread has nothing to do meanwhile.
+ */
+const READ_SPLIT_BYTES = 64 << 20;
+const MAX_READERS = 4;
 
 async function sha256(file: string): Promise<string> {
   const h = createHash("sha256");
@@ -134,16 +144,22 @@ export async function importEvents(store: Store, file: string, map: DataMap, opt
   const format = formatOf(file);
   // Partitions of ~500,000 entries: a CSV line is ~40 bytes or more; Parquet is compressed.
   const partitions = options.partitions ?? partitionsFor(st.size / (format === "parquet" ? 4 : 40));
+  const readers =
+    format === "parquet" ? 1 : (options.readers ?? (st.size >= READ_SPLIT_BYTES ? Math.min(availableParallelism(), MAX_READERS) : 1));
+  const ranges = readers > 1 ? splitLines(file, st.size, readers) : [];
   const read = (numbers: ReadonlyMap<string, number>) =>
-    readOnWorker({
-      file,
-      format,
-      numbers: Object.fromEntries(numbers),
-      secret: store.keyer.secretBytes(),
-      partitions,
-      // One sorted partition waits while another is merged.
-      ahead: 1,
-    });
+    readOnWorkers(
+      {
+        file,
+        format,
+        numbers: Object.fromEntries(numbers),
+        secret: store.keyer.secretBytes(),
+        partitions,
+        // One sorted partition waits while another is merged.
+        ahead: 1,
+      },
+      ranges,
+    );
   const r = await applyEntries(store, map, { digest, name: file }, read);
   return { status: "imported", file, ...r };
 }

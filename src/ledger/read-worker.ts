@@ -1,12 +1,13 @@
 /**
- * The worker thread of `reader.ts`: reads, validates and keys a file's events into a spill of
+ * The worker thread of `reader.ts`: reads, validates and keys a file's events (or one part of
+ * the file's lines) into a spill of
  * entries, then hands over each partition, sorted and merged (its memory transferred, not
  * copied). At most `ahead` partitions wait for the importing thread; it asks for the next with
  * a message.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { hmacSha256Many } from "../identity/keys.js";
-import { readEventChunks } from "./events.js";
+import { countLines, readEventChunks } from "./events.js";
 import type { ReadTask, ReaderMessage } from "./reader.js";
 import { EntrySpill } from "./spill.js";
 import { spillEvents } from "./spill-events.js";
@@ -25,7 +26,9 @@ const post = (m: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessag
 async function read(): Promise<void> {
   const spill = new EntrySpill(task.partitions);
   const numbers = new Map(Object.entries(task.numbers));
-  const rows = await spillEvents(readEventChunks(task.file, new Set(numbers.keys()), task.format), spill, numbers, (c) =>
+  // A reader of a later part of the file counts the lines before it, for its messages.
+  const range = task.range && { ...task.range, line: task.range.start > 0 ? countLines(task.file, task.range.start) : 0 };
+  const rows = await spillEvents(readEventChunks(task.file, new Set(numbers.keys()), task.format, range), spill, numbers, (c) =>
     hmacSha256Many(secret, c),
   );
   post({ years: [...spill.years], rows });

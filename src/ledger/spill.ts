@@ -43,7 +43,6 @@ export class EntrySpill {
   private fd = -1;
   private fileEnd = 0;
   readonly years = new Set<number>();
-  private n = 0;
 
   constructor(
     private readonly partitions: number,
@@ -57,11 +56,6 @@ export class EntrySpill {
     this.buffers = Array.from({ length: partitions }, () => Buffer.allocUnsafe(size));
     this.used = new Uint32Array(partitions);
     this.pieces = Array.from({ length: partitions }, () => []);
-  }
-
-  /** Entries added. */
-  get size(): number {
-    return this.n;
   }
 
   /** Adds an entry: the 32-byte key at `ko` of `keys`, its year, transfer number and days of the year (0 = none). */
@@ -80,7 +74,6 @@ export class EntrySpill {
     putU16(buf, o + 38, sensitive);
     this.used[p] = o + READ;
     this.years.add(year);
-    this.n++;
   }
 
   /** Whether some entries went to the temporary file. */
@@ -103,7 +96,7 @@ export class EntrySpill {
     this.used[p] = 0;
   }
 
-  /** Each partition in key order, sorted and merged; the spill is closed at the end. */
+  /** Each partition in key order (empty ones too), sorted and merged; the spill is closed at the end. */
   *sorted(): Generator<Partition> {
     try {
       const width = BUCKETS / this.partitions;
@@ -111,7 +104,6 @@ export class EntrySpill {
         const pieces = this.pieces[p]!;
         let bytes = this.used[p]!;
         for (let k = 1; k < pieces.length; k += 2) bytes += pieces[k]!;
-        if (bytes === 0) continue;
         const all = Buffer.allocUnsafe(bytes);
         let o = 0;
         for (let k = 0; k < pieces.length; k += 2) o += readSync(this.fd, all, o, pieces[k + 1]!, pieces[k]!);

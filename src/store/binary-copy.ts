@@ -18,16 +18,29 @@ export function copyHeader(): Buffer {
 /** A COPY file's end. */
 export const copyTrailer = (): Buffer => Buffer.from([0xff, 0xff]);
 
-/** One row of (smallint, integer, bytea) — a bucket's year, number and entries. */
-export function bucketRow(year: number, bucket: number, entries: Uint8Array): Buffer[] {
-  const h = Buffer.allocUnsafe(2 + 4 + 2 + 4 + 4 + 4);
-  let o = h.writeInt16BE(3, 0);
-  o = h.writeInt32BE(2, o);
-  o = h.writeInt16BE(year, o);
-  o = h.writeInt32BE(4, o);
-  o = h.writeInt32BE(bucket, o);
-  h.writeInt32BE(entries.length, o);
-  return [h, Buffer.from(entries.buffer, entries.byteOffset, entries.byteLength)];
+/** Bytes of a (smallint, integer, bytea) row besides the bytea's. */
+export const BUCKET_ROW_OVERHEAD = 2 + 4 + 2 + 4 + 4 + 4;
+
+/**
+ * Rows of (smallint, integer, bytea) — buckets' year, number and entries — in one buffer (PGlite
+ * reads a COPY's data from a Blob part by part: one part, not two per row).
+ */
+export function bucketRows(year: number, buckets: readonly (readonly [number, Uint8Array])[]): Buffer {
+  let size = 0;
+  for (const [, e] of buckets) size += BUCKET_ROW_OVERHEAD + e.length;
+  const out = Buffer.allocUnsafe(size);
+  let o = 0;
+  for (const [bucket, e] of buckets) {
+    o = out.writeInt16BE(3, o);
+    o = out.writeInt32BE(2, o);
+    o = out.writeInt16BE(year, o);
+    o = out.writeInt32BE(4, o);
+    o = out.writeInt32BE(bucket, o);
+    o = out.writeInt32BE(e.length, o);
+    out.set(e, o);
+    o += e.length;
+  }
+  return out;
 }
 
 /** The rows of a binary COPY file, each a list of fields (null for SQL NULL). */
