@@ -127,6 +127,16 @@ export function mergeYear(
     let changed = false;
     // `b` is always at an entry of `year` (or `end`).
     while (a < oldN || b < end) {
+      // Old entries before the next new one belong to people the import does not touch: copied
+      // as they are, at once (in an import into a large year, most of a bucket).
+      let u = a;
+      while (u < oldN && (b >= end || compareBytes(before, u * STORED, recs, b * READ, KEY) < 0)) u++;
+      if (u > a) {
+        before.copy(out, o, a * STORED, u * STORED);
+        o += (u - a) * STORED;
+        a = u;
+        continue;
+      }
       // The next person: the smaller key of the old and the new entries.
       const fromOld = b >= end || (a < oldN && compareBytes(before, a * STORED, recs, b * READ, KEY) <= 0);
       const keyBuf: Uint8Array = fromOld ? before : recs;
