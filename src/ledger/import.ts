@@ -15,7 +15,7 @@ import { EventError, type LedgerEvent, formatOf, splitLines, toEvent } from "./e
 import { DayMoves, mergeYear } from "./merge.js";
 import { type SourceMessage, readOnWorkers } from "./reader.js";
 import { spillEvents } from "./spill-events.js";
-import { EntrySpill, partitionsFor } from "./spill.js";
+import { EntrySpill, SPILL_BYTES, partitionsFor } from "./spill.js";
 import { type UnionSet, prepareYear, transferNumbers, writeMoves } from "./tallies.js";
 
 export interface ImportResult {
@@ -158,6 +158,7 @@ export async function importEvents(store: Store, file: string, map: DataMap, opt
         partitions,
         // One sorted partition waits while another is merged.
         ahead: 1,
+        spillBytes: SPILL_BYTES / Math.max(1, ranges.length),
       },
       ranges,
     );

@@ -9,7 +9,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { hmacSha256Many } from "../identity/keys.js";
 import { countLines, readEventChunks } from "./events.js";
 import type { ReadTask, ReaderMessage } from "./reader.js";
-import { EntrySpill } from "./spill.js";
+import { EntrySpill, bufferEntriesFor } from "./spill.js";
 import { spillEvents } from "./spill-events.js";
 
 const task = workerData as ReadTask;
@@ -24,7 +24,7 @@ port.on("message", () => {
 const post = (m: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 async function read(): Promise<void> {
-  const spill = new EntrySpill(task.partitions);
+  const spill = new EntrySpill(task.partitions, bufferEntriesFor(task.partitions, task.spillBytes));
   const numbers = new Map(Object.entries(task.numbers));
   // A reader of a later part of the file counts the lines before it, for its messages.
   const range = task.range && { ...task.range, line: task.range.start > 0 ? countLines(task.file, task.range.start) : 0 };

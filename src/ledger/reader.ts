@@ -28,6 +28,8 @@ export interface ReadTask {
   partitions: number;
   /** Partitions the worker may finish before the importing thread takes them. */
   ahead: number;
+  /** Memory for this reader's spill buffers. */
+  spillBytes: number;
 }
 
 /** What a source of entries hands the import: first the years and events read, then partitions in key order. */

@@ -15,8 +15,12 @@ import { BUCKETS, BUCKET_BITS, KEY, READ, bucketOf, copyBytes, putU16, sortUniqu
 
 /** Entries a partition is sized for (~20 MB of them in memory when one is sorted). */
 const PARTITION_ENTRIES = 500_000;
-/** Memory for all partitions' buffers together while reading. */
-const BUFFER_BYTES = 64 << 20;
+/** Memory for all partitions' buffers together while reading (shared by an import's readers). */
+export const SPILL_BYTES = 64 << 20;
+
+/** Entries each of `partitions` buffers holds in `bytes`. */
+export const bufferEntriesFor = (partitions: number, bytes = SPILL_BYTES): number =>
+  Math.max(64, Math.min(1 << 16, Math.floor(bytes / partitions / READ)));
 
 /** Partitions (a power of two, at most one per bucket) for about `events` events. */
 export function partitionsFor(events: number): number {
@@ -47,7 +51,7 @@ export class EntrySpill {
   constructor(
     private readonly partitions: number,
     /** Entries a partition holds in memory before they go to the file (tests make it small). */
-    bufferEntries = Math.max(64, Math.min(1 << 16, Math.floor(BUFFER_BYTES / partitions / READ))),
+    bufferEntries = bufferEntriesFor(partitions),
   ) {
     if (!Number.isInteger(Math.log2(partitions)) || partitions > BUCKETS)
       throw new Error(`partitions must be a power of two up to ${BUCKETS}`);
