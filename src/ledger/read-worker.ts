@@ -17,14 +17,21 @@ const port = parentPort!;
 const secret = Buffer.from(task.secret);
 let credit = task.ahead;
 let wake: (() => void) | undefined;
-port.on("message", () => {
+const spill = new EntrySpill(task.partitions, bufferEntriesFor(task.partitions, task.spillBytes));
+port.on("message", (m: "next" | "stop") => {
+  if (m === "stop") {
+    // The import ended early (another reader's bad row, a failed write): the spill's file is
+    // closed here, between two chunks, before the thread ends (a terminated thread would leave
+    // its descriptor open in the process).
+    spill.close();
+    process.exit(0);
+  }
   credit++;
   wake?.();
 });
 const post = (m: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 async function read(): Promise<void> {
-  const spill = new EntrySpill(task.partitions, bufferEntriesFor(task.partitions, task.spillBytes));
   const numbers = new Map(Object.entries(task.numbers));
   // A reader of a later part of the file counts the lines before it, for its messages.
   const range = task.range && { ...task.range, line: task.range.start > 0 ? countLines(task.file, task.range.start) : 0 };
@@ -42,6 +49,7 @@ async function read(): Promise<void> {
 }
 
 read().catch((e: unknown) => {
+  spill.close();
   const err = e as Error & { code?: string };
   post({ error: { name: err.name, message: err.message, code: err.code } });
   port.close();

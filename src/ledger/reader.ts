@@ -84,11 +84,17 @@ class Reader {
 
   /** Lets the reader sort its next partition. */
   ack(): void {
+    if (this.exited) return;
     this.worker.postMessage("next");
   }
 
+  /** Asks the reader to close its spill and end (it does so between two chunks), else ends it after a second. */
   async close(): Promise<void> {
-    if (!this.exited) await this.worker.terminate();
+    if (this.exited) return;
+    const exited = new Promise<void>((r) => this.worker.once("exit", () => r()));
+    this.worker.postMessage("stop");
+    const timer = new Promise<"late">((r) => setTimeout(() => r("late"), 1000).unref());
+    if ((await Promise.race([exited, timer])) === "late") await this.worker.terminate();
   }
 }
 

@@ -8,7 +8,7 @@
  * The temporary file is removed as soon as it is opened (only its descriptor names it), so a
  * killed import leaves nothing behind; it holds keyed hashes, never identifiers.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BUCKETS, BUCKET_BITS, KEY, READ, bucketOf, copyBytes, putU16, sortUnique } from "./entries.js";
@@ -45,6 +45,8 @@ export class EntrySpill {
   /** Per partition, the [position, length] of its pieces in the file. */
   private readonly pieces: number[][];
   private fd = -1;
+  /** The temporary file's folder, where it could not be removed while open. */
+  private dir: string | undefined;
   private fileEnd = 0;
   readonly years = new Set<number>();
 
@@ -90,8 +92,12 @@ export class EntrySpill {
       const dir = mkdtempSync(join(tmpdir(), "xborder-import-"));
       const file = join(dir, "entries");
       this.fd = openSync(file, "w+", 0o600);
-      unlinkSync(file);
-      rmdirSync(dir);
+      try {
+        unlinkSync(file);
+        rmdirSync(dir);
+      } catch {
+        this.dir = dir; // a file open elsewhere cannot be removed (Windows): removed at close
+      }
     }
     const len = this.used[p]!;
     writeSync(this.fd, this.buffers[p]!, 0, len, this.fileEnd);
@@ -124,5 +130,7 @@ export class EntrySpill {
   close(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
   }
 }
