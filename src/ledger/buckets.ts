@@ -49,11 +49,10 @@ export async function deleteBuckets(tx: Kysely<Database>, year: number, buckets:
   );
 }
 
-/** COPY buckets of `year` into `table` (ledger_bucket, or a staging table of the same columns). */
+/** COPY buckets of `year` into ledger_bucket. */
 export async function writeBuckets(
   tx: Kysely<Database>,
   store: Store,
-  table: string,
   year: number,
   buckets: readonly (readonly [number, Uint8Array])[],
 ): Promise<void> {
@@ -70,7 +69,7 @@ export async function writeBuckets(
       }
     }
   };
-  await store.copyIn(tx, `${table} (year, bucket, entries)`, groups());
+  await store.copyIn(tx, "ledger_bucket (year, bucket, entries)", groups());
 }
 
 /** One person's entries across years: `n` of them, in the arrays' first places. */

@@ -123,7 +123,7 @@ async function applyEntries(
           year,
           merged.changed.map(([b]) => b),
         );
-        await writeBuckets(tx, store, "ledger_bucket", year, [...merged.fresh, ...merged.changed]);
+        await writeBuckets(tx, store, year, [...merged.fresh, ...merged.changed]);
       }
     }
     await writeMoves(tx, moves, new Map([...numbers].map(([id, n]) => [n, id])));
