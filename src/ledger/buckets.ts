@@ -19,9 +19,12 @@ const int = (n: number) => {
   return String(n);
 };
 
+/** `bucket = any('{…}')`: an array literal (one parameter-free statement however many buckets). */
+const bucketIn = (buckets: readonly number[]) => `bucket = any('{${buckets.map(int).join(",")}}'::integer[])`;
+
 /**
  * The stored entries of `year`'s buckets `first` to `end` (exclusive), by bucket; only those of
- * `only` (sorted, possibly repeated) when they are few of the range.
+ * `only` when they are few of the range.
  */
 export async function readBuckets(
   tx: Kysely<Database>,
@@ -31,10 +34,7 @@ export async function readBuckets(
   end: number,
   only?: readonly number[],
 ): Promise<Map<number, Buffer>> {
-  const which =
-    only && only.length * 4 < end - first
-      ? `bucket = any('{${[...new Set(only)].map(int).join(",")}}'::integer[])`
-      : `bucket >= ${int(first)} and bucket < ${int(end)}`;
+  const which = only && only.length * 4 < end - first ? bucketIn(only) : `bucket >= ${int(first)} and bucket < ${int(end)}`;
   const data = await store.copyOut(tx, `select bucket, entries from ledger_bucket where year = ${int(year)} and ${which}`);
   const out = new Map<number, Buffer>();
   for (const [b, e] of copyRows(data, "ledger_bucket")) out.set(b!.readInt32BE(0), e!);
@@ -44,9 +44,7 @@ export async function readBuckets(
 /** Deletes these buckets of `year` (before they are written again). */
 export async function deleteBuckets(tx: Kysely<Database>, year: number, buckets: readonly number[]): Promise<void> {
   if (buckets.length === 0) return;
-  await sql`delete from ledger_bucket where year = ${year} and bucket = any(${sql.raw(`'{${buckets.map(int).join(",")}}'::integer[]`)})`.execute(
-    tx,
-  );
+  await sql.raw(`delete from ledger_bucket where year = ${int(year)} and ${bucketIn(buckets)}`).execute(tx);
 }
 
 /** COPY buckets of `year` into ledger_bucket. */

@@ -11,6 +11,8 @@
  *   18 bits, sorted by key and transfer: a person's entries are adjacent.
  */
 
+import { fromDayNumber, toDayNumber } from "../calendar/date.js";
+
 export const KEY = 32;
 export const READ = 40;
 export const STORED = 38;
@@ -33,11 +35,17 @@ export function dayOfYear(n: number): number {
   return CUMULATIVE[m - 1]! + (n % 100) + (m > 2 && leap(y) ? 1 : 0);
 }
 
-/** Days since 1970-01-01 of day `doy` of `year`. */
-export const dayNumber = (year: number, doy: number): number => Math.round(Date.UTC(year, 0, doy) / 86_400_000);
+const yearStarts = new Map<number, number>();
+
+/** Days since 1970-01-01 of day `doy` of `year` (a count that walks every entry asks once an entry). */
+export function dayNumber(year: number, doy: number): number {
+  let start = yearStarts.get(year);
+  if (start === undefined) yearStarts.set(year, (start = toDayNumber(`${String(year).padStart(4, "0")}-01-01`)));
+  return start + doy - 1;
+}
 
 /** `YYYY-MM-DD` of day `doy` of `year`. */
-export const isoOfDay = (year: number, doy: number): string => new Date(Date.UTC(year, 0, doy)).toISOString().slice(0, 10);
+export const isoOfDay = (year: number, doy: number): string => fromDayNumber(dayNumber(year, doy));
 
 export const u16 = (b: Uint8Array, o: number): number => (b[o]! << 8) | b[o + 1]!;
 
@@ -134,8 +142,9 @@ export function sortUnique(recs: Uint8Array, n: number): { entries: Buffer; n: n
 
 /** Sorted runs of read entries (each from `sortUnique`) as one, still one entry per (key, year, transfer). */
 export function mergeRuns(runs: readonly { entries: Uint8Array; n: number }[]): { entries: Buffer; n: number } {
-  let acc = { entries: Buffer.from(new ArrayBuffer(0)), n: 0 };
-  for (const run of runs) {
+  if (runs.length === 0) return { entries: Buffer.alloc(0), n: 0 };
+  let acc = { entries: Buffer.from(runs[0]!.entries.buffer, runs[0]!.entries.byteOffset, runs[0]!.n * READ), n: runs[0]!.n };
+  for (const run of runs.slice(1)) {
     const out = Buffer.from(new ArrayBuffer((acc.n + run.n) * READ));
     const a = acc.entries;
     const b = run.entries;
@@ -156,7 +165,8 @@ export function mergeRuns(runs: readonly { entries: Uint8Array; n: number }[]): 
         else copyBytes(b, j * READ, out, m * READ, READ);
         j++;
       } else {
-        copyBytes(a, i * READ, out, m * READ, READ);
+        if (aw) copyRead(aw, i, ow, m);
+        else copyBytes(a, i * READ, out, m * READ, READ);
         putU16(out, m * READ + 36, earlier(u16(a, i * READ + 36), u16(b, j * READ + 36)));
         putU16(out, m * READ + 38, earlier(u16(a, i * READ + 38), u16(b, j * READ + 38)));
         i++;

@@ -115,41 +115,6 @@ export function countLines(file: string, end: number): number {
   }
 }
 
-/**
- * `parts` byte ranges of a file of lines, about equal, each starting at the beginning of a line
- * (`line` is left 0: the reader of a range counts the lines before it).
- */
-export function splitLines(file: string, size: number, parts: number): ByteRange[] {
-  const fd = openSync(file, "r");
-  try {
-    const cuts = [0];
-    const buf = Buffer.allocUnsafe(1 << 16);
-    for (let i = 1; i < parts; i++) {
-      // The line that starts at or after the even cut.
-      let pos = Math.max(cuts[cuts.length - 1]!, Math.floor((size * i) / parts) - 1);
-      let start = size;
-      while (pos < size) {
-        const n = readSync(fd, buf, 0, buf.length, pos);
-        if (n === 0) break;
-        const nl = buf.subarray(0, n).indexOf(10);
-        if (nl >= 0) {
-          start = pos + nl + 1;
-          break;
-        }
-        pos += n;
-      }
-      cuts.push(Math.max(start, cuts[cuts.length - 1]!));
-    }
-    cuts.push(size);
-    return cuts
-      .slice(0, -1)
-      .map((start, i) => ({ start, end: cuts[i + 1]!, line: 0 }))
-      .filter((r) => r.end > r.start);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The first line of a file (a CSV header, for a reader that starts past it). */
 function firstLine(file: string): string {
   const fd = openSync(file, "r");

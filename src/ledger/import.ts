@@ -11,7 +11,8 @@ import type { DataMap } from "../engine/datamap.js";
 import type { Store } from "../store/open.js";
 import { deleteBuckets, readBuckets, writeBuckets } from "./buckets.js";
 import { READ, bucketOf, u16 } from "./entries.js";
-import { EventError, type LedgerEvent, formatOf, splitLines, toEvent } from "./events.js";
+import { splitPoints } from "../text/split-lines.js";
+import { EventError, type LedgerEvent, formatOf, toEvent } from "./events.js";
 import { DayMoves, mergeYear } from "./merge.js";
 import { type SourceMessage, readOnWorkers } from "./reader.js";
 import { spillEvents } from "./spill-events.js";
@@ -147,7 +148,8 @@ export async function importEvents(store: Store, file: string, map: DataMap, opt
   const partitions = options.partitions ?? partitionsFor(st.size / (format === "parquet" ? 4 : 40));
   const readers =
     format === "parquet" ? 1 : (options.readers ?? (st.size >= READ_SPLIT_BYTES ? Math.min(availableParallelism(), MAX_READERS) : 1));
-  const ranges = readers > 1 ? splitLines(file, st.size, readers) : [];
+  const points = readers > 1 ? await splitPoints(file, 0, st.size, readers) : [];
+  const ranges = points.slice(1).map((end, i) => ({ start: points[i]!, end }));
   const read = (numbers: ReadonlyMap<string, number>) =>
     readOnWorkers(
       {

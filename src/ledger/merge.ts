@@ -36,15 +36,10 @@ export class DayMoves {
     if (from) DayMoves.add(this.daily, k + from, sensitive ? 0 : -1, sensitive ? -1 : 0);
   }
 
+  /** A person's earliest date over union set `id` moved from `from` to `to` (0 = none: a person new to the set). */
   set(id: number, from: number, to: number, sensitive: boolean): void {
     DayMoves.add(this.union, id * 367 + to, sensitive ? 0 : 1, sensitive ? 1 : 0);
     if (from) DayMoves.add(this.union, id * 367 + from, sensitive ? 0 : -1, sensitive ? -1 : 0);
-  }
-
-  /** Adds one person's first days over a set (a set filled from the entries). */
-  count(id: number, general: number, sensitive: number): void {
-    if (general) DayMoves.add(this.union, id * 367 + general, 1, 0);
-    if (sensitive) DayMoves.add(this.union, id * 367 + sensitive, 0, 1);
   }
 
   /** Per (year, transfer number, day of year) and per (set id, day of year): the deltas. */

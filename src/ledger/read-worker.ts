@@ -44,7 +44,6 @@ async function read(): Promise<void> {
     credit--;
     post({ part }, [part.entries.buffer as ArrayBuffer]);
   }
-  post({ done: rows });
   port.close();
 }
 

@@ -35,7 +35,7 @@ export interface ReadTask {
 /** What a source of entries hands the import: first the years and events read, then partitions in key order. */
 export type SourceMessage = { years: number[]; rows: number } | { part: Partition };
 
-export type ReaderMessage = SourceMessage | { done: number } | { error: { name: string; message: string; code?: string } };
+export type ReaderMessage = SourceMessage | { error: { name: string; message: string; code?: string } };
 
 const workerUrl = siblingModule("read-worker", import.meta.url);
 

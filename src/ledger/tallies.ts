@@ -20,9 +20,8 @@ import { REGIMES, regimeOn } from "../engine/regimes/index.js";
 import type { Store } from "../store/open.js";
 import type { Database } from "../store/schema.js";
 import { forEachPerson } from "./buckets.js";
-import { isoOfDay } from "./entries.js";
-import { DayMoves, setsByTransfer } from "./merge.js";
-import { earlier } from "./entries.js";
+import { earlier, isoOfDay } from "./entries.js";
+import { type DayMoves, setsByTransfer } from "./merge.js";
 
 /** Whether each transfer counts, as the engine decides on that date. */
 export function countedTransfers(map: DataMap, asOf: IsoDate): Record<string, boolean> {
@@ -146,7 +145,10 @@ async function fillSets(tx: Kysely<Database>, store: Store, year: number, sets: 
         s[k] = earlier(s[k]!, p.sensitive[i]!);
       }
     }
-    sets.forEach((set, k) => moves.count(set.id, g[k]!, s[k]!));
+    sets.forEach((set, k) => {
+      if (g[k]) moves.set(set.id, 0, g[k]!, false);
+      if (s[k]) moves.set(set.id, 0, s[k]!, true);
+    });
   });
 }
 

@@ -3,10 +3,9 @@
  * core; the first is scanned on this thread, each other by a worker thread, all with the same
  * header and the same per-scan key; workers send back counts, column statistics and their
  * people as packed keyed tags.
- * A range cut is only safe where no quoted field spans lines: the first MiB is checked, and
- * a file whose quoted fields hold line breaks is read by one thread.
+ * A range cut is only safe where no quoted field spans lines (`splitPoints` checks the first
+ * MiB): a file whose quoted fields hold line breaks is read by one thread.
  */
-import { open } from "node:fs/promises";
 import type { Worker } from "node:worker_threads";
 import { siblingModule, startWorker } from "../workers/start.js";
 import { type RangeResult, type RangeTask, scanRange } from "./range.js";
@@ -15,44 +14,7 @@ import type { TableHeader } from "./sources/csv.js";
 import type { Format } from "./sources/files.js";
 
 export type { RangeResult, RangeTask };
-
-/** Offsets [dataStart, …, size] cutting the file after line breaks into about `parts` ranges; one range if quotes span lines. */
-export async function splitPoints(file: string, dataStart: number, size: number, parts: number): Promise<number[]> {
-  const fd = await open(file);
-  try {
-    const probe = Buffer.alloc(Math.min(1 << 20, size - dataStart));
-    await fd.read(probe, 0, probe.length, dataStart);
-    let q = false;
-    for (let i = 0; i < probe.length; i++) {
-      if (probe[i] === 0x22) q = !q;
-      else if (probe[i] === 0x0a && q) return [dataStart, size];
-    }
-    const points = [dataStart];
-    const step = Math.ceil((size - dataStart) / parts);
-    const window = Buffer.alloc(64 * 1024);
-    for (let k = 1; k < parts; k++) {
-      let pos = Math.max(dataStart + k * step, points[points.length - 1]!);
-      for (;;) {
-        const { bytesRead } = await fd.read(window, 0, window.length, pos);
-        if (bytesRead === 0) {
-          pos = size;
-          break;
-        }
-        const nl = window.subarray(0, bytesRead).indexOf(0x0a);
-        if (nl >= 0) {
-          pos += nl + 1;
-          break;
-        }
-        pos += bytesRead;
-      }
-      if (pos < size && pos > points[points.length - 1]!) points.push(pos);
-    }
-    points.push(size);
-    return points;
-  } finally {
-    await fd.close();
-  }
-}
+export { splitPoints } from "../text/split-lines.js";
 
 const workerUrl = siblingModule("worker", import.meta.url);
 
