@@ -1347,6 +1347,8 @@ class Core {
 }  // namespace
 
 void registerPersonKeys(napi_env env, napi_value exports);  // person_keys.cc
+void registerMappedFile(napi_env env, napi_value exports);  // mapped_file.cc
+bool readMapped(void (*fn)(void*), void* arg);              // mapped_file.cc
 
 namespace {
 // ---- Node-API glue ----
@@ -1474,9 +1476,28 @@ napi_value Scan(napi_env env, napi_callback_info info) {
     napi_throw_range_error(env, nullptr, "scan core: regionEnd outside the buffer");
     return nullptr;
   }
-  std::vector<double> deferred;
-  bool unclosed = false;
-  long consumed = core->scan(static_cast<uint8_t*>(p), (long)bytes, (long)regionEnd, final, deferred, unclosed);
+  // Run through readMapped: the buffer may be a mapped file that shrinks while it is read.
+  struct Call {
+    Core* core;
+    const uint8_t* buf;
+    long bytes, regionEnd;
+    bool final, unclosed;
+    std::vector<double> deferred;
+    long consumed;
+  } call{core, static_cast<uint8_t*>(p), (long)bytes, (long)regionEnd, final, false, {}, 0};
+  bool read = readMapped(
+      [](void* a) {
+        Call* c = static_cast<Call*>(a);
+        c->consumed = c->core->scan(c->buf, c->bytes, c->regionEnd, c->final, c->deferred, c->unclosed);
+      },
+      &call);
+  if (!read) {
+    napi_throw_error(env, "ERR_XBORDER_FILE_CHANGED", "the file changed while it was being read (truncated?)");
+    return nullptr;
+  }
+  const std::vector<double>& deferred = call.deferred;
+  bool unclosed = call.unclosed;
+  long consumed = call.consumed;
   napi_value out, v;
   CHECK(napi_create_array_with_length(env, 4 + deferred.size(), &out));
   napi_create_double(env, (double)consumed, &v);
@@ -1628,6 +1649,7 @@ napi_value Init(napi_env env, napi_value exports) {
   if (napi_create_function(env, "insertPeople", NAPI_AUTO_LENGTH, InsertPeople, nullptr, &fn) == napi_ok)
     napi_set_named_property(env, exports, "insertPeople", fn);
   registerPersonKeys(env, exports);
+  registerMappedFile(env, exports);
   return exports;
 }
 

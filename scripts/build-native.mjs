@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * Builds the native addon (build/Release/xborder_scan.node) with node-gyp, which npm runs its
- * scripts with: the scanner's CSV core (native/scan_core.cc) and the ledger's batched person keys
- * (native/person_keys.cc). Skipped when the addon is newer than its sources. Without a C++
- * compiler (or node-gyp) the build is skipped with a notice: the scanner then runs its JavaScript
- * core and the ledger keys people with node:crypto, with the same results; `--require` makes
- * that an error.
+ * scripts with: the scanner's CSV core (native/scan_core.cc), its mapped files
+ * (native/mapped_file.cc) and the ledger's batched person keys (native/person_keys.cc). Skipped
+ * when the addon is newer than its sources. Without a C++ compiler (or node-gyp) the build is
+ * skipped with a notice: the scanner then runs its JavaScript core and reads files with read(2),
+ * and the ledger keys people with node:crypto, with the same results; `--require` makes that an
+ * error.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
@@ -14,7 +15,12 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const addon = join(root, "build", "Release", "xborder_scan.node");
-const sources = [join(root, "native", "scan_core.cc"), join(root, "native", "person_keys.cc"), join(root, "binding.gyp")];
+const sources = [
+  join(root, "native", "scan_core.cc"),
+  join(root, "native", "person_keys.cc"),
+  join(root, "native", "mapped_file.cc"),
+  join(root, "binding.gyp"),
+];
 const require = process.argv.includes("--require");
 
 const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));

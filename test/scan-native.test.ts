@@ -4,7 +4,8 @@
  * categories. Runs where the core is built (`npm ci` builds it where a C++ compiler exists).
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, renameSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -262,11 +263,80 @@ describe("native CSV core", { skip }, () => {
       const js = await scan("js", file, 1);
       assert.deepEqual(counts(await scan("native", file, 1)), counts(js), file);
       assert.deepEqual(counts(await scan("native", file, 2)), counts(js), `${file}, two threads`);
+      process.env.XBORDER_MMAP = "0"; // read(2) into buffers instead of mapped pages
+      try {
+        assert.deepEqual(counts(await scan("native", file, 1)), counts(js), `${file}, read, not mapped`);
+      } finally {
+        delete process.env.XBORDER_MMAP;
+      }
     }
     const r = await scan("native", customers, 1);
     assert.equal(r.files[0]?.records, truth.records);
     assert.deepEqual(r.entities, truth.entities);
     assert.equal(r.persons.distinct, truth.people);
+  });
+
+  test("a file that shrinks while it is scanned is reported as changed; the next file is still scanned", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xborder-native-shrink-"));
+    const big = join(dir, "a-customers.csv");
+    await writeCustomers(big, 40_000, 7); // ~6 MB: several chunks, mapped
+    const small = join(dir, "b-small.csv");
+    writeFileSync(small, "姓名,手机\n张伟,13800138000\n");
+    for (const mmap of ["1", "0"]) {
+      copyFileSync(big, `${big}.orig`);
+      let cut = false;
+      process.env.XBORDER_MMAP = mmap;
+      try {
+        const r = await scanPaths([big, small], {
+          asOf: "2026-11-22",
+          workers: 1,
+          // Truncated as the third chunk is handed out: it, or the next one, is past the new end.
+          onProgress: (p) => {
+            if (!cut && p.file === big && p.bytesDone > 2 * CHUNK) {
+              cut = true;
+              truncateSync(big, 100_000);
+            }
+          },
+        });
+        assert.ok(cut);
+        assert.match(r.files[0]?.error ?? "", /changed while it was being read|shrank to 100000 bytes/, `XBORDER_MMAP=${mmap}`);
+        assert.equal(r.files[1]?.records, 1);
+        assert.equal(r.persons.distinct, 1, "only the other file's person counts");
+      } finally {
+        delete process.env.XBORDER_MMAP;
+        renameSync(`${big}.orig`, big);
+      }
+    }
+  });
+
+  test("a mapped file read past its new end: the core's call throws; elsewhere the process stops naming the file (exit 74)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "xborder-native-sigbus-"));
+    const file = join(dir, "export.csv");
+    writeFileSync(file, Buffer.alloc(1 << 20, 0x31));
+    const src = (path: string) => JSON.stringify(new URL(`../src/${path}`, import.meta.url).href);
+    const script = `
+      import { openSync, truncateSync } from "node:fs";
+      import { mapFile } from ${src("native/mapped-file.ts")};
+      import { nativeCsvCore } from ${src("scan/core/native.ts")};
+      import { PLATE_SUFFIXES } from ${src("scan/core/field-scanner.ts")};
+      import { HAN_FEATURES } from ${src("scan/core/han.ts")};
+      import { areaCodesText } from ${src("scan/core/validate.ts")};
+      const bytes = new Uint8Array(mapFile(openSync(process.argv[1]), 0, 1 << 20, process.argv[1]));
+      console.log("before", bytes[900000]);
+      truncateSync(process.argv[1], 4096);
+      const Core = nativeCsvCore();
+      const core = new Core(44, 20261122, new Uint8Array(16), areaCodesText(), HAN_FEATURES, PLATE_SUFFIXES, 3);
+      core.setColumns(new Int32Array(3));
+      try {
+        core.scan(bytes, bytes.length, true);
+      } catch (e) {
+        console.log("core:", e.message);
+      }
+      console.log("after", bytes[900000]);`;
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, file], { encoding: "utf8" });
+    assert.equal(r.stdout, "before 49\ncore: the file changed while it was being read (truncated?)\n");
+    assert.equal(r.status, 74);
+    assert.equal(r.stderr, `xborder: ${file} changed while it was being read (truncated?): stopped\n`);
   });
 
   test("xborder scan reports the same for a customer export, with every sample masked", async () => {
