@@ -1,6 +1,6 @@
 /** The `xborder` command as a user runs it: output, exit codes, errors. */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -8,7 +8,7 @@ import * as commander from "commander";
 import fc from "fast-check";
 import { buildProgram } from "../src/cli/main.js";
 import { scanArgs } from "../src/cli/scan-args.js";
-import { xborder } from "./helpers.js";
+import { ROOT, xborder } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "xborder-cli-"));
 const write = (name: string, content: unknown) => {
@@ -194,5 +194,25 @@ describe("xborder scan's arguments without commander", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the installed command", () => {
+  test("runs from its bundle, which finds the package's data and starts the worker threads of dist/", () => {
+    assert.ok(existsSync(join(ROOT, "dist", "bundle", "main.js")), "npm run build bundles the command line");
+    const dir = mkdtempSync(join(tmpdir(), "xborder-cli-bundle-"));
+    const file = join(dir, "big.csv");
+    // 40 MB: above the size at which a table is read by one worker thread per core.
+    const block = "姓名,手机,身份证号\n" + "张伟,13800138000,11010519491231002X\n".repeat(1_250_000);
+    writeFileSync(file, block);
+    const r = xborder(["scan", file, "--format", "json", "--as-of", "2026-11-22"]);
+    rmSync(dir, { recursive: true });
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.files[0].records, 1_250_000);
+    assert.deepEqual(report.entities, { cn_resident_id: 1_250_000, cn_mobile: 1_250_000, person_name: 1_250_000 });
+    assert.equal(report.persons.distinct, 1);
+    const version = xborder(["--version"]);
+    assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
   });
 });

@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { describe, test } from "node:test";
 import { PersonKeyer, hmacSha256Many } from "../src/identity/keys.js";
 import { NATIVE_PATH, nativeAddon } from "../src/native/addon.js";
+import { randomKey } from "../src/native/random-key.js";
 
 const one = (key: Buffer, m: string) => createHmac("sha256", key).update(m, "utf8").digest();
 
@@ -60,5 +61,23 @@ describe("person keys in batches", () => {
     assert.throws(() => many(Buffer.from("k"), data, Uint32Array.of(4, 2), out), /ends must rise/);
     assert.throws(() => many(Buffer.from("k"), data, Uint32Array.of(7), out), /inside data/);
     assert.throws(() => many(Buffer.from("k"), data, Uint32Array.of(1, 2, 3), out), /32 bytes per message/);
+  });
+});
+
+describe("the scanner's per-scan key", () => {
+  test("is random: 8 bytes, new for every scan, from the addon where it was built (Linux)", () => {
+    const keys = Array.from({ length: 64 }, () => randomKey(8).toString("hex"));
+    assert.equal(new Set(keys).size, 64);
+    for (const k of keys) assert.equal(k.length, 16);
+    // Every bit is set in some key and clear in another (a key of zeros, or a stuck bit, fails).
+    const or = keys.reduce((a, k) => a | BigInt(`0x${k}`), 0n);
+    const and = keys.reduce((a, k) => a & BigInt(`0x${k}`), (1n << 64n) - 1n);
+    assert.equal(or, (1n << 64n) - 1n);
+    assert.equal(and, 0n);
+    if (existsSync(NATIVE_PATH) && process.platform === "linux") {
+      const out = new Uint8Array(8);
+      assert.equal((nativeAddon()!.randomKey as (o: Uint8Array) => boolean)(out), true);
+      assert.ok(out.some((b) => b !== 0));
+    }
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageFile } from "../paths.js";
 import { type IsoDate, isIsoDate, yearOf } from "./date.js";
 
 export interface YearSchedule {
@@ -59,9 +59,8 @@ export function parseSchedule(text: string, file: string): YearSchedule {
   return { year, offDays, makeUpDays, papers, file };
 }
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-/** data/calendar beside src/ or dist/ (both are two levels below the package root). */
-export const BUNDLED_CALENDAR_DIR = join(here, "..", "..", "data", "calendar");
+/** The package's data/calendar. */
+export const BUNDLED_CALENDAR_DIR = packageFile("data", "calendar");
 
 function loadDir(dir: string, into: Map<number, YearSchedule>): void {
   const files = readdirSync(dir)

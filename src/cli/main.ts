@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { AssessCliOptions } from "./assess.js";
+import { packageFile } from "../paths.js";
 import { EXIT } from "./errors.js";
 import type { LedgerOptions } from "./ledger.js";
 import { SCAN_OPTIONS, scanArgs } from "./scan-args.js";
@@ -20,7 +21,7 @@ const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(s);
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
 

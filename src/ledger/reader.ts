@@ -10,7 +10,8 @@
  * first bad row of the file is the one reported whichever reader finds its own first.
  */
 import type { Worker } from "node:worker_threads";
-import { siblingModule, startWorker } from "../workers/start.js";
+import { workerModule } from "../paths.js";
+import { startWorker } from "../workers/start.js";
 import { mergeRuns } from "./entries.js";
 import { type ByteRange, type EventFormat, EventError } from "./events.js";
 import type { Partition } from "./spill.js";
@@ -37,7 +38,7 @@ export type SourceMessage = { years: number[]; rows: number } | { part: Partitio
 
 export type ReaderMessage = SourceMessage | { error: { name: string; message: string; code?: string } };
 
-const workerUrl = siblingModule("read-worker", import.meta.url);
+const workerUrl = workerModule("ledger/read-worker");
 
 function revive(e: { name: string; message: string; code?: string }): Error {
   if (e.name === "EventError") return new EventError(e.message);

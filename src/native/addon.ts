@@ -6,10 +6,10 @@
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { packageFile } from "../paths.js";
 
-/** Where node-gyp puts the addon (the same from src/ and from dist/). */
-export const NATIVE_PATH = fileURLToPath(new URL("../../build/Release/xborder_scan.node", import.meta.url));
+/** Where node-gyp puts the addon. */
+export const NATIVE_PATH = packageFile("build", "Release", "xborder_scan.node");
 
 let loaded: Record<string, unknown> | null | undefined;
 

@@ -5,9 +5,9 @@
  * keyed tag under a key made for this scan. Big UTF-8 tables and text are split at line
  * breaks and read by worker threads, one per core.
  */
-import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
+import { randomKey } from "../native/random-key.js";
 import { CATEGORIES, ENTITY_TYPES, type EntityType } from "./core/entities.js";
 import { FieldScanner } from "./core/field-scanner.js";
 import { KeyedHash } from "./core/keyed-hash.js";
@@ -57,7 +57,7 @@ export interface ScanOptions {
 
 /** Everything a scan accumulates; also what each worker sends back for its part. */
 export class ScanState {
-  readonly key = randomBytes(8);
+  readonly key = randomKey(8);
   readonly people = new PersonTable();
   readonly tally: Tally;
   readonly asOf: number;

@@ -7,7 +7,8 @@
  * MiB): a file whose quoted fields hold line breaks is read by one thread.
  */
 import type { Worker } from "node:worker_threads";
-import { siblingModule, startWorker } from "../workers/start.js";
+import { workerModule } from "../paths.js";
+import { startWorker } from "../workers/start.js";
 import { type RangeResult, type RangeTask, scanRange } from "./range.js";
 import type { ScanState } from "./scan.js";
 import type { TableHeader } from "./sources/csv.js";
@@ -16,7 +17,7 @@ import type { Format } from "./sources/files.js";
 export type { RangeResult, RangeTask };
 export { splitPoints } from "../text/split-lines.js";
 
-const workerUrl = siblingModule("worker", import.meta.url);
+const workerUrl = workerModule("scan/worker");
 
 function startRangeWorker(task: RangeTask): Worker {
   return startWorker(workerUrl, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 64 } });

@@ -2,12 +2,7 @@
  * Worker threads from the built JavaScript (dist/) or, under tsx (tests, benchmarks), from the
  * TypeScript sources: there tsx is registered in the thread before the module is imported.
  */
-import { extname } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
-
-/** The module `name` (without extension) beside `base`, with base's extension (.js built, .ts from sources). */
-export const siblingModule = (name: string, base: string): URL => new URL(`./${name}${extname(fileURLToPath(base))}`, base);
 
 export function startWorker(url: URL, options: WorkerOptions): Worker {
   // Built JavaScript needs none of the parent's command-line options: a loader registered with

@@ -6,7 +6,7 @@
  * delimiter or newline outside quotes, so every byte is read once.
  * (detectors.md §0 and §8: specific anchors, validate after matching, stay out of big alternations.)
  */
-import { isIPv6 } from "node:net";
+import { createRequire } from "node:module";
 import {
   T_CARD,
   T_COORD,
@@ -37,6 +37,10 @@ import {
   residentIdBirth,
   usccOk,
 } from "./validate.js";
+
+/** node:net's IPv6 check, loaded at the first candidate (loading node:net costs ~2 ms of start-up). */
+let netIsIPv6: ((s: string) => boolean) | undefined;
+const isIPv6 = (s: string): boolean => (netIsIPv6 ??= (createRequire(import.meta.url)("node:net") as typeof import("node:net")).isIPv6)(s);
 
 // Byte classes.
 const K_DIGIT = 1;

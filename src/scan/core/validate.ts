@@ -4,13 +4,13 @@
  * mobile segments, IMEI reporting bodies (detectors.md §1–3, §6.3).
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { idCheckValue } from "../../identity/normalize.js";
+import { packageFile } from "../../paths.js";
 
 let areaText: Buffer | undefined;
 /** data/areacodes.txt: every GB/T 2260 code in use at any time since 1981, one per line (the native core reads it as is). */
 export function areaCodesText(): Buffer {
-  areaText ??= readFileSync(fileURLToPath(new URL("../../../data/areacodes.txt", import.meta.url)));
+  areaText ??= readFileSync(packageFile("data", "areacodes.txt"));
   return areaText;
 }
 
