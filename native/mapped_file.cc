@@ -132,6 +132,9 @@ napi_value MapFile(napi_env env, napi_callback_info info) {
   size_t total = skip + (size_t)length;
   void* base = mmap(nullptr, total, PROT_READ, MAP_SHARED, fd, (off_t)from);
   if (base == MAP_FAILED) return none;
+  // This thread's readingMapped exists from here on: the handler never has it allocated (a
+  // module's thread_local is allocated at first use, which is not async-signal-safe).
+  *static_cast<sigjmp_buf* volatile*>(&readingMapped) = readingMapped;
   int slot = remember(reinterpret_cast<uintptr_t>(base), total, name);
   if (slot < 0) {
     munmap(base, total);
