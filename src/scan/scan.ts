@@ -125,9 +125,9 @@ const encodingName = (e: Encoding) => (e === "utf-8-bom" ? "utf-8" : e);
 /** Header of a CSV/TSV file (the first line), read from the start of its UTF-8 chunks (the rest stay unread). */
 async function readHeader(chunks: AsyncGenerator<Buffer>, format: Format): Promise<{ header?: TableHeader; rest: Buffer[] }> {
   const delimiter = format === "tsv" ? "\t" : undefined;
-  let acc = Buffer.alloc(0);
+  let acc: Buffer = Buffer.alloc(0);
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-    acc = Buffer.concat([acc, next.value]);
+    acc = acc.length ? Buffer.concat([acc, next.value]) : next.value; // usually the first chunk holds it: no copy
     const header = readHeaderLine(acc, delimiter);
     if (header) return { header, rest: [acc.subarray(header.length)] };
   }
