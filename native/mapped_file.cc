@@ -150,6 +150,21 @@ napi_value MapFile(napi_env env, napi_callback_info info) {
 }
 
 /**
+ * unmapFile(buffer: ArrayBuffer): void — unmaps a mapped file now rather than when the buffer is
+ * collected: the buffer is detached, so a view of it left behind reads as empty instead of
+ * reaching unmapped memory.
+ */
+napi_value UnmapFile(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  bool detachable = false;
+  if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) == napi_ok && argc == 1 &&
+      napi_is_detached_arraybuffer(env, argv[0], &detachable) == napi_ok && !detachable)
+    napi_detach_arraybuffer(env, argv[0]);
+  return nullptr;
+}
+
+/**
  * dropPages(buffer: ArrayBuffer, from: number, to: number): void — gives back the whole pages of
  * [from, to) of a mapped file (they stay readable: read again, they come back from the page
  * cache), so that a long file does not stay resident as it is scanned.
@@ -191,13 +206,15 @@ bool readMapped(void (*fn)(void*), void* arg) {
   return true;
 }
 
-/** Adds mapFile and dropPages to the addon's exports (called from scan_core.cc's Init). */
+/** Adds mapFile, dropPages and unmapFile to the addon's exports (called from scan_core.cc's Init). */
 void registerMappedFile(napi_env env, napi_value exports) {
   napi_value fn;
   if (napi_create_function(env, "mapFile", NAPI_AUTO_LENGTH, MapFile, nullptr, &fn) == napi_ok)
     napi_set_named_property(env, exports, "mapFile", fn);
   if (napi_create_function(env, "dropPages", NAPI_AUTO_LENGTH, DropPages, nullptr, &fn) == napi_ok)
     napi_set_named_property(env, exports, "dropPages", fn);
+  if (napi_create_function(env, "unmapFile", NAPI_AUTO_LENGTH, UnmapFile, nullptr, &fn) == napi_ok)
+    napi_set_named_property(env, exports, "unmapFile", fn);
 }
 #else
 bool readMapped(void (*fn)(void*), void* arg) {

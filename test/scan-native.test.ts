@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, renameSync, truncateSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -308,6 +308,25 @@ describe("native CSV core", { skip }, () => {
       }
     }
   });
+
+  test(
+    "mapped files are unmapped when they have been read, not when they are collected",
+    { skip: process.platform !== "linux" },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "xborder-native-unmap-"));
+      const one = join(dir, "one.csv");
+      await writeCustomers(one, 8_000, 3); // ~1.2 MB: mapped
+      for (let i = 0; i < 40; i++) copyFileSync(one, join(dir, `copy-${String(i).padStart(2, "0")}.csv`));
+      const r = await scanPaths([dir], { asOf: "2026-11-22", workers: 1 });
+      assert.equal(r.files.length, 41);
+      assert.ok(r.files.every((f) => f.records === 8_000 && !f.error));
+      await new Promise((resolve) => setImmediate(resolve)); // unmapping runs as a finalizer, at the next turn
+      const left = readFileSync("/proc/self/maps", "utf8")
+        .split("\n")
+        .filter((l) => l.includes(dir));
+      assert.deepEqual(left, []);
+    },
+  );
 
   test("a mapped file read past its new end: the core's call throws; elsewhere the process stops naming the file (exit 74)", () => {
     const dir = mkdtempSync(join(tmpdir(), "xborder-native-sigbus-"));

@@ -8,12 +8,13 @@ import { nativeAddon } from "./addon.js";
 interface MappedFileAddon {
   mapFile(fd: number, offset: number, length: number, name: string): ArrayBuffer | null;
   dropPages(buffer: ArrayBuffer, from: number, to: number): void;
+  unmapFile(buffer: ArrayBuffer): void;
 }
 
 function addon(): MappedFileAddon | undefined {
   if (process.env.XBORDER_MMAP === "0") return undefined;
   const a = nativeAddon() as Partial<MappedFileAddon> | undefined;
-  return a?.mapFile && a.dropPages ? (a as MappedFileAddon) : undefined;
+  return a?.mapFile && a.dropPages && a.unmapFile ? (a as MappedFileAddon) : undefined;
 }
 
 /**
@@ -29,4 +30,12 @@ export function mapFile(fd: number, offset: number, length: number, name: string
 /** Gives back the resident pages of [from, to) of a mapped file (still readable afterwards). */
 export function dropPages(buffer: ArrayBuffer, from: number, to: number): void {
   addon()?.dropPages(buffer, from, to);
+}
+
+/**
+ * Unmaps a mapped file now (otherwise it stays mapped until the buffer is collected). Views of
+ * it read as empty afterwards: call it once nothing reads the chunks any more.
+ */
+export function unmapFile(buffer: ArrayBuffer): void {
+  addon()?.unmapFile(buffer);
 }

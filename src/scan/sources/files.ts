@@ -2,7 +2,7 @@
 import { fstatSync, readSync, readdirSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
-import { dropPages, mapFile } from "../../native/mapped-file.js";
+import { dropPages, mapFile, unmapFile } from "../../native/mapped-file.js";
 import { type Encoding, detectEncoding } from "../decode.js";
 
 export type Format = "csv" | "tsv" | "jsonl" | "json" | "xlsx" | "parquet" | "text";
@@ -81,8 +81,11 @@ export async function openUtf8(
   const start = Math.max(range.start ?? 0, bom);
   const end = Math.min(range.end ?? size, size);
   let closed = false;
-  /** Closes the file (also when the chunks were not read to the end); safe to call twice. */
+  let mapped: ArrayBuffer | undefined;
+  /** Closes the file (also when the chunks were not read to the end), and unmaps it; safe to call twice. */
   const close = async () => {
+    if (mapped) unmapFile(mapped);
+    mapped = undefined;
     if (closed) return;
     closed = true;
     await fd.close();
@@ -94,18 +97,19 @@ export async function openUtf8(
     try {
       let pos = start;
       if (range.reuseBuffers && !decoder && end - start >= CHUNK) {
-        const mapped = mapFile(fd.fd, start, end - start, path);
-        if (mapped) {
+        const view = mapFile(fd.fd, start, end - start, path);
+        if (view) {
+          mapped = view; // unmapped by close()
           // Chunks are views of the page cache: nothing copied. Pages scanned are given back as
-          // the scan moves on (a chunk stays readable: its pages come back if it is read again).
-          for (let at = 0; at < mapped.byteLength; at += CHUNK) {
-            const size = Math.min(CHUNK, mapped.byteLength - at);
+          // the scan moves on (a chunk stays readable until close(): its pages come back if read again).
+          for (let at = 0; at < view.byteLength; at += CHUNK) {
+            const size = Math.min(CHUNK, view.byteLength - at);
             onRead?.(size);
             // Pages past a file's end are gone (reading them raises SIGBUS): check before reading on.
             const now = fstatSync(fd.fd).size;
             if (now < start + at + size) throw shrank(now);
-            yield Buffer.from(mapped, at, size);
-            dropPages(mapped, at, at + size);
+            yield Buffer.from(view, at, size);
+            dropPages(view, at, at + size);
           }
           return;
         }
