@@ -42,6 +42,9 @@ export function listFiles(paths: string[]): string[] {
  */
 export const CHUNK = 1024 * 1024;
 
+/** How much of a file is mapped at a time (a whole number of chunks). */
+const MAP_WINDOW = 16 * CHUNK;
+
 /**
  * A file's encoding (detected from its first 64 KiB: BOM, then strict UTF-8, else GB18030) and
  * its content from `start` to `end` as UTF-8 chunks, BOM removed. `onRead` gets raw bytes read.
@@ -81,11 +84,12 @@ export async function openUtf8(
   const start = Math.max(range.start ?? 0, bom);
   const end = Math.min(range.end ?? size, size);
   let closed = false;
-  let mapped: ArrayBuffer | undefined;
+  /** Windows of the file mapped and not yet unmapped. */
+  const live = new Set<ArrayBuffer>();
   /** Closes the file (also when the chunks were not read to the end), and unmaps it; safe to call twice. */
   const close = async () => {
-    if (mapped) unmapFile(mapped);
-    mapped = undefined;
+    for (const view of live) unmapFile(view);
+    live.clear();
     if (closed) return;
     closed = true;
     await fd.close();
@@ -97,24 +101,34 @@ export async function openUtf8(
     try {
       let pos = start;
       if (range.reuseBuffers && !decoder && end - start >= CHUNK) {
-        const view = mapFile(fd.fd, start, end - start, path);
-        if (view) {
-          mapped = view; // unmapped by close()
-          // Chunks are views of the page cache: nothing copied. Pages scanned are given back as
-          // the scan moves on (a chunk stays readable until close(): its pages come back if read again).
+        // Chunks are views of the page cache: nothing copied. The file is mapped a window at a
+        // time (V8 counts a mapping as external memory: a whole big file at once set off
+        // collections), each chunk's pages are given back once it is scanned, and a window is
+        // unmapped when the chunk after its last one has been read.
+        let before: ArrayBuffer | undefined;
+        while (pos < end) {
+          const view = mapFile(fd.fd, pos, Math.min(MAP_WINDOW, end - pos), path);
+          if (!view) break; // read the rest
+          live.add(view);
           for (let at = 0; at < view.byteLength; at += CHUNK) {
             const size = Math.min(CHUNK, view.byteLength - at);
             onRead?.(size);
             // Pages past a file's end are gone (reading them raises SIGBUS): check before reading on.
             const now = fstatSync(fd.fd).size;
-            if (now < start + at + size) throw shrank(now);
+            if (now < pos + at + size) throw shrank(now);
             yield Buffer.from(view, at, size);
             dropPages(view, at, at + size);
+            if (before) {
+              unmapFile(before);
+              live.delete(before);
+              before = undefined;
+            }
           }
-          return;
+          before = view;
+          pos += view.byteLength;
         }
       }
-      const spare = range.reuseBuffers && !decoder ? [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] : undefined;
+      const spare = pos < end && range.reuseBuffers && !decoder ? [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] : undefined;
       for (let turn = 0; pos < end; turn ^= 1) {
         const size = Math.min(CHUNK, end - pos);
         const buf = spare ? spare[turn]!.subarray(0, size) : Buffer.allocUnsafe(size);
