@@ -127,6 +127,14 @@ const table = fc.record({
   cuts: fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 6 }),
 });
 
+/** A person table's [hi, lo, categories] triples, sorted. */
+function tagsOf(people: PersonTable): string[] {
+  const t = people.export();
+  const out: string[] = [];
+  for (let i = 0; i < t.length; i += 3) out.push(`${t[i]}:${t[i + 1]}:${t[i + 2]}`);
+  return out.sort();
+}
+
 function scanWith(core: "js" | "native", text: string | Buffer, delimiter: string, cuts: number[]) {
   process.env.XBORDER_SCAN_CORE = core;
   try {
@@ -151,6 +159,8 @@ function scanWith(core: "js" | "native", text: string | Buffer, delimiter: strin
       columns: tally.columns,
       counts: csv.columns.map((c) => [...c.counts]),
       people: people.size,
+      // The people themselves: both cores must give every person the same keyed tag.
+      tags: tagsOf(people),
       categories: people.categoryCounts(8),
     };
   } finally {
