@@ -122,6 +122,40 @@ int idCheckValue(const uint8_t* d) {
             d[10] * 7 + d[11] * 9 + d[12] * 10 + d[13] * 5 + d[14] * 8 + d[15] * 4 + d[16] * 2;  // ID_WEIGHTS
   return (12 - sum % 11) % 11;
 }
+/**
+ * The first 17 digits of an 18-character ID number: pairs[k] = 10 d[2k] + d[2k+1] for k = 0–7
+ * (the division is pairs 0–2, the birth date pairs 3–6), and checkValue() as idCheckValue gives
+ * it, computed only when asked (most 18-digit runs that are not ID numbers fail on the division).
+ * SSE2: 16 digits widened to 16-bit lanes, pairs and weighted sums by multiply-add.
+ */
+struct IdDigits {
+  int32_t pairs[8];
+  const uint8_t* d;
+#if defined(__SSE2__)
+  __m128i lo, hi;
+  explicit IdDigits(const uint8_t* digits) : d(digits) {
+    const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d)), zero = _mm_setzero_si128();
+    lo = _mm_unpacklo_epi8(raw, zero);
+    hi = _mm_unpackhi_epi8(raw, zero);
+    const __m128i tenOne = _mm_set1_epi32(0x0001000a);  // 10 × the even digit + 1 × the odd one
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(pairs), _mm_madd_epi16(lo, tenOne));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(pairs + 4), _mm_madd_epi16(hi, tenOne));
+  }
+  int checkValue() const {
+    __m128i sum = _mm_add_epi32(_mm_madd_epi16(lo, _mm_setr_epi16(7, 9, 10, 5, 8, 4, 2, 1)),
+                                _mm_madd_epi16(hi, _mm_setr_epi16(6, 3, 7, 9, 10, 5, 8, 4)));  // ID_WEIGHTS
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, 0x4e));
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, 0xb1));
+    return (12 - (_mm_cvtsi128_si32(sum) + d[16] * 2) % 11) % 11;
+  }
+#else
+  explicit IdDigits(const uint8_t* digits) : d(digits) {
+    for (int k = 0; k < 8; k++) pairs[k] = d[2 * k] * 10 + d[2 * k + 1];
+  }
+  int checkValue() const { return idCheckValue(d); }
+#endif
+};
+
 int num(const uint8_t* d, int n) {
   int v = 0;
   for (int i = 0; i < n; i++) v = v * 10 + d[i];
@@ -881,20 +915,21 @@ class Core {
   bool touches(long e, long limit) const { return e < limit && (CS.alnum[buf[e]] || buf[e] == 0x40); }
   bool lettersBefore(long s) const { return s > fieldStart && CS.letter[buf[s - 1]]; }
 
-  int residentIdBirth(const uint8_t* d, int check) const {
-    int a = num(d, 6);
+  int residentIdBirth(const IdDigits& id, int check) const {
+    const int32_t* p = id.pairs;
+    int a = p[0] * 10000 + p[1] * 100 + p[2];
     if (!isArea(a) && a != 810000 && a != 820000 && a != 830000) return -1;
-    int birth = dateValue(num(d + 6, 4), num(d + 10, 2), num(d + 12, 2));
+    int birth = dateValue(p[3] * 100 + p[4], p[5], p[6]);
     if (birth < 18800101 || birth > asOf) return -1;
-    return idCheckValue(d) == check ? birth : -1;
+    return id.checkValue() == check ? birth : -1;
   }
   int legacyIdBirth(const uint8_t* d) const {
     if (!isArea(num(d, 6))) return -1;
     int birth = dateValue(1900 + num(d + 6, 2), num(d + 8, 2), num(d + 10, 2));
     return birth > 0 && birth <= asOf ? birth : -1;
   }
-  int foreignPrBirth(const uint8_t* d, int check) const {
-    if (d[0] != 9 || idCheckValue(d) != check) return -1;
+  int foreignPrBirth(const uint8_t* d, const IdDigits& id, int check) const {
+    if (d[0] != 9 || id.checkValue() != check) return -1;
     int province = num(d + 1, 2);
     if (province < 11 || province > 65 || !isArea(province * 10000)) return -1;
     int nationality = num(d + 3, 3);
@@ -909,17 +944,20 @@ class Core {
   }
 
   HOT_FN bool idHit(long s, long end, int check) {
-    int birth = residentIdBirth(dig, check);
+    const IdDigits id(dig);
+    int birth = residentIdBirth(id, check);
     int type = T_ID;
     if (birth < 0) {
-      birth = foreignPrBirth(dig, check);
+      birth = foreignPrBirth(dig, id, check);
       type = T_FPR;
     }
     if (birth < 0) return false;
     int h = hit(type, s, end);
     if (ageOn(birth) < 14) minor[h] = 1;
-    keyA[h] = (uint32_t)num(dig, 9);
-    keyB[h] = (uint32_t)num(dig + 9, 8) * 11u + (uint32_t)check;
+    // num(dig, 9) and num(dig + 9, 8), from the pairs.
+    const int32_t* p = id.pairs;
+    keyA[h] = (uint32_t)((p[0] * 1000000 + p[1] * 10000 + p[2] * 100 + p[3]) * 10 + dig[8]);
+    keyB[h] = (uint32_t)(dig[9] * 10000000 + p[5] * 100000 + p[6] * 1000 + p[7] * 10 + dig[16]) * 11u + (uint32_t)check;
     hasKey[h] = 1;
     return true;
   }
