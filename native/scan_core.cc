@@ -1644,6 +1644,33 @@ napi_value stringList(napi_env env, const std::vector<std::string>& list) {
 }
 
 /** finish() → {records, entities, samples, columns (flat counts), columnSlots, names, addresses, peopleSlots, peopleSize} */
+/**
+ * takePeople() → Uint32Array: the person table's slots, laid out as person-table.ts reads them,
+ * handed over without a copy (after finish(); once).
+ */
+napi_value TakePeople(napi_env env, napi_callback_info info) {
+  size_t argc = 0;
+  Core* core = unwrap(env, info, &argc, nullptr);
+  if (!core || !core->people.slots) {
+    napi_throw_error(env, nullptr, "scan core: takePeople() after finish(), once");
+    return nullptr;
+  }
+  PersonSet& ps = core->people;
+  size_t bytes = ps.capacity * sizeof(PersonSet::Slot);
+  napi_value ab, slots;
+  if (napi_create_external_arraybuffer(env, ps.slots, bytes, freeSlots, nullptr, &ab) == napi_ok) {
+    ps.slots = nullptr;  // the ArrayBuffer owns them now
+  } else {
+    void* dst;
+    CHECK(napi_create_arraybuffer(env, bytes, &dst, &ab));
+    std::memcpy(dst, ps.slots, bytes);
+    std::free(ps.slots);
+    ps.slots = nullptr;
+  }
+  CHECK(napi_create_typedarray(env, napi_uint32_array, bytes / 4, ab, 0, &slots));
+  return slots;
+}
+
 napi_value Finish(napi_env env, napi_callback_info info) {
   size_t argc = 0;
   Core* core = unwrap(env, info, &argc, nullptr);
@@ -1672,25 +1699,17 @@ napi_value Finish(napi_env env, napi_callback_info info) {
   }
   napi_set_named_property(env, out, "names", names);
   napi_set_named_property(env, out, "addresses", addresses);
-  // The people: the slots themselves, laid out as person-table.ts reads them, handed over without a copy.
+  // The people: their number and categories; the table itself stays here until takePeople() asks
+  // for it (a report of one table needs only the counts, and handing 32 MiB to JavaScript makes
+  // V8 count it as external memory and collect garbage: 6–9 ms at the end of a million records).
   PersonSet& ps = core->people;
   core->tagWaitingKeys();
   ps.flush();
-  size_t bytes = ps.capacity * sizeof(PersonSet::Slot);
-  napi_value ab, slots;
-  if (napi_create_external_arraybuffer(env, ps.slots, bytes, freeSlots, nullptr, &ab) == napi_ok) {
-    ps.slots = nullptr;  // the ArrayBuffer owns them now
-  } else {
-    void* dst;
-    CHECK(napi_create_arraybuffer(env, bytes, &dst, &ab));
-    std::memcpy(dst, ps.slots, bytes);
-  }
-  CHECK(napi_create_typedarray(env, napi_uint32_array, bytes / 4, ab, 0, &slots));
-  napi_set_named_property(env, out, "peopleSlots", slots);
+  napi_create_double(env, (double)ps.capacity, &v);
+  napi_set_named_property(env, out, "peopleCapacity", v);
   napi_create_double(env, (double)ps.size, &v);
   napi_set_named_property(env, out, "peopleSize", v);
   napi_set_named_property(env, out, "peopleCategories", float64Array(env, ps.categories, 17));
-  ps.reset(1 << 12);
   napi_create_uint32(env, COL_SLOTS, &v);
   napi_set_named_property(env, out, "columnSlots", v);
   return out;
@@ -1751,9 +1770,10 @@ napi_value Init(napi_env env, napi_value exports) {
       {"setColumns", nullptr, SetColumns, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"scan", nullptr, Scan, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"finish", nullptr, Finish, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"takePeople", nullptr, TakePeople, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_value cls;
-  if (napi_define_class(env, "CsvCore", NAPI_AUTO_LENGTH, New, nullptr, 3, methods, &cls) != napi_ok) return nullptr;
+  if (napi_define_class(env, "CsvCore", NAPI_AUTO_LENGTH, New, nullptr, 4, methods, &cls) != napi_ok) return nullptr;
   napi_set_named_property(env, exports, "CsvCore", cls);
   napi_value fn;
   if (napi_create_function(env, "insertPeople", NAPI_AUTO_LENGTH, InsertPeople, nullptr, &fn) == napi_ok)

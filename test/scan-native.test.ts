@@ -209,6 +209,57 @@ describe("person table", () => {
     );
 });
 
+describe("a person table handed over by the native core", () => {
+  /** A table of people filled in JavaScript, and a lazy one over a copy of its slots that counts how often they are taken. */
+  function lazyCopy(people: [number, number, number][]) {
+    const filled = new PersonTable(16);
+    for (const [hi, lo, cats] of people) filled.add(hi, lo, cats);
+    const slots = new Uint32Array((filled as unknown as { slots: Uint32Array }).slots);
+    const taken = { times: 0 };
+    const categories = new Float64Array(17);
+    const counts = filled.categoryCounts(16);
+    counts.perBit.forEach((n, b) => (categories[b] = n));
+    categories[16] = counts.any;
+    const lazy = PersonTable.fromNative(
+      () => {
+        taken.times++;
+        return slots;
+      },
+      slots.length / 4,
+      filled.size,
+      categories,
+    );
+    return { filled, lazy, taken };
+  }
+
+  test("its slots are taken only when a merge or an export needs them, once", () => {
+    const people: [number, number, number][] = [
+      [1, 2, 1],
+      [3, 4, 0],
+      [5, 6, 2],
+    ];
+    const { filled, lazy, taken } = lazyCopy(people);
+    assert.equal(lazy.size, 3);
+    assert.deepEqual(lazy.categoryCounts(8), filled.categoryCounts(8));
+    const empty = new PersonTable();
+    empty.absorb(lazy); // the bigger table's slots are swapped in, not read
+    assert.equal(taken.times, 0);
+    assert.equal(empty.size, 3);
+    const other = new PersonTable();
+    other.add(7, 8, 4);
+    other.add(1, 2, 4);
+    other.absorb(empty); // now the slots are read: people merged into a table that has some
+    assert.equal(taken.times, 1);
+    assert.equal(other.size, 4);
+    assert.deepEqual(other.recountCategories(8), other.categoryCounts(8));
+    assert.deepEqual(other.categoryCounts(3), { perBit: [1, 1, 2], any: 3 }); // 1:2 has bits 0 and 2, 5:6 bit 1, 7:8 bit 2
+    const again = lazyCopy(people);
+    assert.deepEqual([...again.lazy.export()].sort(), [...filled.export()].sort());
+    again.lazy.export();
+    assert.equal(again.taken.times, 1);
+  });
+});
+
 describe("native CSV core", { skip }, () => {
   test("gives the JavaScript core's counts, columns and people on random tables cut at random places", () => {
     fc.assert(

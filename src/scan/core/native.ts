@@ -16,8 +16,8 @@ export interface NativeResult {
   columnSlots: number;
   names: string[][];
   addresses: string[][];
-  /** The people: the slots of a PersonTable (same layout and probing). */
-  peopleSlots: Uint32Array;
+  /** The people: how many slots their table has (the slots themselves: takePeople()). */
+  peopleCapacity: number;
   peopleSize: number;
   /** People per category bit 0–15, then people with any category. */
   peopleCategories: Float64Array;
@@ -28,6 +28,8 @@ export interface NativeCsvCore {
   /** [consumed, 1 if the last record it counted never closed its quotes, records so far, most fields in a record, ...deferred record [start, end) pairs] */
   scan(buf: Uint8Array, regionEnd: number, final: boolean): number[];
   finish(): NativeResult;
+  /** After finish(), once: the person table's slots, a PersonTable's layout and probing, not copied. */
+  takePeople(): Uint32Array;
 }
 
 export type NativeCsvCoreClass = new (

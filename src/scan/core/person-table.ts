@@ -15,7 +15,10 @@ const USED = 1 << 16;
 const ANY = 16;
 
 export class PersonTable {
-  private slots: Uint32Array;
+  /** The slots, once there are slots here (see fromNative). */
+  private table: Uint32Array | undefined;
+  /** Where the slots come from when first needed (fromNative), until then. */
+  private take: (() => Uint32Array) | undefined;
   private mask: number;
   size = 0;
   /**
@@ -25,8 +28,23 @@ export class PersonTable {
   private categories: Float64Array = new Float64Array(17);
 
   constructor(capacity = 1 << 12) {
-    this.slots = new Uint32Array(PersonTable.capacityFor(capacity) * WORDS);
-    this.mask = this.slots.length / WORDS - 1;
+    this.table = new Uint32Array(PersonTable.capacityFor(capacity) * WORDS);
+    this.mask = this.table.length / WORDS - 1;
+  }
+
+  private get slots(): Uint32Array {
+    if (!this.table) {
+      const slots = this.take!();
+      if (slots.length !== (this.mask + 1) * WORDS) throw new Error("PersonTable: the slots taken are not the table announced");
+      this.table = slots;
+      this.take = undefined;
+    }
+    return this.table;
+  }
+
+  private set slots(slots: Uint32Array) {
+    this.table = slots;
+    this.take = undefined;
   }
 
   private static capacityFor(slots: number): number {
@@ -36,17 +54,19 @@ export class PersonTable {
   }
 
   /**
-   * A table over slots filled by the same layout and probing (the native scan core's), with its
-   * category counts; taken, not copied.
+   * A table of `capacity` slots filled by the same layout and probing (the native scan core's),
+   * with its size and category counts. Its slots are taken (not copied) only when something needs
+   * them — a merge into a table that has people, an export: a report of one table needs only the
+   * counts, and taking 32 MiB into JavaScript makes V8 collect garbage (6–9 ms).
    */
-  static fromSlots(slots: Uint32Array, size: number, categories: Float64Array): PersonTable {
-    const cap = slots.length / WORDS;
-    if (!Number.isInteger(cap) || cap < 16 || (cap & (cap - 1)) !== 0 || size * 2 > cap)
-      throw new Error("PersonTable.fromSlots: a power-of-two number of 4-word slots, at most half full, expected");
-    if (categories.length !== 17) throw new Error("PersonTable.fromSlots: 17 category counts expected");
+  static fromNative(take: () => Uint32Array, capacity: number, size: number, categories: Float64Array): PersonTable {
+    if (!Number.isInteger(capacity) || capacity < 16 || (capacity & (capacity - 1)) !== 0 || size * 2 > capacity)
+      throw new Error("PersonTable.fromNative: a power-of-two number of slots, at most half full, expected");
+    if (categories.length !== 17) throw new Error("PersonTable.fromNative: 17 category counts expected");
     const t = new PersonTable(16);
-    t.slots = slots;
-    t.mask = cap - 1;
+    t.table = undefined;
+    t.take = take;
+    t.mask = capacity - 1;
     t.size = size;
     t.categories = categories;
     return t;
@@ -146,7 +166,9 @@ export class PersonTable {
   /** Adds every person of `other`; the smaller table is added to the larger, whose slots this table then holds (`other` is used up). */
   absorb(other: PersonTable): void {
     if (other.size > this.size) {
-      [this.slots, other.slots] = [other.slots, this.slots];
+      // The slots as they are (taken or still to take): swapping them takes nothing.
+      [this.table, other.table] = [other.table, this.table];
+      [this.take, other.take] = [other.take, this.take];
       [this.mask, other.mask] = [other.mask, this.mask];
       [this.size, other.size] = [other.size, this.size];
       [this.categories, other.categories] = [other.categories, this.categories];

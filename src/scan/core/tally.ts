@@ -161,7 +161,7 @@ export class Tally {
   }
 
   /** Adds what the native CSV core counted (its samples are raw values: masked here). */
-  absorbNative(r: NativeResult, columns: ColumnStats[]): void {
+  absorbNative(r: NativeResult, columns: ColumnStats[], takePeople: () => Uint32Array): void {
     for (let t = 0; t < N_TYPES; t++) {
       this.entities[t]! += r.entities[t]!;
       for (const raw of r.samples[t] ?? []) if (this.samples[t]!.length < this.sampleMax) this.sample(t, raw);
@@ -175,7 +175,7 @@ export class Tally {
       for (const raw of r.names[k] ?? []) if (col.nameSamples.length < this.sampleMax) col.nameSamples.push(maskName(raw));
       for (const raw of r.addresses[k] ?? []) if (col.addressSamples.length < this.sampleMax) col.addressSamples.push(maskAddress(raw));
     }
-    this.people.absorb(PersonTable.fromSlots(r.peopleSlots, r.peopleSize, r.peopleCategories));
+    this.people.absorb(PersonTable.fromNative(takePeople, r.peopleCapacity, r.peopleSize, r.peopleCategories));
   }
 
   beginRecord(): void {

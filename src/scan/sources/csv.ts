@@ -143,7 +143,8 @@ export class CsvScanner {
     }
     this.carry = undefined;
     if (this.native) {
-      this.tally.absorbNative(this.native.finish(), this.columns);
+      const core = this.native;
+      this.tally.absorbNative(core.finish(), this.columns, () => core.takePeople());
       this.native = undefined;
     }
   }
