@@ -109,8 +109,8 @@ size_t pageSize() {
 
 /**
  * mapFile(fd: number, offset: number, length: number, name: string): ArrayBuffer | null — the
- * file's bytes [offset, offset + length), read-only, unmapped when the ArrayBuffer is collected.
- * Null where the file cannot be mapped (the caller reads it instead).
+ * file's bytes [offset, offset + length), read-only, unmapped by unmapFile (or when the ArrayBuffer
+ * is collected). Null where the file cannot be mapped (the caller reads it instead).
  */
 napi_value MapFile(napi_env env, napi_callback_info info) {
   size_t argc = 4;

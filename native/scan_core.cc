@@ -1381,7 +1381,6 @@ class Core {
     people.push(hi, lo, recCats);
   }
 
-
   /** canonical.ts writePersonKey: the canonical value packed after a kind byte. */
   HOT_FN int writePersonKey(int type, long start, long end) {
     uint8_t d[32];
@@ -1643,7 +1642,6 @@ napi_value stringList(napi_env env, const std::vector<std::string>& list) {
   return arr;
 }
 
-/** finish() → {records, entities, samples, columns (flat counts), columnSlots, names, addresses, peopleSlots, peopleSize} */
 /**
  * takePeople() → Uint32Array: the person table's slots, laid out as person-table.ts reads them,
  * handed over without a copy (after finish(); once).
@@ -1671,6 +1669,10 @@ napi_value TakePeople(napi_env env, napi_callback_info info) {
   return slots;
 }
 
+/**
+ * finish() → {records, entities, samples, columns (flat counts), columnSlots, names, addresses,
+ * peopleCapacity, peopleSize, peopleCategories}
+ */
 napi_value Finish(napi_env env, napi_callback_info info) {
   size_t argc = 0;
   Core* core = unwrap(env, info, &argc, nullptr);

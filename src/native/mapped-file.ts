@@ -19,8 +19,9 @@ function addon(): MappedFileAddon | undefined {
 
 /**
  * Bytes [offset, offset + length) of the open file `fd`, read-only, or undefined where it cannot
- * be mapped. `name` is what the error says if the file shrinks while it is read (the process then
- * stops with exit code 74 and that message: the pages past the new end are gone).
+ * be mapped. If the file shrinks while it is read, the pages past its new end are gone: the native
+ * core's call then throws; a read anywhere else stops the process with exit code 74 and a message
+ * naming `name`.
  */
 export function mapFile(fd: number, offset: number, length: number, name: string): ArrayBuffer | undefined {
   if (length <= 0) return undefined;
