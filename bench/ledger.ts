@@ -30,9 +30,9 @@ const map = parseDataMap(
   `xborder: 1
 processor: { name: Bench, region: "310115" }
 recipients: [ { id: hq, region: US } ]
-datasets: [ { id: c, personalInformation: true } ]
+datasets: [ { id: c, personalInformation: true, subjects: [employees] } ]
 transfers:
-${Array.from({ length: TRANSFERS }, (_, i) => `  - { id: t${i}, dataset: c, recipient: hq, purpose: ${i === 0 ? "cross_border_hr" : "other"}, necessary: true }`).join("\n")}
+${Array.from({ length: TRANSFERS }, (_, i) => `  - { id: t${i}, dataset: c, recipient: hq, purpose: ${i === 0 ? "cross_border_hr" : "other"}, necessary: true, labourRules: true, collectiveContract: true }`).join("\n")}
 `,
   "bench-map.yaml",
 );

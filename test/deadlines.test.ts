@@ -85,3 +85,69 @@ describe("security assessment validity (CBDF-2024 Art 9; SAM-2022 Art 14)", () =
     assert.equal(a.deadlines.find((d) => d.kind === "assessment_expires")?.date, "2026-02-28");
   });
 });
+
+describe("conditions travel with their dates (regulations.md §0)", () => {
+  test("the extension window states that no re-declaration trigger may have occurred", () => {
+    const a = assess(withFilings([{ type: "security_assessment", transfer: "crm-sync", resultDate: "2024-05-10" }]), {
+      asOf: "2026-11-22",
+    });
+    assert.match(
+      a.deadlines.find((d) => d.kind === "extension_window_opens")?.condition ?? "",
+      /Only if the transfer is to continue and nothing has occurred that requires a new declaration/,
+    );
+    assert.equal(a.deadlines.find((d) => d.kind === "assessment_expires")?.condition, undefined);
+    const zh = assess(withFilings([{ type: "security_assessment", transfer: "crm-sync", resultDate: "2024-05-10" }]), {
+      asOf: "2026-11-22",
+      lang: "zh",
+    });
+    assert.match(zh.deadlines.find((d) => d.kind === "extension_window_opens")?.condition ?? "", /未发生需要重新申报/);
+  });
+});
+
+describe("an assessment under review: SAM-2022's clocks (Arts 7, 12, 13)", () => {
+  const sa = (f: object, asOf = "2026-12-01") =>
+    assess(withFilings([{ type: "security_assessment", transfer: "crm-sync", ...f }]), { asOf }).deadlines;
+  test("submitted: completeness 5 working days, then acceptance 7 — across National Day 2025", () => {
+    // 2025-09-26 (Fri); 9/28 (Sun) worked; 10/1–10/8 off; 10/11 (Sat) worked.
+    const ds = sa({ submittedDate: "2025-09-26" });
+    assert.deepEqual(
+      ds.map((d) => [d.kind, d.date, d.basis]),
+      [
+        ["completeness_check_due", "2025-10-10", [{ instrument: "SAM-2022", article: 7 }]],
+        ["acceptance_decision_due", "2025-10-20", [{ instrument: "SAM-2022", article: 7 }]],
+      ],
+    );
+    assert.match(ds[1]?.condition ?? "", /the latest date/);
+  });
+  test("accepted: the assessment within 45 working days, across Qingming and Labour Day 2026", () => {
+    const ds = sa({ submittedDate: "2026-02-24", acceptedDate: "2026-03-02" });
+    assert.deepEqual(
+      ds.map((d) => d.kind),
+      ["completeness_check_due", "review_due"],
+    );
+    const review = ds.find((d) => d.kind === "review_due");
+    assert.equal(review?.date, "2026-05-08");
+    assert.deepEqual(review?.basis, [{ instrument: "SAM-2022", article: 12 }]);
+    assert.match(review?.condition ?? "", /may extend/);
+  });
+  test("refused: 15 working days to ask for a re-review (across Dragon Boat 2026), no validity", () => {
+    const ds = sa({ submittedDate: "2026-03-02", acceptedDate: "2026-03-10", resultDate: "2026-06-01", outcome: "refused" });
+    const kinds = ds.map((d) => d.kind);
+    assert.ok(!kinds.includes("assessment_expires") && !kinds.includes("review_due"));
+    const rereview = ds.find((d) => d.kind === "rereview_request_due");
+    assert.equal(rereview?.date, "2026-06-23");
+    assert.deepEqual(rereview?.basis, [{ instrument: "SAM-2022", article: 13 }]);
+  });
+  test("a passed result still gives validity and the extension window", () => {
+    const kinds = sa({ acceptedDate: "2026-03-10", resultDate: "2026-06-01", outcome: "passed" }).map((d) => d.kind);
+    assert.deepEqual(kinds, ["assessment_expires", "extension_window_opens"]);
+  });
+  test("bad filing dates are input errors naming the field", () => {
+    assert.throws(() => sa({}), /filings\[0\]\.resultDate: required for a security_assessment filing \(or submittedDate/);
+    assert.throws(
+      () => sa({ submittedDate: "2026-03-10", acceptedDate: "2026-03-02" }),
+      /filings\[0\]\.acceptedDate: 2026-03-02 is before submittedDate 2026-03-10/,
+    );
+    assert.throws(() => sa({ submittedDate: "2026-03-10", outcome: "refused" }), /filings\[0\]\.resultDate: required with outcome/);
+  });
+});

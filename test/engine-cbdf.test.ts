@@ -119,9 +119,12 @@ describe("exemptions (Arts 3, 4, 5(1)(1)–(3), 6)", () => {
     ["cross_border_hr", 2],
     ["emergency", 3],
   ];
+  /** The facts Art 5(1)(2) needs besides 确需 (regulations.md §0): employees' PI, labour rules, a collective contract. */
+  const HR_FACTS = { dataset: { subjects: ["employees"] }, transfer: { labourRules: true, collectiveContract: true } };
   for (const [purpose, item] of purposes) {
     test(`Art 5(1)(${item}): ${purpose}, truly necessary, even with sensitive PI`, () => {
-      const t = only(mapOf({}, [{ general: 5_000_000, sensitive: 50_000, purpose, necessary: true }]));
+      const facts = purpose === "cross_border_hr" ? HR_FACTS : {};
+      const t = only(mapOf({}, [{ general: 5_000_000, sensitive: 50_000, purpose, necessary: true, ...facts }]));
       assert.equal(t.pathway, "exempt");
       assert.deepEqual(t.basis, [cite(5, 1, item)]);
       assert.equal(t.counted, false);
@@ -132,21 +135,22 @@ describe("exemptions (Arts 3, 4, 5(1)(1)–(3), 6)", () => {
       assert.equal(t.counted, true);
     });
   }
-  test("a missing necessary flag is read as true, and the explanation says to check it", () => {
-    const m = mapOf({}, [{ general: 500_000, purpose: "cross_border_hr" }]);
+  test("a missing necessary flag is read as false, and the explanation names the field to declare (§0)", () => {
+    const m = mapOf({}, [{ general: 500_000, purpose: "cross_border_hr", ...HR_FACTS }]);
     delete (m.transfers[0] as { necessary?: boolean }).necessary;
     const t = only(m);
-    assert.equal(t.pathway, "exempt");
-    assert.ok(t.explanation.some((e) => /truly necessary \(necessary\): read as yes/.test(e)));
+    assert.equal(t.pathway, "standard_contract_or_certification");
+    assert.equal(t.counted, true);
+    assert.ok(t.explanation.some((e) => /declare necessary: true/.test(e)));
   });
   test("Art 6: a free-trade-zone processor sending data outside the negative list", () => {
-    const t = only(mapOf({ ftz: "tianjin" }, [{ general: 3_000_000 }]));
+    const t = only(mapOf({ ftz: "tianjin", region: "120116" }, [{ general: 3_000_000 }]));
     assert.equal(t.pathway, "exempt");
     assert.deepEqual(t.basis, [cite(6, 2)]);
     assert.equal(t.counted, false);
   });
   test("Art 6 does not cover data on the negative list", () => {
-    const t = only(mapOf({ ftz: "tianjin" }, [{ general: 300_000, dataset: { inNegativeList: true } }]));
+    const t = only(mapOf({ ftz: "tianjin", region: "120116" }, [{ general: 300_000, dataset: { inNegativeList: true } }]));
     assert.equal(t.pathway, "standard_contract_or_certification");
     assert.equal(t.counted, true);
   });
@@ -213,9 +217,10 @@ describe("scope", () => {
 });
 
 describe("obligations carry their citations", () => {
-  test("an exempt PI transfer still owes notice, consent and a PIPIA (Art 10)", () => {
-    const t = only(mapOf({}, [{ general: 10, purpose: "contract_with_individual" }]));
+  test("an exempt PI transfer still owes notice and a PIPIA (Art 10); consent only where the law asks for it", () => {
+    const t = only(mapOf({}, [{ general: 10 }]));
     const ids = t.obligations.map((o) => o.id);
+    assert.equal(t.basis[0]?.item, 4, "Art 5(1)(4): consent is still the basis");
     assert.ok(ids.includes("notice_and_separate_consent"));
     assert.ok(ids.includes("pipia"));
     assert.ok(ids.includes("pipia_records_kept_3_years"));

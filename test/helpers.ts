@@ -17,6 +17,8 @@ export interface TransferSpec {
   recipientKind?: "organization" | "individual";
   onwardOutsideGBA?: boolean;
   dataset?: Record<string, unknown>;
+  /** More fields of the transfer (labourRules, lawfulBasis, ftzCovered, sector, …). */
+  transfer?: Record<string, unknown>;
 }
 
 /** A data map with one transfer per spec, each with its own dataset and recipient. */
@@ -44,6 +46,7 @@ export function mapOf(processor: Record<string, unknown>, specs: TransferSpec[],
       necessary: s.necessary ?? true,
       onwardOutsideGBA: s.onwardOutsideGBA ?? false,
       persons: { general: s.general ?? 0, sensitive: s.sensitive ?? 0 },
+      ...s.transfer,
     })),
     ...extra,
   };

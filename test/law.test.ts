@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { CBDF_2024_BANDS, INSTRUMENTS, SAM_2022_BANDS, formatCitation, meets, provisionAt } from "../src/law/index.js";
+import { readFileSync } from "node:fs";
+import {
+  CBDF_2024_BANDS,
+  CitationWriter,
+  chineseNumber,
+  INSTRUMENTS,
+  SAM_2022_BANDS,
+  formatCitation,
+  meets,
+  provisionAt,
+} from "../src/law/index.js";
 
 describe("boundaries as the law words them (regulations.md §0)", () => {
   test("以上 includes the number", () => {
@@ -38,8 +48,88 @@ describe("instruments are data", () => {
   });
   test("citations read like the source", () => {
     assert.equal(formatCitation({ instrument: "CBDF-2024", article: 5, paragraph: 1, item: 4 }), "CBDF-2024 Art 5(1)(4)");
-    assert.equal(formatCitation({ instrument: "CBDF-2024", article: 5, paragraph: 1, item: 4 }, "zh"), "CBDF-2024 第五条第一款第（四）项");
-    assert.equal(formatCitation({ instrument: "SAM-2022", article: 14 }, "zh"), "SAM-2022 第十四条");
+    assert.equal(
+      formatCitation({ instrument: "CBDF-2024", article: 5, paragraph: 1, item: 4 }, "zh"),
+      "《促进和规范数据跨境流动规定》第五条第一款第（四）项",
+    );
+    assert.equal(formatCitation({ instrument: "SAM-2022", article: 14 }, "zh"), "《数据出境安全评估办法》第十四条");
+    assert.equal(
+      formatCitation({ instrument: "PIPL", article: 38, paragraph: 1, item: 2 }, "zh"),
+      "《中华人民共和国个人信息保护法》第三十八条第一款第（二）项",
+    );
     assert.equal(formatCitation({ instrument: "SAM-2022", article: 4, item: 3 }), "SAM-2022 Art 4, item 3");
+  });
+});
+
+describe("Chinese citations in a document", () => {
+  test("the full name once, with its short name, then the short name; Chinese numbering throughout", () => {
+    const w = new CitationWriter("zh");
+    assert.equal(w.cite({ instrument: "CBDF-2024", article: 8 }), "《促进和规范数据跨境流动规定》（以下简称《规定》）第八条");
+    assert.equal(w.cite({ instrument: "CBDF-2024", article: 5, paragraph: 1, item: 2 }), "《规定》第五条第一款第（二）项");
+    assert.equal(
+      w.list([
+        { instrument: "PIPL", article: 39 },
+        { instrument: "PIPL", article: 13, paragraph: 2 },
+        { instrument: "CBDF-2024", article: 10 },
+      ]),
+      "《中华人民共和国个人信息保护法》（以下简称《个人信息保护法》）第三十九条、第十三条第二款、《规定》第十条",
+    );
+    assert.equal(chineseNumber(40), "四十");
+    assert.equal(chineseNumber(101), "一百零一");
+    assert.equal(chineseNumber(112), "一百一十二");
+  });
+});
+
+/**
+ * The qualifiers that decide cases (issue: the bilingual summaries dropped them). Each phrase is
+ * the seed text's (CBDF-2024: seed 001; GBA-MO-2024: seed 000) or the measures' own words.
+ */
+const QUALIFIERS: [string, string, string[], string[]][] = [
+  ["CBDF-2024", "art2", ["应当按照相关规定识别、申报重要数据", "不需要作为重要数据申报"], ["identify and report", "not a definition"]],
+  [
+    "CBDF-2024",
+    "art5_1_2",
+    ["依法制定的劳动规章制度", "依法签订的集体合同", "员工个人信息", "确需"],
+    ["made according to law", "signed according to law", "Employees'"],
+  ],
+  [
+    "CBDF-2024",
+    "art9",
+    ["未发生需要重新申报", "通过所在地省级网信部门", "60个工作日内"],
+    ["only if nothing has occurred", "through its provincial CAC", "60 working days"],
+  ],
+  ["CBDF-2024", "art10", ["按照法律、行政法规的规定"], ["as laws and administrative regulations provide"]],
+  ["GBA-MO-2024", "art7", ["个人信息处理者及接收方", "按照属地"], ["Both the processor and the recipient", "each with its own regulator"]],
+  ["GBA-MO-2024", "art8", ["接收方处理个人信息的用途、方式", "其他情况"], ["recipient's use or manner of processing", "anything else"]],
+  [
+    "SCM-2023",
+    "art8",
+    ["境外接收方处理个人信息的用途、方式", "所在国家或者地区的个人信息保护政策和法规发生变化", "其他情形"],
+    ["manner of processing", "recipient country's PI law", "any other circumstance"],
+  ],
+];
+
+describe("summaries keep the qualifiers that decide cases", () => {
+  for (const [id, key, zh, en] of QUALIFIERS) {
+    test(`${id} ${key}`, () => {
+      const p = (INSTRUMENTS.find((i) => i.id === id)?.provisions as Record<string, { summary: { zh: string; en: string } }>)[key];
+      assert.ok(p, `${id}.${key} exists`);
+      for (const q of zh) assert.ok(p.summary.zh.includes(q), `${id}.${key} zh lacks ${q}`);
+      for (const q of en) assert.ok(p.summary.en.includes(q), `${id}.${key} en lacks ${q}`);
+    });
+  }
+  test("CBDF-2024's summaries hold the seed's words: each Chinese summary's clauses appear in seed 001", () => {
+    // Every CBDF-2024 Chinese summary is made of the seed's own clauses (split at ；), so a dropped qualifier shows up.
+    const seed = readFileSync(new URL("../../shared/seeds/001_4d3c061c4ef0f47e.txt", import.meta.url), "utf8")
+      .replace(/\(/g, "（")
+      .replace(/\)/g, "）")
+      .replace(/,/g, "，");
+    const cbdf = INSTRUMENTS.find((i) => i.id === "CBDF-2024");
+    for (const [key, p] of Object.entries(cbdf?.provisions ?? {})) {
+      for (const clause of p.summary.zh.split("；")) {
+        const core = clause.replace(/，(免予申报|应当申报安全评估|应当申报数据出境安全评估)$/, "");
+        assert.ok(seed.includes(core.slice(0, 12)), `${key}: "${core.slice(0, 12)}" not in seed 001`);
+      }
+    }
   });
 });

@@ -28,11 +28,11 @@ const mapWith = (opsPurpose: string) =>
     `xborder: 1
 processor: { name: A, region: "310115" }
 recipients: [ { id: hq, region: US } ]
-datasets: [ { id: c, personalInformation: true } ]
+datasets: [ { id: c, personalInformation: true, subjects: [employees] } ]
 transfers:
   - { id: crm, dataset: c, recipient: hq, purpose: other }
-  - { id: ops, dataset: c, recipient: hq, purpose: ${opsPurpose}, necessary: true }
-  - { id: hr, dataset: c, recipient: hq, purpose: cross_border_hr, necessary: true }
+  - { id: ops, dataset: c, recipient: hq, purpose: ${opsPurpose}, necessary: true, labourRules: true, collectiveContract: true }
+  - { id: hr, dataset: c, recipient: hq, purpose: cross_border_hr, necessary: true, labourRules: true, collectiveContract: true }
 `,
     "map.yaml",
   );

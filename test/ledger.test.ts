@@ -21,12 +21,12 @@ writeFileSync(
 processor: { name: 测试, region: "310115" }
 recipients: [ { id: hq, region: US } ]
 datasets:
-  - { id: c, personalInformation: true }
+  - { id: c, personalInformation: true, subjects: [employees] }
   - { id: m, personalInformation: true, sensitive: [medical_health] }
 transfers:
   - { id: crm, dataset: c, recipient: hq, purpose: other }
   - { id: claims, dataset: m, recipient: hq, purpose: other }
-  - { id: hr, dataset: c, recipient: hq, purpose: cross_border_hr, necessary: true }
+  - { id: hr, dataset: c, recipient: hq, purpose: cross_border_hr, necessary: true, labourRules: true, collectiveContract: true }
 `,
 );
 

@@ -1,24 +1,58 @@
-/** Processor-level notices: the Tianjin FTZ standard's "likely important data" lines (以上 includes the number). */
+/**
+ * Processor-level notices. Tianjin's classification standard (seed 003): all four criteria,
+ * read on the PI the processor holds (personsProcessed and the datasets' categories), not on
+ * what it sends; 以上 includes the number.
+ */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { assess } from "../src/engine/assess.js";
 import { mapOf } from "./helpers.js";
 
-const notices = (processor: Record<string, unknown>, general = 10, sensitive = 0) =>
-  assess(mapOf({ region: "120116", ...processor }, [{ general, sensitive }]), { asOf: "2026-06-30" }).notices.filter((n) =>
-    /Tianjin/.test(n),
+const tianjin = (processor: Record<string, unknown>, sensitive: string[] = [], general = 10) =>
+  assess(mapOf({ region: "120116", ...processor }, [{ general, dataset: { sensitive } }]), { asOf: "2026-06-30" }).notices.filter((n) =>
+    /Tianjin FTZ data classification standard this data is likely important/.test(n),
   );
 
-describe("Tianjin likely-important-data notice", () => {
-  test("PI of 10,000,000 people processed: flagged; 9,999,999: not", () => {
-    assert.equal(notices({ personsProcessed: 10_000_000 }).length, 1);
-    assert.equal(notices({ personsProcessed: 9_999_999 }).length, 0);
+describe("Tianjin likely-important-data criteria (on PI held)", () => {
+  test("1. PI of 10,000,000 people held: flagged; 9,999,999: not", () => {
+    assert.equal(tianjin({ personsProcessed: 10_000_000 }).length, 1);
+    assert.equal(tianjin({ personsProcessed: 9_999_999 }).length, 0);
   });
-  test("sensitive PI of 1,000,000 people: flagged; 999,999: not", () => {
-    assert.equal(notices({ cumulative: { general: 0, sensitive: 1_000_000 } }).length, 1);
-    assert.equal(notices({ cumulative: { general: 0, sensitive: 999_999 } }).length, 0);
+  test("2. sensitive PI held by a processor of 1,000,000 people: flagged; 999,999: not", () => {
+    assert.match(tianjin({ personsProcessed: 1_000_000 }, ["biometric"])[0] ?? "", /if that sensitive PI covers 1,000,000/);
+    assert.equal(tianjin({ personsProcessed: 999_999 }, ["biometric"]).length, 0);
+    assert.equal(tianjin({ personsProcessed: 5_000_000 }, []).length, 0, "no sensitive PI held");
+  });
+  test("3. accounts or medical records held by a processor of 100,000 people: flagged; 99,999: not", () => {
+    assert.match(tianjin({ personsProcessed: 100_000 }, ["financial_account"])[0] ?? "", /bank, insurance or registered accounts/);
+    assert.match(tianjin({ personsProcessed: 100_000 }, ["medical_health"])[0] ?? "", /medical records/);
+    assert.equal(tianjin({ personsProcessed: 99_999 }, ["medical_health"]).length, 0);
+    assert.equal(tianjin({ personsProcessed: 500_000 }, ["biometric"]).length, 0, "other sensitive PI below 1,000,000");
+  });
+  test("4. sensitive PI held by a CIIO, whatever the number", () => {
+    assert.match(tianjin({ ciio: true, personsProcessed: 10 }, ["biometric"])[0] ?? "", /sensitive PI held by a CIIO/);
+    assert.equal(tianjin({ ciio: true, personsProcessed: 10 }, []).length, 0);
+  });
+  test("what is sent does not count: a large cumulative count alone flags nothing", () => {
+    assert.equal(tianjin({ personsProcessed: 10, cumulative: { general: 20_000_000, sensitive: 2_000_000 } }, ["biometric"]).length, 0);
+  });
+  test("without personsProcessed the notice says the criteria cannot be checked", () => {
+    const n = assess(mapOf({ region: "120116" }, [{ general: 10 }]), { asOf: "2026-06-30" }).notices;
+    assert.ok(n.some((x) => /does not give personsProcessed/.test(x)));
   });
   test("only for Tianjin processors", () => {
-    assert.equal(notices({ region: "310115", personsProcessed: 20_000_000 }).length, 0);
+    assert.equal(tianjin({ region: "310115", personsProcessed: 20_000_000 }).length, 0);
+  });
+});
+
+describe("processor-level duties", () => {
+  test("CBDF-2024 Art 2: every processor identifies and reports important data, always shown", () => {
+    const a = assess(mapOf({}, [{ general: 10 }]), { asOf: "2026-06-30" });
+    assert.deepEqual(
+      a.processorObligations.map((o) => [o.id, o.basis]),
+      [["identify_and_report_important_data", [{ instrument: "CBDF-2024", article: 2 }]]],
+    );
+    assert.deepEqual(assess(mapOf({}, []), { asOf: "2026-06-30" }).processorObligations.length, 1, "even with no transfer");
+    assert.equal(assess(mapOf({}, [{ general: 10 }]), { asOf: "2024-03-21" }).processorObligations.length, 0, "not before CBDF-2024");
   });
 });

@@ -5,6 +5,7 @@
  */
 import { addDays, type IsoDate, weekday, yearOf } from "./date.js";
 import { schedules, type YearSchedule } from "./schedule.js";
+import { statutoryHolidays } from "./statutory.js";
 
 /** A computed date, and whether it relied on a year whose schedule is not published. */
 export interface CalendarResult {
@@ -13,6 +14,9 @@ export interface CalendarResult {
 }
 
 export class Calendar {
+  /** Statutory holidays of the unpublished years asked about so far. */
+  private readonly statutory = new Map<number, ReadonlyMap<IsoDate, string>>();
+
   constructor(private readonly years: ReadonlyMap<number, YearSchedule> = schedules()) {}
 
   isPublished(year: number): boolean {
@@ -27,7 +31,20 @@ export class Calendar {
       if (s.offDays.has(d)) return false;
     }
     const wd = weekday(d);
-    return wd !== 0 && wd !== 6;
+    if (wd === 0 || wd === 6) return false;
+    // No notice for this year: its statutory holidays are still days off (the notice's days in
+    // lieu and make-up working days are what stays unknown, hence `provisional`).
+    return !this.isPublished(yearOf(d)) ? !this.statutoryOf(yearOf(d)).has(d) : true;
+  }
+
+  /** The statutory holidays of an unpublished year that fall on it (the published ones are in the schedule). */
+  statutoryOf(year: number): ReadonlyMap<IsoDate, string> {
+    let m = this.statutory.get(year);
+    if (!m) {
+      m = statutoryHolidays(year);
+      this.statutory.set(year, m);
+    }
+    return m;
   }
 
   /** The `n`th working day after `from` (n > 0) or before it (n < 0); `from` is not counted. */

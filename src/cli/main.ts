@@ -13,6 +13,7 @@ import type { ScanCliOptions } from "./scan.js";
 const commands = {
   assess: () => import("./assess.js"),
   calendar: () => import("./calendar.js"),
+  ftz: () => import("./ftz.js"),
   ledger: () => import("./ledger.js"),
   scan: () => import("./scan.js"),
 };
@@ -77,6 +78,15 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
   for (const o of SCAN_OPTIONS) scan.option(o.flags, o.description, o.default);
   scan.action(async (paths: string[], o: ScanCliOptions) => setExit(await runScan(paths, o)));
 
+  program
+    .command("ftz")
+    .description("free-trade-zone negative lists: which can be relied on on a date, their sources and what is unverified")
+    .option("--as-of <date>", "the date YYYY-MM-DD (default: today in Asia/Shanghai)")
+    .option("--zone <zone>", "one zone (tianjin, beijing, shanghai, …)")
+    .option("--format <format>", "json | text", "text")
+    .option("--lang <lang>", "zh | en", "en")
+    .action(async (o: import("./ftz.js").FtzCliOptions) => setExit((await commands.ftz()).runFtz(o, out)));
+
   const cal = program.command("calendar").description("China's working-day calendar (State Council holiday schedules)");
   cal
     .command("check")
@@ -133,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
  * The error classes are loaded only now, from the modules that throw them.
  */
 async function errorKind(e: unknown): Promise<"input" | "failure" | undefined> {
-  const [datamap, load, regimes, schedule, events, keys, errors, open, lock, sources] = await Promise.all([
+  const [datamap, load, regimes, schedule, events, keys, errors, open, lock, sources, ftz] = await Promise.all([
     import("../engine/datamap.js"),
     import("../engine/load.js"),
     import("../engine/regimes/index.js"),
@@ -144,6 +154,7 @@ async function errorKind(e: unknown): Promise<"input" | "failure" | undefined> {
     import("../store/open.js"),
     import("../store/lock.js"),
     import("../scan/sources/structured.js"),
+    import("../law/ftz.js"),
   ]);
   const input = [
     datamap.DataMapError,
@@ -153,6 +164,7 @@ async function errorKind(e: unknown): Promise<"input" | "failure" | undefined> {
     schedule.ScheduleError,
     events.EventError,
     keys.SecretError,
+    ftz.FtzListError,
   ];
   if (input.some((c) => e instanceof c)) return "input";
   if (e instanceof open.StoreError || e instanceof lock.LockError || e instanceof sources.SourceError) return "failure";

@@ -9,7 +9,7 @@ import { citationOf, type Lang, PIPL } from "../law/index.js";
 import type { DataMap } from "./datamap.js";
 import { deadlinesFor } from "./deadlines.js";
 import { notices } from "./notices.js";
-import { obligationsFor } from "./obligations.js";
+import { obligationsFor, processorObligations } from "./obligations.js";
 import { regimeOn, type TransferContext } from "./regimes/index.js";
 import type { Assessment, Counts, Decision, Option, TransferAssessment } from "./types.js";
 
@@ -74,7 +74,7 @@ export function assess(input: DataMap, opts: AssessOptions): Assessment {
       counted: dec.counted,
       basis: dec.basis,
       optionBasis,
-      obligations: obligationsFor(dec, ctx.dataset, asOf, lang),
+      obligations: obligationsFor(dec, { dataset: ctx.dataset, transfer: ctx.transfer, processor: map.processor }, asOf, lang),
       explanation: dec.reasons.map((r) => r[lang]),
     };
   });
@@ -85,9 +85,10 @@ export function assess(input: DataMap, opts: AssessOptions): Assessment {
     instruments: regime.instruments(asOf),
     window: regime.window(asOf),
     processor: { name: map.processor.name, cumulative, cumulativeSource },
+    processorObligations: processorObligations(asOf, lang),
     transfers,
-    deadlines: deadlinesFor(map, asOf, opts.calendar),
-    notices: notices(map, cumulative, lang),
+    deadlines: deadlinesFor(map, asOf, { calendar: opts.calendar, lang }),
+    notices: notices(map, asOf, lang),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isIsoDate } from "../calendar/date.js";
+import { formatPath } from "../text/field-path.js";
 
 export const SENSITIVE_CATEGORIES = [
   "biometric", // 生物识别
@@ -30,6 +31,32 @@ export const PURPOSES = [
 ] as const;
 
 export const FILING_TYPES = ["standard_contract", "gba_standard_contract", "security_assessment"] as const;
+
+/** Whose PI a dataset holds (also a filing's "categories of data subjects"). */
+export const SUBJECTS = ["customers", "users", "employees", "patients", "students", "minors", "other"] as const;
+
+/**
+ * PIPL Art 13(1): the lawful basis of the processing. Only `consent` (item 1) needs consent;
+ * items 2–7 do not (Art 13 para 2).
+ */
+export const LAWFUL_BASES = [
+  "consent", // (一) 取得个人的同意
+  "contract", // (二) 为订立、履行个人作为一方当事人的合同所必需
+  "hr", // (二) 按照依法制定的劳动规章制度和依法签订的集体合同实施人力资源管理所必需
+  "legal_duty", // (三) 为履行法定职责或者法定义务所必需
+  "emergency", // (四) 为应对突发公共卫生事件，或者紧急情况下为保护自然人的生命健康和财产安全所必需
+  "news_reporting", // (五) 为公共利益实施新闻报道、舆论监督等行为，在合理的范围内处理个人信息
+  "public_information", // (六) 在合理的范围内处理个人自行公开或者其他已经合法公开的个人信息
+] as const;
+
+/**
+ * The processor's or the transfer's sector, where a rule depends on it: the Mainland–Hong Kong
+ * GBA contract's pilot (banking, credit referencing, healthcare: 2023-12-13 to 2024-10-31).
+ */
+export const SECTORS = ["banking", "credit_referencing", "healthcare", "insurance", "securities", "other"] as const;
+
+/** The outcome of a security assessment (default passed: a result date with no outcome is a passed result). */
+export const OUTCOMES = ["passed", "refused"] as const;
 
 type ErrorFn = (issue: { input?: unknown }) => string;
 const expect =
@@ -105,6 +132,9 @@ export const DataMapSchema = z
             region: gbCode.optional(),
             ciio: flag.default(false),
             ftz: text.nullable().default(null),
+            // The zone's own procedure for using its list is done (e.g. Beijing's filing with its FTZ cluster).
+            ftzListFiled: flag.optional(),
+            sector: oneOf(SECTORS).optional(),
             personsProcessed: whole.optional(),
             cumulative: persons.optional(),
           },
@@ -141,6 +171,7 @@ export const DataMapSchema = z
                 collectedAbroad: flag.default(false),
                 domesticDataIntroduced: flag.default(false),
                 inNegativeList: flag.default(false),
+                subjects: z.array(oneOf(SUBJECTS), { error: expect("a list") }).optional(),
               },
               { error: expect("an object") },
             )
@@ -157,8 +188,16 @@ export const DataMapSchema = z
                 dataset: id,
                 recipient: id,
                 purpose: oneOf(PURPOSES).default("other"),
-                // 确需. Absent is read as true for the purpose exemptions, and the explanation says so.
+                // 确需. Absent is read as false: an exemption that needs it does not apply, and the
+                // explanation names the missing field (regulations.md §0).
                 necessary: flag.optional(),
+                // Art 5(1)(2): labour rules made according to law, a collective contract signed according to law.
+                labourRules: flag.optional(),
+                collectiveContract: flag.optional(),
+                lawfulBasis: oneOf(LAWFUL_BASES).default("consent"),
+                // The transfer's sector and scenario are ones its zone's (scenario) list covers.
+                ftzCovered: flag.optional(),
+                sector: oneOf(SECTORS).optional(),
                 onwardOutsideGBA: flag.default(false),
                 persons: persons.default({ general: 0, sensitive: 0 }),
               },
@@ -177,6 +216,10 @@ export const DataMapSchema = z
                 transfer: id,
                 effectiveDate: isoDate.optional(),
                 resultDate: isoDate.optional(),
+                // Security assessments under way: the SAM-2022 review clocks (Arts 7, 12, 13).
+                submittedDate: isoDate.optional(),
+                acceptedDate: isoDate.optional(),
+                outcome: oneOf(OUTCOMES).optional(),
               },
               { error: expect("an object") },
             )
@@ -197,6 +240,8 @@ export type Transfer = DataMap["transfers"][number];
 export type Filing = DataMap["filings"][number];
 export type Purpose = (typeof PURPOSES)[number];
 export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
+export type LawfulBasis = (typeof LAWFUL_BASES)[number];
+export type Sector = (typeof SECTORS)[number];
 
 /** One problem in the input, located by its field path (e.g. `transfers[1].persons.general`). */
 export interface FieldIssue {
@@ -204,14 +249,7 @@ export interface FieldIssue {
   message: string;
 }
 
-export function formatPath(path: readonly (string | number | symbol)[]): string {
-  let s = "";
-  for (const p of path) {
-    if (typeof p === "number") s += `[${p}]`;
-    else s += s ? `.${String(p)}` : String(p);
-  }
-  return s || "(top level)";
-}
+export { formatPath };
 
 export interface FieldIssueAt extends FieldIssue {
   /** 1-based line in the file, where known. */
@@ -252,8 +290,24 @@ function checkReferences(map: DataMap): FieldIssue[] {
   map.filings.forEach((f, i) => {
     if (!transfers.has(f.transfer))
       issues.push({ path: ["filings", i, "transfer"], message: `no transfer with id ${JSON.stringify(f.transfer)}` });
-    if (f.type === "security_assessment" && f.resultDate === undefined)
-      issues.push({ path: ["filings", i, "resultDate"], message: "required for a security_assessment filing" });
+    if (f.type === "security_assessment" && f.resultDate === undefined && f.submittedDate === undefined && f.acceptedDate === undefined)
+      issues.push({
+        path: ["filings", i, "resultDate"],
+        message: "required for a security_assessment filing (or submittedDate / acceptedDate for one under review)",
+      });
+    if (f.type === "security_assessment" && f.outcome !== undefined && f.resultDate === undefined)
+      issues.push({ path: ["filings", i, "resultDate"], message: "required with outcome" });
+    const order: [string, string | undefined][] = [
+      ["submittedDate", f.submittedDate],
+      ["acceptedDate", f.acceptedDate],
+      ["resultDate", f.type === "security_assessment" ? f.resultDate : undefined],
+    ];
+    const given = order.filter((x): x is [string, string] => x[1] !== undefined);
+    for (let k = 1; k < given.length; k++) {
+      const [prevName, prev] = given[k - 1]!;
+      const [name, d] = given[k]!;
+      if (d < prev) issues.push({ path: ["filings", i, name], message: `${d} is before ${prevName} ${prev}` });
+    }
     if (f.type !== "security_assessment" && f.effectiveDate === undefined)
       issues.push({ path: ["filings", i, "effectiveDate"], message: `required for a ${f.type} filing` });
   });

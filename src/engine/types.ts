@@ -38,7 +38,16 @@ export interface TransferAssessment {
   explanation: string[];
 }
 
-export type DeadlineKind = "filing_due" | "assessment_expires" | "extension_window_opens" | "reapplication_due";
+export type DeadlineKind =
+  | "filing_due"
+  | "assessment_expires"
+  | "extension_window_opens"
+  | "reapplication_due"
+  // SAM-2022's review clocks for an assessment under way (Arts 7, 12, 13)
+  | "completeness_check_due"
+  | "acceptance_decision_due"
+  | "review_due"
+  | "rereview_request_due";
 
 export interface Deadline {
   filing: number;
@@ -50,6 +59,8 @@ export interface Deadline {
   provisional?: true;
   /** Relative to `asOf`: the date is before it (`passed`) or on or after it (`upcoming`). */
   status: "passed" | "upcoming";
+  /** The legal condition the date carries, where it has one (regulations.md §0, last row). */
+  condition?: string;
 }
 
 export interface Assessment {
@@ -65,6 +76,8 @@ export interface Assessment {
     /** Where the cumulative counts came from. */
     cumulativeSource: "data_map" | "transfers" | "ledger";
   };
+  /** Duties of the processor as a whole, whatever its transfers (e.g. CBDF-2024 Art 2). */
+  processorObligations: Obligation[];
   transfers: TransferAssessment[];
   deadlines: Deadline[];
   /** Processor-level remarks (e.g. data likely to be important under a local standard). */
@@ -79,6 +92,17 @@ export interface Decision {
   basis: Citation[];
   optionBasis: Partial<Record<Option, Citation[]>>;
   reasons: Bilingual[];
-  /** Where the GBA contract is an option: its filing provision (for the obligations). */
-  gbaFiling?: Provision;
+  /** Where the GBA contract is an option: its guideline's provisions (for the obligations). */
+  gba?: GbaProvisions;
+  /** Exempt under this provision of CBDF-2024 Art 5(1)(1)–(3): notice is owed, separate consent is not (§0). */
+  consentRelief?: Provision;
+}
+
+export interface GbaProvisions {
+  /** Art 4(1): notice or consent under the processor's local law. */
+  notice: Provision;
+  /** Art 5: the PIPIA and its three focus points. */
+  pipia: Provision;
+  /** Art 7: both parties file, each with its own regulator. */
+  filing: Provision;
 }

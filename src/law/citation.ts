@@ -41,7 +41,8 @@ export interface Provision {
 
 const CN_DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-function chineseNumber(n: number): string {
+/** 1 → 一, 14 → 十四, 38 → 三十八, 100 → 一百: article, paragraph and item numbers as the text writes them. */
+export function chineseNumber(n: number): string {
   if (n <= 10) return CN_DIGITS[n] ?? String(n);
   if (n < 20) return `十${CN_DIGITS[n - 10]}`;
   if (n < 100) {
@@ -49,18 +50,26 @@ function chineseNumber(n: number): string {
     const ones = n % 10;
     return `${CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ""}`;
   }
+  if (n < 1000) {
+    const hundreds = Math.floor(n / 100);
+    const rest = n % 100;
+    if (rest === 0) return `${CN_DIGITS[hundreds]}百`;
+    return `${CN_DIGITS[hundreds]}百${rest < 10 ? "零" : ""}${rest < 20 && rest >= 10 ? "一" : ""}${chineseNumber(rest)}`;
+  }
   return String(n);
 }
 
-/** "CBDF-2024 Art 5(1)(4)" or "CBDF-2024 第五条第一款第（四）项". */
-export function formatCitation(c: Citation, lang: Lang = "en"): string {
-  if (lang === "zh") {
-    let s = `${c.instrument} 第${chineseNumber(c.article)}条`;
-    if (c.paragraph !== undefined) s += `第${chineseNumber(c.paragraph)}款`;
-    if (c.item !== undefined) s += `第（${chineseNumber(c.item)}）项`;
-    return s;
-  }
-  let s = `${c.instrument} Art ${c.article}`;
+/** "第五条第一款第（四）项": the place inside an instrument, as Chinese legal text writes it. */
+export function zhPlace(c: Pick<Citation, "article" | "paragraph" | "item">): string {
+  let s = `第${chineseNumber(c.article)}条`;
+  if (c.paragraph !== undefined) s += `第${chineseNumber(c.paragraph)}款`;
+  if (c.item !== undefined) s += `第（${chineseNumber(c.item)}）项`;
+  return s;
+}
+
+/** "Art 5(1)(4)", "Art 4, item 3": the place inside an instrument, in English. */
+export function enPlace(c: Pick<Citation, "article" | "paragraph" | "item">): string {
+  let s = `Art ${c.article}`;
   if (c.paragraph !== undefined) s += `(${c.paragraph})`;
   if (c.item !== undefined) s += c.paragraph === undefined ? `, item ${c.item}` : `(${c.item})`;
   return s;

@@ -1,36 +1,18 @@
 /**
  * The instruments xborder encodes, in one place. Ask "where is CBDF-2024 Art 8?":
- * `provisionsOf("CBDF-2024")` or src/law/instruments/cbdf-2024.ts, key `art8`.
+ * `provisionAt({ instrument: "CBDF-2024", article: 8 })` or src/law/instruments/cbdf-2024.ts, key `art8`.
  */
-import type { Citation, InstrumentId, Provision } from "./citation.js";
-import type { Instrument } from "./instrument.js";
-import { CBDF_2024 } from "./instruments/cbdf-2024.js";
-import { GBA_HK_2023, GBA_MO_2024 } from "./instruments/gba.js";
-import { SAM_2022 } from "./instruments/sam-2022.js";
-import { SCM_2023 } from "./instruments/scm-2023.js";
-import { DSL, NDSR_2024, PIPL } from "./instruments/statutes.js";
-
-export const INSTRUMENTS: readonly Instrument[] = [PIPL, DSL, NDSR_2024, SAM_2022, SCM_2023, CBDF_2024, GBA_HK_2023, GBA_MO_2024];
-
-export function instrument(id: InstrumentId): Instrument | undefined {
-  return INSTRUMENTS.find((i) => i.id === id);
-}
-
-function sameCitation(a: Citation, b: Citation): boolean {
-  return a.instrument === b.instrument && a.article === b.article && a.paragraph === b.paragraph && a.item === b.item;
-}
-
-/** The provision a citation points at, if we encode it. */
-export function provisionAt(c: Citation): Provision | undefined {
-  const inst = instrument(c.instrument);
-  if (!inst) return undefined;
-  return Object.values(inst.provisions).find((p) => sameCitation(p.cite, c));
-}
-
 export type { Bilingual, Citation, InstrumentId, Lang, Provision } from "./citation.js";
-export { citationOf, formatCitation } from "./citation.js";
+export { chineseNumber, citationOf, enPlace, zhPlace } from "./citation.js";
+export { CitationWriter, formatCitation, instrumentName } from "./format.js";
 export { type Bound, type Instrument, inForceOn, meets } from "./instrument.js";
 export { CBDF_2024_BANDS } from "./instruments/cbdf-2024.js";
 export { GBA_MAINLAND_CITIES } from "./instruments/gba.js";
 export { SAM_2022_BANDS } from "./instruments/sam-2022.js";
-export { CBDF_2024, DSL, GBA_HK_2023, GBA_MO_2024, NDSR_2024, PIPL, SAM_2022, SCM_2023 };
+export { INSTRUMENTS, instrument, provisionAt } from "./registry.js";
+export { CBDF_2024 } from "./instruments/cbdf-2024.js";
+export { CERT_2025 } from "./instruments/cert-2025.js";
+export { GBA_HK_2023, GBA_MO_2024 } from "./instruments/gba.js";
+export { SAM_2022 } from "./instruments/sam-2022.js";
+export { SCM_2023 } from "./instruments/scm-2023.js";
+export { CSL, DSL, NDSR_2024, PIPL } from "./instruments/statutes.js";

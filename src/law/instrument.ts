@@ -26,6 +26,8 @@ export function describeBound(bound: Bound, lang: "zh" | "en"): string {
 export interface Instrument<K extends string = string> {
   id: InstrumentId;
   name: Bilingual;
+  /** The short name a Chinese text uses after the first mention (以下简称…), where it has one. */
+  shortName?: Bilingual;
   issuer: Bilingual;
   /** ISO date of publication, where known. */
   published?: string;

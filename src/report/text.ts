@@ -2,11 +2,13 @@
 
 import { num, OPTION_NAMES, PATHWAY_NAMES } from "../engine/messages.js";
 import type { Assessment, Deadline } from "../engine/types.js";
-import { formatCitation, type Lang } from "../law/index.js";
+import { type Citation, CitationWriter, type Lang } from "../law/index.js";
 
 const T = {
   title: { zh: "数据出境评估", en: "Cross-border data assessment" },
   processor: { zh: "数据处理者", en: "Processor" },
+  processorDuties: { zh: "处理者整体义务", en: "What the processor owes as a whole" },
+  condition: { zh: "条件", en: "condition" },
   asOf: { zh: "评估日", en: "As of" },
   rules: { zh: "适用规则", en: "Rules" },
   window: { zh: "计数期间", en: "Counting window" },
@@ -37,42 +39,65 @@ const KIND: Record<Deadline["kind"], { zh: string; en: string }> = {
   assessment_expires: { zh: "评估结果有效期至", en: "assessment valid until" },
   extension_window_opens: { zh: "可申请延期自", en: "extension may be applied for from" },
   reapplication_due: { zh: "重新申报截止", en: "re-apply by" },
+  completeness_check_due: { zh: "完备性查验期限", en: "completeness check due" },
+  acceptance_decision_due: { zh: "受理决定期限（最晚）", en: "acceptance decision due (latest)" },
+  review_due: { zh: "评估期限", en: "assessment due" },
+  rereview_request_due: { zh: "申请复评截止", en: "ask for a re-review by" },
+};
+
+const SOURCE: Record<Assessment["processor"]["cumulativeSource"], { zh: string; en: string }> = {
+  data_map: { zh: "数据图所填累计人数", en: "data_map" },
+  transfers: { zh: "各出境活动人数之和", en: "transfers" },
+  ledger: { zh: "台账去重计数", en: "ledger" },
 };
 
 export function renderText(a: Assessment, lang: Lang): string {
   const t = (k: keyof typeof T) => T[k][lang];
-  const cites = (cs: { instrument: string }[]) => cs.map((c) => formatCitation(c as never, lang)).join("; ");
+  // One writer for the whole report: in Chinese an instrument is named in full once, then by its short name.
+  const writer = new CitationWriter(lang);
+  const cites = (cs: readonly Citation[]) => writer.list(cs);
+  const sep = lang === "zh" ? "：" : ": ";
+  const colon = lang === "zh" ? "：" : ":"; // ends a heading line
+  const paren = (x: string) => (lang === "zh" ? `（${x}）` : ` (${x})`);
   const lines: string[] = [];
   lines.push(`${t("title")} — ${a.processor.name || "?"}`);
-  lines.push(`${t("asOf")}: ${a.asOf}    ${t("rules")}: ${a.regime} (${a.instruments.join(", ")})`);
-  lines.push(`${t("window")}: ${a.window.from} – ${a.window.to}`);
+  const rules = lang === "zh" ? a.instruments.map((id) => writer.name(id)).join("、") : `${a.regime} (${a.instruments.join(", ")})`;
+  lines.push(`${t("asOf")}${sep}${a.asOf}    ${t("rules")}${sep}${rules}`);
+  lines.push(`${t("window")}${sep}${a.window.from} – ${a.window.to}`);
   lines.push(
-    `${t("cumulative")}: ${t("general")} ${num(a.processor.cumulative.general)}, ${t("sensitive")} ${num(a.processor.cumulative.sensitive)} (${t("source")}: ${a.processor.cumulativeSource})`,
+    `${t("cumulative")}${sep}${t("general")} ${num(a.processor.cumulative.general)}${lang === "zh" ? "，" : ", "}${t("sensitive")} ${num(a.processor.cumulative.sensitive)}${paren(`${t("source")}${sep}${SOURCE[a.processor.cumulativeSource][lang]}`)}`,
   );
+  if (a.processorObligations.length) {
+    lines.push(`${t("processorDuties")}${colon}`);
+    for (const o of a.processorObligations) lines.push(`  - ${o.description}${paren(cites(o.basis))}`);
+  }
   for (const tr of a.transfers) {
     lines.push("");
     lines.push(`■ ${t("transfer")} ${tr.id}  (${tr.dataset} → ${tr.recipient})`);
-    lines.push(`  ${t("pathway")}: ${PATHWAY_NAMES[tr.pathway][lang]}`);
-    lines.push(`  ${t("options")}: ${tr.options.length ? tr.options.map((o) => OPTION_NAMES[o][lang]).join(" / ") : t("none")}`);
-    lines.push(`  ${t("counted")}: ${tr.counted ? t("yes") : t("no")}    ${t("basis")}: ${cites(tr.basis)}`);
-    lines.push(`  ${t("why")}:`);
+    lines.push(`  ${t("pathway")}${sep}${PATHWAY_NAMES[tr.pathway][lang]}`);
+    lines.push(`  ${t("options")}${sep}${tr.options.length ? tr.options.map((o) => OPTION_NAMES[o][lang]).join(" / ") : t("none")}`);
+    lines.push(`  ${t("counted")}${sep}${tr.counted ? t("yes") : t("no")}    ${t("basis")}${sep}${cites(tr.basis)}`);
+    lines.push(`  ${t("why")}${colon}`);
     for (const e of tr.explanation) lines.push(`    - ${e}`);
-    lines.push(`  ${t("todo")}:`);
+    lines.push(`  ${t("todo")}${colon}`);
     for (const o of tr.obligations) {
       const prefix = o.option ? `[${t("ifOption")} ${OPTION_NAMES[o.option][lang]}] ` : "";
-      lines.push(`    - ${prefix}${o.description} (${cites(o.basis)})`);
+      lines.push(`    - ${prefix}${o.description}${paren(cites(o.basis))}`);
     }
     const ds = a.deadlines.filter((d) => d.transfer === tr.id);
     if (ds.length) {
-      lines.push(`  ${t("deadlines")}:`);
+      lines.push(`  ${t("deadlines")}${colon}`);
       for (const d of ds) {
-        lines.push(`    - ${KIND[d.kind][lang]} ${d.date} [${t(d.status)}]${d.provisional ? t("provisional") : ""} (${cites(d.basis)})`);
+        lines.push(
+          `    - ${KIND[d.kind][lang]} ${d.date} [${t(d.status)}]${d.provisional ? t("provisional") : ""}${paren(cites(d.basis))}`,
+        );
+        if (d.condition) lines.push(`      ${t("condition")}${sep}${d.condition}`);
       }
     }
   }
   if (a.notices.length) {
     lines.push("");
-    lines.push(`${t("notices")}:`);
+    lines.push(`${t("notices")}${colon}`);
     for (const n of a.notices) lines.push(`  - ${n}`);
   }
   return `${lines.join("\n")}\n`;

@@ -6,8 +6,9 @@
  */
 import { startOfYear } from "../../calendar/date.js";
 import type { Bilingual } from "../../law/index.js";
-import { CBDF_2024_BANDS as BANDS, CBDF_2024, meets, type Provision } from "../../law/index.js";
-import { assessGba } from "../gba.js";
+import { CBDF_2024_BANDS as BANDS, CBDF_2024, chineseNumber, meets, type Provision } from "../../law/index.js";
+import { ftzFinding } from "../ftz.js";
+import { withGba } from "../gba.js";
 import { num, PURPOSE_NAMES, say } from "../messages.js";
 import type { Decision, Option, Pathway } from "../types.js";
 import { cites, notOutbound, prohibited } from "./common.js";
@@ -24,6 +25,68 @@ const PURPOSE_EXEMPTIONS: Partial<Record<string, Provision>> = {
 
 function decision(pathway: Pathway, counted: boolean, basis: Provision[], reasons: Bilingual[], options: Option[] = []): Decision {
   return { pathway, options, counted, basis: cites(...basis), optionBasis: {}, reasons };
+}
+
+/**
+ * The facts Art 5(1)(1)–(3) need, read literally (regulations.md §0): 确需 (`necessary: true`);
+ * for HR, employees' PI, labour rules made according to law and a collective contract signed
+ * according to law. Each missing or false fact is named, with what to declare.
+ */
+function missingPurposeFacts(ctx: TransferContext, exemption: Provision): Bilingual[] {
+  const { transfer: t, dataset: d } = ctx;
+  const item = exemption.cite.item ?? 0;
+  const where = say(`第五条第一款第（${chineseNumber(item)}）项`, `Art 5(1)(${item})`);
+  const out: Bilingual[] = [];
+  if (t.necessary === undefined) {
+    out.push(
+      say(
+        `数据图未写明所提供的个人信息是否确需（necessary），按否处理，${where.zh}不适用：如所提供的个人信息确为${PURPOSE_NAMES[t.purpose]?.zh}所必需，请写明 necessary: true`,
+        `The data map does not say the PI is truly necessary (necessary), so it is read as not: ${where.en} does not apply — declare necessary: true if the PI sent is what ${PURPOSE_NAMES[t.purpose]?.en} truly needs`,
+      ),
+    );
+  } else if (!t.necessary) {
+    out.push(
+      say(
+        `数据图写明并非确需（necessary: false），${where.zh}不适用`,
+        `The data map says the PI is not truly necessary (necessary: false): ${where.en} does not apply`,
+      ),
+    );
+  }
+  if (item !== 2) return out;
+  if (d.subjects === undefined) {
+    out.push(
+      say(
+        "数据图未写明数据集的个人信息主体（datasets[].subjects），无法确认是员工个人信息：请写明 subjects: [employees]",
+        "The data map does not say whose PI the dataset holds (datasets[].subjects), so it is not shown to be employees' PI: declare subjects: [employees]",
+      ),
+    );
+  } else if (!d.subjects.includes("employees")) {
+    out.push(
+      say(
+        "数据集的个人信息主体不是员工，第（二）项只适用于员工个人信息",
+        "The dataset's subjects are not employees: item 2 covers employees' PI only",
+      ),
+    );
+  }
+  if (t.labourRules !== true) {
+    out.push(
+      t.labourRules === false
+        ? say("未按照依法制定的劳动规章制度实施（labourRules: false）", "Not under labour rules made according to law (labourRules: false)")
+        : say(
+            "数据图未写明是否按照依法制定的劳动规章制度实施（labourRules），按否处理",
+            "The data map does not say it is under labour rules made according to law (labourRules): read as not",
+          ),
+    );
+  }
+  if (t.collectiveContract !== true) {
+    out.push(
+      say(
+        `${t.collectiveContract === false ? "没有依法签订的集体合同（collectiveContract: false）" : "数据图未写明是否有依法签订的集体合同（collectiveContract），按否处理"}：第（二）项要求劳动规章制度和集体合同两者兼备（按字面理解）；履行劳动合同本身所必需的个人信息可能适用第五条第一款第（一）项`,
+        `${t.collectiveContract === false ? "No collective contract signed according to law (collectiveContract: false)" : "The data map does not say a collective contract signed according to law exists (collectiveContract): read as not"} — item 2 needs both the labour rules and the collective contract (read literally); what the employment contract itself needs may be covered by Art 5(1)(1)`,
+      ),
+    );
+  }
+  return out;
 }
 
 /** What the transfer sends: sensitive PI if counted or declared; ordinary PI otherwise too. */
@@ -88,51 +151,41 @@ function decideCbdf(ctx: TransferContext): Decision {
     );
   }
   const purposeExemption = PURPOSE_EXEMPTIONS[t.purpose];
-  if (purposeExemption && t.necessary !== false) {
-    exemptions.push(purposeExemption);
-    if (t.necessary === undefined) {
+  let consentRelief = false;
+  if (purposeExemption) {
+    const missing = missingPurposeFacts(ctx, purposeExemption);
+    const item = purposeExemption.cite.item ?? 0;
+    if (missing.length === 0) {
+      exemptions.push(purposeExemption);
+      consentRelief = true;
       reasons.push(
         say(
-          "数据图未写明是否确需（necessary），按确需处理：请核实所提供的个人信息仅限于该目的所需",
-          "The data map does not say whether the PI is truly necessary (necessary): read as yes — check that only what the purpose needs is sent",
+          `为${PURPOSE_NAMES[t.purpose]?.zh}确需向境外提供（第五条第一款第（${chineseNumber(item)}）项）`,
+          `Truly necessary for ${PURPOSE_NAMES[t.purpose]?.en} (Art 5(1)(${item}))`,
         ),
       );
+      if (item === 1) {
+        reasons.push(
+          say(
+            "该项豁免只覆盖作为合同一方当事人的个人的个人信息，不包括同行人、紧急联系人等其他人的个人信息",
+            "It covers the PI of the individual who is party to the contract, not that of co-travellers, emergency contacts or other people",
+          ),
+        );
+      }
+    } else {
+      reasons.push(...missing);
     }
-    reasons.push(
-      say(
-        `为${PURPOSE_NAMES[t.purpose]?.zh}确需向境外提供（第五条第一款第（${purposeExemption.cite.item}）项）`,
-        `Truly necessary for ${PURPOSE_NAMES[t.purpose]?.en} (Art 5(1)(${purposeExemption.cite.item}))`,
-      ),
-    );
-  } else if (purposeExemption) {
-    reasons.push(
-      say(
-        `目的为${PURPOSE_NAMES[t.purpose]?.zh}，但未表明确需（necessary: false），第五条第一款不适用`,
-        `The purpose is ${PURPOSE_NAMES[t.purpose]?.en}, but the data map does not say it is truly necessary (necessary: false): Art 5(1) does not apply`,
-      ),
-    );
   }
-  if (p.ftz && !d.inNegativeList) {
-    exemptions.push(P.art6_2);
-    reasons.push(
-      say(
-        `处理者在自由贸易试验区（${p.ftz}），数据不在负面清单内（第六条）`,
-        `The processor is in the ${p.ftz} pilot FTZ and the data is outside its negative list (Art 6)`,
-      ),
-    );
-  } else if (p.ftz) {
-    reasons.push(
-      say(
-        `数据在自由贸易试验区（${p.ftz}）负面清单内，第六条不适用`,
-        `The data is on the ${p.ftz} FTZ negative list: Art 6 does not apply`,
-      ),
-    );
-  }
+  const ftz = ftzFinding(p, t, d, ctx.asOf);
+  if (ftz?.applies) exemptions.push(P.art6_2);
+  if (ftz) reasons.push(...ftz.reasons);
   if (exemptions.length > 0) {
     reasons.push(
       say("豁免的出境不计入累计人数（问答第11问）", "Exempt transfers are not counted toward the cumulative thresholds (Q&A Q11)"),
     );
-    return decision("exempt", false, exemptions, reasons);
+    const dec = decision("exempt", false, exemptions, reasons);
+    if (consentRelief && purposeExemption) dec.consentRelief = purposeExemption;
+    return dec;
   }
 
   if (p.ciio) {
@@ -183,18 +236,6 @@ function decideCbdf(ctx: TransferContext): Decision {
     ),
   );
   return decision("exempt", true, [P.art5_1_4], reasons);
-}
-
-/** Add the GBA contract as an option beside a national pathway that needs one. */
-export function withGba(ctx: TransferContext, dec: Decision): Decision {
-  const gba = assessGba(ctx.map, ctx.transfer, ctx.dataset, ctx.recipient, ctx.asOf);
-  dec.reasons.push(...gba.reasons);
-  if (gba.eligible && gba.eligibility) {
-    dec.options.push("gba_standard_contract");
-    dec.optionBasis.gba_standard_contract = cites(gba.eligibility);
-    dec.gbaFiling = gba.filing;
-  }
-  return dec;
 }
 
 export const CBDF_REGIME: Regime = {

@@ -5,6 +5,7 @@
  */
 import { startOfYear } from "../../calendar/date.js";
 import { SAM_2022_BANDS as BANDS, type Bilingual, inForceOn, meets, PIPL, type Provision, SAM_2022, SCM_2023 } from "../../law/index.js";
+import { withGba } from "../gba.js";
 import { num, say } from "../messages.js";
 import type { Decision } from "../types.js";
 import { cites, notOutbound, prohibited } from "./common.js";
@@ -12,8 +13,16 @@ import { isMainlandRecipient, type Regime, type TransferContext } from "./regime
 
 const S = SAM_2022.provisions;
 
-function assessment(counted: boolean, basis: Provision, reasons: Bilingual[]): Decision {
-  return { pathway: "security_assessment", options: ["security_assessment"], counted, basis: cites(basis), optionBasis: {}, reasons };
+function assessment(ctx: TransferContext, counted: boolean, basis: Provision, reasons: Bilingual[]): Decision {
+  const dec: Decision = {
+    pathway: "security_assessment",
+    options: ["security_assessment"],
+    counted,
+    basis: cites(basis),
+    optionBasis: {},
+    reasons,
+  };
+  return withGba(ctx, dec);
 }
 
 function decideLegacy(ctx: TransferContext): Decision {
@@ -38,11 +47,11 @@ function decideLegacy(ctx: TransferContext): Decision {
   }
   if (d.importantData) {
     reasons.push(say("向境外提供重要数据（第四条第（一）项）", "Important data is sent abroad (Art 4(1))"));
-    return assessment(d.personalInformation, S.art4_1, reasons);
+    return assessment(ctx, d.personalInformation, S.art4_1, reasons);
   }
   if (p.ciio) {
     reasons.push(say("关键信息基础设施运营者向境外提供个人信息（第四条第（二）项）", "A CIIO sends PI abroad (Art 4(2))"));
-    return assessment(true, S.art4_2, reasons);
+    return assessment(ctx, true, S.art4_2, reasons);
   }
   if (p.personsProcessed !== undefined && meets(BANDS.processedGeneral, p.personsProcessed)) {
     reasons.push(
@@ -51,7 +60,7 @@ function decideLegacy(ctx: TransferContext): Decision {
         `It processes PI of ${num(p.personsProcessed)} people, 1,000,000 or more (Art 4(2))`,
       ),
     );
-    return assessment(true, S.art4_2, reasons);
+    return assessment(ctx, true, S.art4_2, reasons);
   }
   const { general: G, sensitive: Sn } = ctx.cumulative;
   const from = startOfYear(asOf, 1);
@@ -68,7 +77,7 @@ function decideLegacy(ctx: TransferContext): Decision {
         "That reaches 100,000 people's PI or 10,000 people's sensitive PI (Art 4(3))",
       ),
     );
-    return assessment(true, S.art4_3, reasons);
+    return assessment(ctx, true, S.art4_3, reasons);
   }
   if (p.personsProcessed === undefined) {
     reasons.push(
@@ -90,14 +99,14 @@ function decideLegacy(ctx: TransferContext): Decision {
           "Below the assessment thresholds: certification or the standard contract under PIPL Art 38 (the Standard Contract Measures take effect on 2023-06-01)",
         ),
   );
-  return {
+  return withGba(ctx, {
     pathway: "standard_contract_or_certification",
     options: ["standard_contract", "certification"],
     counted: true,
     basis: scm ? cites(SCM_2023.provisions.art4) : cites(PIPL.provisions.art38_1_2, PIPL.provisions.art38_1_3),
     optionBasis: {},
     reasons,
-  };
+  });
 }
 
 export const LEGACY_REGIME: Regime = {

@@ -7,6 +7,8 @@ import type { Bound, Instrument } from "../instrument.js";
 export const CBDF_2024 = {
   id: "CBDF-2024",
   name: { zh: "促进和规范数据跨境流动规定", en: "Provisions on Promoting and Regulating Cross-Border Data Flows" },
+  // The CAC's own announcement of 2024-03-22 (seed 001): "（以下简称《规定》）".
+  shortName: { zh: "规定", en: "CBDF-2024" },
   issuer: { zh: "国家互联网信息办公室令第16号", en: "CAC Order No. 16" },
   published: "2024-03-22",
   inForce: "2024-03-22",
@@ -15,8 +17,8 @@ export const CBDF_2024 = {
     art2: {
       cite: { instrument: "CBDF-2024", article: 2 },
       summary: {
-        zh: "未被相关部门、地区告知或者公开发布为重要数据的，不需要作为重要数据申报安全评估",
-        en: "Data is important data only once a department or region has notified or announced it as such",
+        zh: "数据处理者应当按照相关规定识别、申报重要数据；未被相关部门、地区告知或者公开发布为重要数据的，不需要作为重要数据申报数据出境安全评估",
+        en: "Every processor must identify and report important data under the relevant rules; data that no department or region has notified or publicly announced as important data need not be declared as important data for a security assessment (a relief from declaring, not a definition)",
       },
     },
     art3: {
@@ -36,15 +38,15 @@ export const CBDF_2024 = {
     art5_1_1: {
       cite: { instrument: "CBDF-2024", article: 5, paragraph: 1, item: 1 },
       summary: {
-        zh: "为订立、履行个人作为一方当事人的合同，确需向境外提供个人信息的，免予申报",
-        en: "PI truly necessary to conclude or perform a contract to which the individual is a party is exempt",
+        zh: "为订立、履行个人作为一方当事人的合同，如跨境购物、跨境寄递、跨境汇款、跨境支付、跨境开户、机票酒店预订、签证办理、考试服务等，确需向境外提供个人信息的，免予申报",
+        en: "PI truly necessary to conclude or perform a contract to which the individual is a party (cross-border shopping, delivery, remittance, payment, account opening, flight and hotel booking, visas, exams, etc.) is exempt",
       },
     },
     art5_1_2: {
       cite: { instrument: "CBDF-2024", article: 5, paragraph: 1, item: 2 },
       summary: {
-        zh: "按照依法制定的劳动规章制度和集体合同实施跨境人力资源管理，确需向境外提供员工个人信息的，免予申报",
-        en: "Employee PI truly necessary for cross-border HR management under lawful labour rules and collective contracts is exempt",
+        zh: "按照依法制定的劳动规章制度和依法签订的集体合同实施跨境人力资源管理，确需向境外提供员工个人信息的，免予申报",
+        en: "Employees' PI truly necessary for cross-border HR management under labour rules made according to law and a collective contract signed according to law is exempt",
       },
     },
     art5_1_3: {
@@ -85,35 +87,35 @@ export const CBDF_2024 = {
     art7_1_2: {
       cite: { instrument: "CBDF-2024", article: 7, paragraph: 1, item: 2 },
       summary: {
-        zh: "其他数据处理者向境外提供重要数据，或者自当年1月1日起累计向境外提供100万人以上个人信息（不含敏感个人信息）或者1万人以上敏感个人信息，应当申报安全评估",
+        zh: "关键信息基础设施运营者以外的数据处理者向境外提供重要数据，或者自当年1月1日起累计向境外提供100万人以上个人信息（不含敏感个人信息）或者1万人以上敏感个人信息，应当申报数据出境安全评估",
         en: "Any other processor sending important data, or since 1 January PI of ≥ 1,000,000 people or sensitive PI of ≥ 10,000 people, must apply for a security assessment",
       },
     },
     art8: {
       cite: { instrument: "CBDF-2024", article: 8 },
       summary: {
-        zh: "非关键信息基础设施运营者自当年1月1日起累计向境外提供10万人以上、不满100万人个人信息（不含敏感个人信息）或者不满1万人敏感个人信息的，应当订立标准合同或者通过个人信息保护认证",
+        zh: "关键信息基础设施运营者以外的数据处理者自当年1月1日起累计向境外提供10万人以上、不满100万人个人信息（不含敏感个人信息）或者不满1万人敏感个人信息的，应当依法与境外接收方订立个人信息出境标准合同或者通过个人信息保护认证",
         en: "A non-CIIO that has sent, since 1 January, PI of 100,000–999,999 people or sensitive PI of fewer than 10,000 people must sign the standard contract or obtain certification",
       },
     },
     art9: {
       cite: { instrument: "CBDF-2024", article: 9 },
       summary: {
-        zh: "安全评估结果有效期为3年，自评估结果出具之日起计算；可在有效期届满前60个工作日内申请延长，经批准延长3年",
-        en: "An assessment result is valid 3 years from issue; an extension of 3 years may be applied for within the 60 working days before expiry",
+        zh: "通过数据出境安全评估的结果有效期为3年，自评估结果出具之日起计算；有效期届满，需要继续开展数据出境活动且未发生需要重新申报数据出境安全评估情形的，可以在有效期届满前60个工作日内通过所在地省级网信部门向国家网信部门提出延长申请，经批准可以延长3年",
+        en: "A passed assessment is valid 3 years from the day the result is issued; to continue after that, and only if nothing has occurred that requires a new declaration, the processor may apply through its provincial CAC to the national CAC within the 60 working days before expiry for a 3-year extension, granted on approval",
       },
     },
     art10: {
       cite: { instrument: "CBDF-2024", article: 10 },
       summary: {
-        zh: "向境外提供个人信息的，应当履行告知、取得个人单独同意、进行个人信息保护影响评估等义务",
-        en: "Exporters of PI must give notice, obtain separate consent and carry out a PI protection impact assessment",
+        zh: "向境外提供个人信息的，应当按照法律、行政法规的规定履行告知、取得个人单独同意、进行个人信息保护影响评估等义务",
+        en: "Exporters of PI must, as laws and administrative regulations provide, give notice, obtain separate consent and carry out a PI protection impact assessment (consent only where the law requires it)",
       },
     },
     art11: {
       cite: { instrument: "CBDF-2024", article: 11 },
       summary: {
-        zh: "发生或者可能发生数据安全事件的，应当采取补救措施，及时向省级以上网信部门和其他有关主管部门报告",
+        zh: "履行数据安全保护义务，采取技术措施和其他必要措施，保障数据出境安全；发生或者可能发生数据安全事件的，应当采取补救措施，及时向省级以上网信部门和其他有关主管部门报告",
         en: "On a data security incident, take remedial measures and report to the provincial or higher CAC and other authorities",
       },
     },

@@ -8,6 +8,7 @@ import type { Bound, Instrument } from "../instrument.js";
 export const SAM_2022 = {
   id: "SAM-2022",
   name: { zh: "数据出境安全评估办法", en: "Measures for the Security Assessment of Outbound Data Transfers" },
+  shortName: { zh: "评估办法", en: "SAM-2022" },
   issuer: { zh: "国家互联网信息办公室令第11号", en: "CAC Order No. 11" },
   published: "2022-07-07",
   inForce: "2022-09-01",
@@ -47,7 +48,10 @@ export const SAM_2022 = {
     },
     art7: {
       cite: { instrument: "SAM-2022", article: 7 },
-      summary: { zh: "省级网信部门5个工作日内完成完备性查验", en: "The provincial CAC checks completeness within 5 working days" },
+      summary: {
+        zh: "通过所在地省级网信部门申报；省级网信部门自收到申报材料之日起5个工作日内完成完备性查验，国家网信部门自收到申报材料之日起7个工作日内确定是否受理",
+        en: "Apply through the provincial CAC, which checks completeness within 5 working days of receipt; the CAC decides within 7 working days of receiving the material whether to accept it",
+      },
     },
     art12: {
       cite: { instrument: "SAM-2022", article: 12 },

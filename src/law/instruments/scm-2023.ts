@@ -8,6 +8,7 @@ import type { Instrument } from "../instrument.js";
 export const SCM_2023 = {
   id: "SCM-2023",
   name: { zh: "个人信息出境标准合同办法", en: "Measures on the Standard Contract for Outbound Transfers of PI" },
+  shortName: { zh: "标准合同办法", en: "SCM-2023" },
   issuer: { zh: "国家互联网信息办公室令第13号", en: "CAC Order No. 13" },
   published: "2023-02-22",
   inForce: "2023-06-01",
@@ -37,8 +38,8 @@ export const SCM_2023 = {
     art8: {
       cite: { instrument: "SCM-2023", article: 8 },
       summary: {
-        zh: "出境目的、范围、种类、敏感程度、方式、保存地点、境外接收方用途或者境外保存期限等变化的，应当重新开展影响评估，补充或者重新订立合同并备案",
-        en: "Changes of purpose, scope, type, sensitivity, manner, storage, recipient's use or retention mean a new PIPIA, contract and filing",
+        zh: "在标准合同有效期内，向境外提供个人信息的目的、范围、种类、敏感程度、方式、保存地点或者境外接收方处理个人信息的用途、方式发生变化，或者延长境外保存期限的；境外接收方所在国家或者地区的个人信息保护政策和法规发生变化等可能影响个人信息权益的；或者可能影响个人信息权益的其他情形，应当重新开展个人信息保护影响评估，补充或者重新订立标准合同，并履行相应备案手续",
+        en: "During the contract's term, a change of purpose, scope, type, sensitivity, manner or storage place, or of the recipient's use or manner of processing, a longer retention abroad; a change of the recipient country's PI law or policy that may affect individuals' rights; or any other circumstance that may affect them means a new PIPIA, a supplemented or new contract and the filing",
       },
       secondary: true,
     },

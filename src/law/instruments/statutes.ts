@@ -4,11 +4,19 @@ import type { Instrument } from "../instrument.js";
 export const PIPL = {
   id: "PIPL",
   name: { zh: "中华人民共和国个人信息保护法", en: "Personal Information Protection Law" },
+  shortName: { zh: "个人信息保护法", en: "PIPL" },
   issuer: { zh: "全国人民代表大会常务委员会", en: "NPC Standing Committee" },
   published: "2021-08-20",
   inForce: "2021-11-01",
   source: "regulations.md §1, §7; CBDF-2024 Art 10 (seed 001); Q&A Q1, Q5 (seed 002)",
   provisions: {
+    art13_2: {
+      cite: { instrument: "PIPL", article: 13, paragraph: 2 },
+      summary: {
+        zh: "依照本法其他有关规定，处理个人信息应当取得个人同意，但是有前款第二项至第七项规定情形的，不需取得个人同意",
+        en: "Consent is needed as this Law provides, except where para 1 items 2–7 apply (a contract, HR, a legal duty, an emergency, news reporting, published information, …)",
+      },
+    },
     art29: {
       cite: { instrument: "PIPL", article: 29 },
       summary: { zh: "处理敏感个人信息应当取得个人的单独同意", en: "Processing sensitive PI needs the individual's separate consent" },
@@ -42,8 +50,15 @@ export const PIPL = {
     art39: {
       cite: { instrument: "PIPL", article: 39 },
       summary: {
-        zh: "向境外提供个人信息的，应当告知境外接收方的名称、联系方式、处理目的、处理方式和个人信息的种类等，并取得个人的单独同意",
-        en: "Tell individuals who the foreign recipient is and what it does with their PI, and obtain their separate consent",
+        zh: "向境外提供个人信息的，应当向个人告知境外接收方的名称或者姓名、联系方式、处理目的、处理方式、个人信息的种类以及个人向境外接收方行使本法规定权利的方式和程序等事项，并取得个人的单独同意",
+        en: "Tell individuals the foreign recipient's name and contact details, the purpose and manner of processing, the kinds of PI, and how to exercise their rights against the recipient; and obtain their separate consent (where consent is the basis, Art 13 para 2)",
+      },
+    },
+    art40: {
+      cite: { instrument: "PIPL", article: 40 },
+      summary: {
+        zh: "关键信息基础设施运营者和处理个人信息达到国家网信部门规定数量的个人信息处理者，确需向境外提供的，应当通过国家网信部门组织的安全评估；法律、行政法规和国家网信部门规定可以不进行安全评估的，从其规定",
+        en: "CIIOs and processors handling PI in the volumes the CAC sets must pass the CAC security assessment to send PI abroad, except where laws, administrative regulations or the CAC provide that no assessment is needed",
       },
     },
     art55: {
@@ -74,6 +89,7 @@ export const PIPL = {
 export const DSL = {
   id: "DSL",
   name: { zh: "中华人民共和国数据安全法", en: "Data Security Law" },
+  shortName: { zh: "数据安全法", en: "DSL" },
   issuer: { zh: "全国人民代表大会常务委员会", en: "NPC Standing Committee" },
   published: "2021-06-10",
   inForce: "2021-09-01",
@@ -91,6 +107,26 @@ export const DSL = {
       summary: {
         zh: "重要数据的处理者应当定期开展风险评估，并向有关主管部门报送风险评估报告",
         en: "Important-data processors run periodic risk assessments and report them to the authorities",
+      },
+    },
+  },
+} as const satisfies Instrument;
+
+/** 网络安全法 — Cybersecurity Law, in force 2017-06-01. */
+export const CSL = {
+  id: "CSL",
+  name: { zh: "中华人民共和国网络安全法", en: "Cybersecurity Law" },
+  shortName: { zh: "网络安全法", en: "CSL" },
+  issuer: { zh: "全国人民代表大会常务委员会", en: "NPC Standing Committee" },
+  published: "2016-11-07",
+  inForce: "2017-06-01",
+  source: "regulations.md §0 (GBA contract where a security assessment is mandatory)",
+  provisions: {
+    art37: {
+      cite: { instrument: "CSL", article: 37 },
+      summary: {
+        zh: "关键信息基础设施的运营者在境内运营中收集和产生的个人信息和重要数据应当在境内存储；因业务需要确需向境外提供的，应当按照国家网信部门会同国务院有关部门制定的办法进行安全评估；法律、行政法规另有规定的，依照其规定",
+        en: "A CIIO stores in the mainland the PI and important data it collects there; where it truly must send them abroad, a security assessment under the CAC's measures applies, unless a law or administrative regulation provides otherwise",
       },
     },
   },
