@@ -66,6 +66,9 @@ export function xborder(args: string[], opts: { env?: Record<string, string>; in
     encoding: "utf8",
     env: { ...process.env, ...opts.env },
     input: opts.input,
+    maxBuffer: 512 * 1024 * 1024,
+    // A hang (a FIFO read, a lock spin) fails the test instead of stalling the suite.
+    timeout: 300_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

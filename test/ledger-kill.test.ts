@@ -4,9 +4,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { after, test } from "node:test";
 import { ROOT, xborder } from "./helpers.js";
-import { dropTestSchemas, targets } from "./ledger-helpers.js";
+import { dropTestSchemas, targets, suiteOn } from "./ledger-helpers.js";
 
 after(dropTestSchemas);
 
@@ -57,7 +57,7 @@ function importAndKill(db: string, file: string, afterMs: number): Promise<"kill
 }
 
 for (const target of targets()) {
-  describe(`killed imports on ${target.name}`, () => {
+  suiteOn(target, `killed imports on ${target.name}`, () => {
     test("counts are all-before or all-after, never in between", async () => {
       const db = target.fresh();
       let expected = 0;

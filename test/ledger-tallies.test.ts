@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { after, test } from "node:test";
 import type { DataMap } from "../src/engine/datamap.js";
 import { parseDataMap } from "../src/engine/load.js";
 import { countLedger } from "../src/ledger/count.js";
@@ -17,7 +17,7 @@ import { countedTransfers } from "../src/ledger/tallies.js";
 import { type Store, openStore } from "../src/store/open.js";
 import { sql } from "kysely";
 import { seededRandom } from "./helpers.js";
-import { dropTestSchemas, targets } from "./ledger-helpers.js";
+import { dropTestSchemas, targets, suiteOn } from "./ledger-helpers.js";
 
 after(dropTestSchemas);
 const dir = mkdtempSync(join(tmpdir(), "xborder-tallies-"));
@@ -73,7 +73,7 @@ function oracle(events: EventInput[], map: DataMap, asOf: string, from: string) 
 }
 
 for (const target of targets()) {
-  describe(`day tallies on ${target.name}`, () => {
+  suiteOn(target, `day tallies on ${target.name}`, () => {
     test("after each of five imports, and after the map changes, counts equal the oracle", async () => {
       const store = await openStore(target.fresh());
       try {
@@ -113,7 +113,7 @@ for (const target of targets()) {
     });
   });
 
-  describe(`migration to entries by person on ${target.name}`, () => {
+  suiteOn(target, `migration to entries by person on ${target.name}`, () => {
     /** Counts for every date equal the oracle over `events`. */
     async function assertCounts(store: Store, events: EventInput[], when: string) {
       for (const asOf of DATES) {

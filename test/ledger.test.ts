@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { residentIdCheckChar } from "../src/identity/normalize.js";
 import { xborder, seededRandom } from "./helpers.js";
-import { dropTestSchemas, targets } from "./ledger-helpers.js";
+import { dropTestSchemas, targets, suiteOn } from "./ledger-helpers.js";
 
 after(dropTestSchemas);
 
@@ -122,7 +122,7 @@ function filesUnder(p: string): string[] {
 }
 
 for (const target of targets()) {
-  describe(`ledger on ${target.name}`, () => {
+  suiteOn(target, `ledger on ${target.name}`, () => {
     const db = target.fresh();
     const DATES = ["2025-06-30", "2025-12-31", "2026-03-31", "2026-12-31"];
 

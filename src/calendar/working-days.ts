@@ -7,6 +7,18 @@ import { addDays, type IsoDate, weekday, yearOf } from "./date.js";
 import { schedules, type YearSchedule } from "./schedule.js";
 import { statutoryHolidays } from "./statutory.js";
 
+/**
+ * The dates working days are computed for: the statutory holidays of an unpublished year follow
+ * the national measures as they stand from 2014 (statutory.ts); the lunar calendar library covers
+ * up to 2100.
+ */
+export const CALENDAR_RANGE = { from: "2014-01-01", to: "2100-12-31" } as const;
+
+/** A date outside CALENDAR_RANGE: an input to correct (exit 2), not a guess to make. */
+export class CalendarRangeError extends RangeError {
+  override name = "CalendarRangeError";
+}
+
 /** A computed date, and whether it relied on a year whose schedule is not published. */
 export interface CalendarResult {
   date: IsoDate;
@@ -54,8 +66,15 @@ export class Calendar {
     let left = Math.abs(n);
     let d = from;
     let provisional = false;
+    const outside = (x: IsoDate) => x < CALENDAR_RANGE.from || x > CALENDAR_RANGE.to;
+    if (outside(from)) throw new CalendarRangeError(`${from}: working days are known from ${CALENDAR_RANGE.from} to ${CALENDAR_RANGE.to}`);
     while (left > 0) {
       d = addDays(d, step);
+      if (outside(d)) {
+        throw new CalendarRangeError(
+          `${n} working days from ${from} go past ${step > 0 ? CALENDAR_RANGE.to : CALENDAR_RANGE.from}: working days are known from ${CALENDAR_RANGE.from} to ${CALENDAR_RANGE.to}`,
+        );
+      }
       if (!this.isPublished(yearOf(d))) provisional = true;
       if (this.isWorkingDay(d)) left--;
     }

@@ -26,10 +26,15 @@ export function runCalendarCheck(file: string, out: (s: string) => void): number
   return EXIT.ok;
 }
 
+/** About 80 years of working days: more is a typo, not a deadline. */
+export const MAX_WORKING_DAYS = 20_000;
+
 export function runAddWorkingDays(date: string, n: string, out: (s: string) => void): number {
   if (!isIsoDate(date)) throw new UsageError(`date: expected YYYY-MM-DD, got ${JSON.stringify(date)}`);
   const k = Number(n);
-  if (!Number.isInteger(k) || k === 0) throw new UsageError(`n: expected a non-zero whole number, got ${JSON.stringify(n)}`);
+  if (!Number.isInteger(k) || k === 0 || Math.abs(k) > MAX_WORKING_DAYS) {
+    throw new UsageError(`n: expected a non-zero whole number from -${MAX_WORKING_DAYS} to ${MAX_WORKING_DAYS}, got ${JSON.stringify(n)}`);
+  }
   const r = defaultCalendar().shiftWorkingDays(date, k);
   out(`${r.date}${r.provisional ? " (provisional)" : ""}\n`);
   return EXIT.ok;

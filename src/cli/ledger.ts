@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
 import { loadDataMap } from "../engine/load.js";
 import type { DataMap } from "../engine/datamap.js";
@@ -36,9 +37,29 @@ async function withStore<T>(db: string | undefined, fn: (store: Store) => Promis
   }
 }
 
-export async function runLedgerImport(file: string, o: LedgerOptions, out: (s: string) => void): Promise<number> {
+export async function runLedgerImport(
+  file: string,
+  o: LedgerOptions,
+  out: (s: string) => void,
+  err: (s: string) => void = () => {},
+): Promise<number> {
   const map = loadDataMap(o.map);
-  const r = await withStore(o.db, async (store) => ({ ...(await importEvents(store, file, map)), location: store.location }));
+  const today = todayInShanghai();
+  const r = await withStore(o.db, async (store) => {
+    const result = await importEvents(store, file, map);
+    // A typo guard: events are what has been sent, so none can be dated after today.
+    const latest = await store.db
+      .selectFrom("ledger_daily")
+      .select(sql<string | null>`to_char(max(day), 'YYYY-MM-DD')`.as("day"))
+      .where("day", ">", today)
+      .executeTakeFirst();
+    return { ...result, location: store.location, future: latest?.day ?? undefined };
+  });
+  if (r.future) {
+    err(
+      `xborder: warning: the ledger holds events dated after today (${today}), the latest ${r.future}: a typo in a date? Events are what has been sent.\n`,
+    );
+  }
   const n = (x: number) => x.toLocaleString("en-US");
   out(
     r.status === "unchanged"

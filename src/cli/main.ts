@@ -56,7 +56,7 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .argument("<file>")
     .requiredOption("--map <file>", "the data map the transfer ids belong to")
     .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL (default $XBORDER_DB or ./.xborder)")
-    .action(async (file: string, o: LedgerOptions) => setExit(await (await commands.ledger()).runLedgerImport(file, o, out)));
+    .action(async (file: string, o: LedgerOptions) => setExit(await (await commands.ledger()).runLedgerImport(file, o, out, err)));
   /** --map, --as-of, --format and --db, shared by the commands that read the ledger. */
   const readsLedger = (cmd: Command) =>
     cmd
@@ -143,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
  * The error classes are loaded only now, from the modules that throw them.
  */
 async function errorKind(e: unknown): Promise<"input" | "failure" | undefined> {
-  const [datamap, load, regimes, schedule, events, keys, errors, open, lock, sources, ftz] = await Promise.all([
+  const [datamap, load, regimes, schedule, events, keys, errors, open, lock, sources, ftz, calendarRange] = await Promise.all([
     import("../engine/datamap.js"),
     import("../engine/load.js"),
     import("../engine/regimes/index.js"),
@@ -155,6 +155,7 @@ async function errorKind(e: unknown): Promise<"input" | "failure" | undefined> {
     import("../store/lock.js"),
     import("../scan/sources/structured.js"),
     import("../law/ftz.js"),
+    import("../calendar/working-days.js"),
   ]);
   const input = [
     datamap.DataMapError,
@@ -165,6 +166,9 @@ async function errorKind(e: unknown): Promise<"input" | "failure" | undefined> {
     events.EventError,
     keys.SecretError,
     ftz.FtzListError,
+    open.StoreTargetError,
+    load.MapSizeError,
+    calendarRange.CalendarRangeError,
   ];
   if (input.some((c) => e instanceof c)) return "input";
   if (e instanceof open.StoreError || e instanceof lock.LockError || e instanceof sources.SourceError) return "failure";

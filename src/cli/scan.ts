@@ -69,7 +69,11 @@ export async function runScan(paths: string[], o: ScanCliOptions, out: (s: strin
   else {
     const lines = [`Scanned ${r.files.length} file(s) as of ${r.asOf}`];
     for (const f of r.files)
-      lines.push(`  ${f.path}: ${f.error ? `ERROR ${f.error}` : `${f.format}, ${f.encoding}, ${f.records} records`}`);
+      lines.push(
+        `  ${f.path}: ${f.error ? `ERROR ${f.error}` : `${f.format}, ${f.encoding}${f.encodingGuessed ? " (guessed)" : ""}, ${f.records} records`}`,
+      );
+    if (r.skipped.length) lines.push(`Skipped ${r.skipped.length}:`);
+    for (const s of r.skipped) lines.push(`  ${s.path}: ${s.reason}`);
     lines.push("Entities:");
     for (const [t, n] of Object.entries(r.entities))
       lines.push(`  ${t}: ${n} (e.g. ${(r.samples[t as keyof typeof r.samples] ?? []).join(", ")})`);
@@ -79,6 +83,8 @@ export async function runScan(paths: string[], o: ScanCliOptions, out: (s: strin
     for (const c of r.columns) lines.push(`  ${c.file} ${c.name}: ${c.type}${c.sensitive ? " (sensitive)" : ""}`);
     out(`${lines.join("\n")}\n`);
   }
+  if (r.skipped.length && o.format === "json")
+    err(`xborder: ${r.skipped.length} entr${r.skipped.length === 1 ? "y" : "ies"} skipped (see "skipped" in the report)\n`);
   const failed = r.files.filter((f) => f.error);
   for (const f of failed) err(`xborder: ${f.error?.startsWith(f.path) ? "" : `${f.path}: `}${f.error}\n`);
   return failed.length ? EXIT.input : EXIT.ok;

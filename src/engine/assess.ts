@@ -34,9 +34,11 @@ export function assess(input: DataMap, opts: AssessOptions): Assessment {
   const regime = regimeOn(asOf);
   const map: DataMap = opts.ledger ? withLedgerCounts(input, opts.ledger.transfers) : input;
 
+  const datasets = new Map(map.datasets.map((d) => [d.id, d]));
+  const recipients = new Map(map.recipients.map((r) => [r.id, r]));
   const contexts: TransferContext[] = map.transfers.map((transfer) => {
-    const dataset = map.datasets.find((d) => d.id === transfer.dataset);
-    const recipient = map.recipients.find((r) => r.id === transfer.recipient);
+    const dataset = datasets.get(transfer.dataset);
+    const recipient = recipients.get(transfer.recipient);
     if (!dataset || !recipient) throw new Error(`transfer ${transfer.id}: unresolved reference (validate the map first)`);
     return { map, asOf, transfer, dataset, recipient, cumulative: { general: 0, sensitive: 0 } };
   });

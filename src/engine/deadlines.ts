@@ -10,7 +10,7 @@
  *   working days to ask for a re-review of a refusal (Art 13).
  */
 import { addYears, type IsoDate } from "../calendar/date.js";
-import { type Calendar, defaultCalendar } from "../calendar/working-days.js";
+import { type Calendar, CalendarRangeError, defaultCalendar } from "../calendar/working-days.js";
 import {
   type Bilingual,
   CBDF_2024,
@@ -76,6 +76,16 @@ export function deadlinesFor(map: DataMap, asOf: IsoDate, opts: DeadlineOptions 
   const lang = opts.lang ?? "en";
   const out: Deadline[] = [];
   map.filings.forEach((f, i) => {
+    try {
+      filingDeadlines(f, i);
+    } catch (e) {
+      if (!(e instanceof CalendarRangeError)) throw e;
+      throw new CalendarRangeError(`filings[${i}]: ${e.message}`);
+    }
+  });
+  return out;
+
+  function filingDeadlines(f: DataMap["filings"][number], i: number): void {
     const add = (kind: DeadlineKind, date: IsoDate, basis: Provision, provisional: boolean) => {
       const d: Deadline = {
         filing: i,
@@ -129,8 +139,7 @@ export function deadlinesFor(map: DataMap, asOf: IsoDate, opts: DeadlineOptions 
     } else {
       add("reapplication_due", before.date, SAM_2022.provisions.art14, before.provisional);
     }
-  });
-  return out;
+  }
 }
 
 function gbaFilingBasis(map: DataMap, transferId: string): Provision {

@@ -12,6 +12,7 @@
  *   registered (and filled from the entries) on the first import that sees it, then kept up to
  *   date by every import (`merge.ts` records the day moves).
  */
+import { createHash } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { type IsoDate, yearOf } from "../calendar/date.js";
 import { assess } from "../engine/assess.js";
@@ -30,6 +31,9 @@ export function countedTransfers(map: DataMap, asOf: IsoDate): Record<string, bo
 
 /** A union set's identity: its sorted transfer ids. */
 export const setKey = (ids: readonly string[]): string => [...ids].sort().join("\n");
+
+/** The set's unique key in the database: md5 of its key, as PostgreSQL's md5() of the same text (migration 0006). */
+export const setDigest = (key: string): string => createHash("md5").update(key, "utf8").digest("hex");
 
 /**
  * The sets of counted transfers `map` gives on dates of `year` whose window is that one year
@@ -90,7 +94,7 @@ export async function findUnionSet(db: Kysely<Database>, year: number, ids: read
     .selectFrom("ledger_union_set")
     .select("id")
     .where("year", "=", year)
-    .where("transfers", "=", setKey(ids))
+    .where("digest", "=", setDigest(setKey(ids)))
     .executeTakeFirst();
   return r?.id ?? null;
 }
@@ -113,8 +117,8 @@ export async function prepareYear(
   for (const ids of unionSetsFor(map, year)) {
     const inserted = await tx
       .insertInto("ledger_union_set")
-      .values({ year, transfers: setKey(ids) })
-      .onConflict((c) => c.columns(["year", "transfers"]).doNothing())
+      .values({ year, transfers: setKey(ids), digest: setDigest(setKey(ids)) })
+      .onConflict((c) => c.columns(["year", "digest"]).doNothing())
       .returning("id")
       .executeTakeFirst();
     if (inserted) fresh.push(inserted.id);

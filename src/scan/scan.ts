@@ -13,9 +13,9 @@ import { FieldScanner } from "./core/field-scanner.js";
 import { KeyedHash } from "./core/keyed-hash.js";
 import { PersonTable } from "./core/person-table.js";
 import { ColumnStats, Tally } from "./core/tally.js";
-import type { Encoding } from "./decode.js";
+import { describeEncoding, type Encoding } from "../text/decode.js";
 import { CsvScanner, type TableHeader, readHeaderLine } from "./sources/csv.js";
-import { type Format, formatOf, listFiles, openUtf8 } from "./sources/files.js";
+import { BinaryFileError, type Format, formatOf, listFiles, openUtf8, type Skipped } from "./sources/files.js";
 import { ValueScanner } from "./sources/values.js";
 import type { RangeResult } from "./workers.js";
 
@@ -27,7 +27,18 @@ export type { EntityType };
 
 export interface ScanReport {
   asOf: string;
-  files: { path: string; format: string; encoding: string; records: number; sheets?: string[]; error?: string }[];
+  files: {
+    path: string;
+    format: string;
+    encoding: string;
+    /** Present (true) where the encoding was read from the bytes, not from a BOM or a valid UTF-8 check. */
+    encodingGuessed?: true;
+    records: number;
+    sheets?: string[];
+    error?: string;
+  }[];
+  /** Entries not scanned, and why: binary files, dangling links, link loops, files reached twice, FIFOs… */
+  skipped: Skipped[];
   entities: Partial<Record<EntityType, number>>;
   columns: { file: string; name: string; type: string; sensitive: boolean }[];
   persons: { distinct: number; sensitive: number };
@@ -69,6 +80,7 @@ export class ScanState {
     this.report = {
       asOf: opts.asOf,
       files: [],
+      skipped: [],
       entities: {},
       columns: [],
       persons: { distinct: 0, sensitive: 0 },
@@ -119,8 +131,6 @@ export class ScanState {
 function shownPath(file: string, root?: string): string {
   return root ? relative(root, file) || file : file;
 }
-
-const encodingName = (e: Encoding) => (e === "utf-8-bom" ? "utf-8" : e);
 
 /** Header of a CSV/TSV file (the first line), read from the start of its UTF-8 chunks (the rest stay unread). */
 async function readHeader(chunks: AsyncGenerator<Buffer>, format: Format): Promise<{ header?: TableHeader; rest: Buffer[] }> {
@@ -260,7 +270,9 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
     else if (format === "parquet") await (await structured()).scanParquet(file, shown, vs);
     else {
       const r = await readDecoded(job, vs);
-      entry.encoding = encodingName(r.encoding);
+      const described = describeEncoding(r.encoding);
+      entry.encoding = described.name;
+      if (described.guessed) entry.encodingGuessed = true;
       entry.records = r.records;
     }
     if (format === "jsonl" || format === "json" || format === "xlsx" || format === "parquet") {
@@ -269,6 +281,10 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
     }
     state.absorb(tally);
   } catch (e) {
+    if (e instanceof BinaryFileError) {
+      state.report.skipped.push({ path: shown, reason: e.message });
+      return;
+    }
     entry.error = (e as Error).message.split("\n")[0] ?? "unreadable";
     entry.records = 0;
   }
@@ -277,7 +293,9 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
 
 export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanReport> {
   const state = new ScanState(opts);
-  for (const file of listFiles(paths)) await scanFile(state, file, opts);
+  const { files, skipped } = listFiles(paths);
+  state.report.skipped.push(...skipped.map((s) => ({ ...s, path: shownPath(s.path, opts.root) })));
+  for (const file of files) await scanFile(state, file, opts);
   return state.finish();
 }
 

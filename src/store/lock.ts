@@ -38,13 +38,20 @@ export async function lockDirectory(dir: string, timeoutMs = Number(process.env.
       process.once("exit", release);
       return release;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "EEXIST") throw new LockError(`${path}: cannot create the lock file (${code ?? (e as Error).message})`);
     }
     let owner: number;
     try {
       owner = Number(readFileSync(path, "utf8").trim());
-    } catch {
-      continue; // released between our attempts
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") continue; // released between our attempts
+      // A directory or an unreadable entry where the lock file goes: no process can own it, and
+      // it cannot be taken over safely. Say so instead of trying again for ever.
+      throw new LockError(
+        `${path}: is not a lock file xborder can read (${code ?? (e as Error).message}); remove it if no xborder is running`,
+      );
     }
     if (!Number.isInteger(owner) || !alive(owner)) {
       rmSync(path, { force: true }); // stale: its process is gone

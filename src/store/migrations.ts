@@ -142,6 +142,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("ledger_entry").execute();
     },
   },
+  // A union set's list of transfer ids is keyed by its digest: the list itself, as a unique key,
+  // overflowed a B-tree index row (2,704 bytes) for a map of a few hundred transfers.
+  "0006_union_set_digest": {
+    async up(db: Kysely<unknown>) {
+      await sql`alter table ledger_union_set add column digest text`.execute(db);
+      await sql`update ledger_union_set set digest = md5(transfers)`.execute(db);
+      await sql`alter table ledger_union_set alter column digest set not null`.execute(db);
+      await sql`alter table ledger_union_set drop constraint ledger_union_set_key`.execute(db);
+      await sql`alter table ledger_union_set add constraint ledger_union_set_digest unique (year, digest)`.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

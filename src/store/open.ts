@@ -4,9 +4,9 @@
  * a `postgres://` URL uses that server, with the secret in $XBORDER_SECRET_FILE or
  * `~/.xborder/secret.key`. Both get the same schema and migrations.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
@@ -39,11 +39,69 @@ export class StoreError extends Error {
   override name = "StoreError";
 }
 
+/** A `--db` (or $XBORDER_DB) the user must correct: a URL of another database, a path that is a file. */
+export class StoreTargetError extends Error {
+  override name = "StoreTargetError";
+}
+
 export function resolveTarget(flag?: string): string {
   return flag ?? process.env.XBORDER_DB ?? ".xborder";
 }
 
 const isUrl = (t: string) => /^postgres(ql)?:\/\//.test(t);
+
+/**
+ * What `--db` names, checked before anything is created: a `postgres://` or `postgresql://` URL,
+ * or a directory. Any other `scheme://` (mysql://, a typo such as postgress://) is refused rather
+ * than taken for a folder name — an embedded ledger made there would look like success.
+ */
+export function checkTarget(target: string): void {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(target);
+  if (scheme && !isUrl(target)) {
+    throw new StoreTargetError(
+      `--db: ${JSON.stringify(`${scheme[1]}://…`)} is not a PostgreSQL URL: give postgres://… (or postgresql://…), or a directory for an embedded ledger`,
+    );
+  }
+}
+
+/**
+ * Make the embedded ledger's directory, one level at a time: an existing file in the way is named
+ * (Node's recursive mkdir loops on some paths, such as under /proc).
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    let st;
+    try {
+      st = statSync(at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT") throw new StoreTargetError(`--db: ${at}: cannot be used for the ledger (${code ?? (e as Error).message})`);
+      missing.push(at);
+      const up = dirname(at);
+      if (up === at) break;
+      at = up;
+      continue;
+    }
+    if (!st.isDirectory()) {
+      throw new StoreTargetError(
+        at === dir
+          ? `--db: ${dir} is a file, not a directory for the ledger`
+          : `--db: ${dir}: ${at} is a file, so no directory can be made under it`,
+      );
+    }
+    break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d, { mode: 0o700 });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "EEXIST") throw new StoreTargetError(`--db: cannot make the directory ${d} (${code ?? (e as Error).message})`);
+    }
+  }
+}
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
@@ -55,6 +113,7 @@ export interface OpenOptions {
 }
 
 export async function openStore(target = resolveTarget(), options: OpenOptions = {}): Promise<Store> {
+  checkTarget(target);
   let db: Kysely<Database>;
   let kind: Store["kind"];
   let secretPath: string;
@@ -96,7 +155,7 @@ export async function openStore(target = resolveTarget(), options: OpenOptions =
     }
   } else {
     const dir = resolve(target);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirectory(dir);
     unlock = await lockDirectory(dir);
     const pglite = new PGlite(join(dir, "pglite"));
     copyIn = async (_tx, table, groups) => {

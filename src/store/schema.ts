@@ -51,6 +51,8 @@ export interface LedgerUnionSetTable {
   id: Generated<number>;
   year: number;
   transfers: string;
+  /** md5 of `transfers` (as PostgreSQL's md5() of the text): the unique key with `year`. */
+  digest: string;
 }
 
 /** For each union set, people newly counted per day. */

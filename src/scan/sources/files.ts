@@ -1,9 +1,9 @@
 /** Files to scan: listing, format by extension, and their bytes as UTF-8 whatever the encoding. */
-import { fstatSync, readSync, readdirSync, statSync } from "node:fs";
+import { fstatSync, lstatSync, readSync, readdirSync, type Stats, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { dropPages, mapFile, unmapFile } from "../../native/mapped-file.js";
-import { type Encoding, detectEncoding } from "../decode.js";
+import { bomLength, type Encoding, detectEncoding, looksBinary } from "../../text/decode.js";
 
 export type Format = "csv" | "tsv" | "jsonl" | "json" | "xlsx" | "parquet" | "text";
 
@@ -17,23 +17,89 @@ export function formatOf(path: string): Format {
   return "text";
 }
 
-/** Files under the given paths, folders recursively, in a stable order. */
-export function listFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    const st = statSync(p);
-    if (st.isDirectory())
-      out.push(
-        ...listFiles(
-          readdirSync(p)
-            .filter((f) => !f.startsWith("."))
-            .sort()
-            .map((f) => join(p, f)),
-        ),
-      );
-    else out.push(p);
-  }
-  return out;
+/** An entry of a folder that was not scanned, and why (shown in the report). */
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+/**
+ * Files under the given paths, folders recursively, in a stable order, each real file once.
+ * Inside folders: symbolic links are followed, but a dangling link, a folder reached again (a
+ * link loop, or the same folder through two links) and a file seen before are skipped and named;
+ * FIFOs, sockets and devices are skipped (a FIFO with no writer would block the scan). Hidden
+ * entries (dot files) are passed over as before. A path given by the user is read as it is.
+ */
+export function listFiles(paths: string[]): { files: string[]; skipped: Skipped[] } {
+  const files: string[] = [];
+  const skipped: Skipped[] = [];
+  const seen = new Map<string, string>();
+  const id = (st: Stats) => `${st.dev}:${st.ino}`;
+  const kind = (st: Stats) =>
+    st.isFIFO()
+      ? "a FIFO (named pipe)"
+      : st.isSocket()
+        ? "a socket"
+        : st.isCharacterDevice() || st.isBlockDevice()
+          ? "a device"
+          : "not a regular file";
+  const visit = (p: string, st: Stats, named: boolean) => {
+    const key = id(st);
+    const before = seen.get(key);
+    if (before !== undefined) {
+      skipped.push({
+        path: p,
+        reason: st.isDirectory() ? `the folder ${before} again (a link loop or a second link to it)` : `the same file as ${before}`,
+      });
+      return;
+    }
+    seen.set(key, p);
+    if (st.isDirectory()) {
+      let names: string[];
+      try {
+        names = readdirSync(p);
+      } catch (e) {
+        skipped.push({ path: p, reason: `cannot list the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+        return;
+      }
+      for (const name of names.filter((f) => !f.startsWith(".")).sort()) {
+        const child = join(p, name);
+        let entry: Stats;
+        try {
+          entry = lstatSync(child);
+          if (entry.isSymbolicLink()) entry = statSync(child);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          skipped.push({
+            path: child,
+            reason:
+              code === "ENOENT"
+                ? "a dangling symbolic link"
+                : code === "ELOOP"
+                  ? "a symbolic link loop"
+                  : `cannot read (${code ?? (e as Error).message})`,
+          });
+          continue;
+        }
+        visit(child, entry, false);
+      }
+    } else if (st.isFile() || named) {
+      if (!st.isFile()) {
+        skipped.push({ path: p, reason: `${kind(st)}, not a file to scan` });
+        return;
+      }
+      files.push(p);
+    } else {
+      skipped.push({ path: p, reason: `${kind(st)}, not a file to scan` });
+    }
+  };
+  for (const p of paths) visit(p, statSync(p), true);
+  return { files, skipped };
+}
+
+/** A file whose content is not text in any encoding we read (an image, an archive…). */
+export class BinaryFileError extends Error {
+  override name = "BinaryFileError";
 }
 
 /**
@@ -75,12 +141,16 @@ export async function openUtf8(
       const head = Buffer.alloc(64 * 1024);
       const { bytesRead } = await fd.read(head, 0, head.length, 0);
       encoding = detectEncoding(head.subarray(0, bytesRead));
+      const sample = head.subarray(0, bytesRead);
+      if (looksBinary(decodeHead(sample, encoding)) || (!encoding.startsWith("utf-16") && nulShare(sample) > 0.01)) {
+        throw new BinaryFileError("looks binary: not text in UTF-8, UTF-16 or GB18030");
+      }
     }
   } catch (e) {
     await fd.close();
     throw e;
   }
-  const bom = encoding === "utf-8-bom" ? 3 : encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 0;
+  const bom = bomLength(encoding);
   const start = Math.max(range.start ?? 0, bom);
   const end = Math.min(range.end ?? size, size);
   let closed = false;
@@ -143,7 +213,7 @@ export async function openUtf8(
           continue;
         }
         if (encoding.startsWith("utf-16") && bytesRead % 2 === 1) throw new Error("odd number of bytes in a UTF-16 file (truncated?)");
-        if (encoding === "utf-16be") chunk.swap16();
+        if (encoding.startsWith("utf-16be")) chunk.swap16();
         const text = decoder.decode(chunk, { stream: true });
         if (text) yield Buffer.from(text, "utf8");
       }
@@ -171,4 +241,19 @@ export async function* lineRanges(chunks: AsyncIterable<Buffer>): AsyncGenerator
     carry = s < buf.length ? buf.subarray(s) : undefined;
   }
   if (carry?.length) yield { buf: carry, start: 0, end: carry[carry.length - 1] === 0x0d ? carry.length - 1 : carry.length };
+}
+
+/** The start of a file as text, for telling text from binary. */
+function decodeHead(head: Buffer, encoding: Encoding): string {
+  const body = head.subarray(bomLength(encoding), head.length - ((head.length - bomLength(encoding)) % 2));
+  if (encoding.startsWith("utf-16be")) return new TextDecoder("utf-16be").decode(body);
+  if (encoding.startsWith("utf-16")) return new TextDecoder("utf-16le").decode(body);
+  return new TextDecoder(encoding === "gb18030" ? "gb18030" : "utf-8").decode(head);
+}
+
+/** The share of 0x00 bytes: text in UTF-8 or GB18030 has none. */
+function nulShare(b: Buffer): number {
+  let n = 0;
+  for (let i = b.indexOf(0); i !== -1; i = b.indexOf(0, i + 1)) n++;
+  return b.length ? n / b.length : 0;
 }
