@@ -14,6 +14,7 @@ const commands = {
   assess: () => import("./assess.js"),
   calendar: () => import("./calendar.js"),
   ftz: () => import("./ftz.js"),
+  schema: () => import("./schema.js"),
   ledger: () => import("./ledger.js"),
   scan: () => import("./scan.js"),
 };
@@ -86,6 +87,11 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .option("--format <format>", "json | text", "text")
     .option("--lang <lang>", "zh | en", "en")
     .action(async (o: import("./ftz.js").FtzCliOptions) => setExit((await commands.ftz()).runFtz(o, out)));
+
+  program
+    .command("schema")
+    .description("the data map's JSON Schema, for editors (also in the package: schema/data-map.schema.json)")
+    .action(async () => setExit((await commands.schema()).runSchema(out)));
 
   const cal = program.command("calendar").description("China's working-day calendar (State Council holiday schedules)");
   cal
