@@ -1,10 +1,9 @@
 /**
  * Formats read through their own parsers, values handed to the byte scanner: JSON (whole
  * document), JSON Lines (one record a line, nested fields as columns by path), Excel .xlsx
- * (exceljs streaming reader, every sheet, first row as header) and Parquet (hyparquet, in
+ * (sources/xlsx.ts: every sheet, first row as header, nothing spooled to disk) and Parquet (hyparquet, in
  * slices of rows; INT64 arrives as BigInt and stays exact).
  */
-import type ExcelJS from "exceljs";
 import { lineRanges } from "./files.js";
 import { type ValueScanner, flatten, quoteBigIntegers } from "./values.js";
 
@@ -35,51 +34,32 @@ export async function scanJson(chunks: AsyncIterable<Buffer>, shown: string, vs:
   for (const d of Array.isArray(doc) ? doc : [doc]) vs.record(flatten(d, ""));
 }
 
-/** Text of an Excel cell value (rich text, formula results, hyperlinks, dates). */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1e21 ? BigInt(v).toString() : String(v);
-  if (typeof v === "boolean") return String(v);
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString();
-  if ("richText" in v) return v.richText.map((r) => r.text).join("");
-  if ("text" in v && typeof v.text === "string") return v.text;
-  if ("result" in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
-  return "";
-}
-
-/** Every sheet of a workbook; columns are named `Sheet!header`. Returns the sheet names. */
+/** Every sheet of a workbook (sources/xlsx.ts); columns are named `Sheet!header`. Returns the sheet names. */
 export async function scanXlsx(path: string, shown: string, vs: ValueScanner): Promise<string[]> {
-  const sheets: string[] = [];
+  const names: string[] = [];
+  let book: Awaited<ReturnType<typeof import("./xlsx.js").openXlsx>> | undefined;
   try {
-    // Loaded when a workbook comes: a scan of CSV files does not pay for exceljs.
-    const { default: Excel } = await import("exceljs");
-    const reader = new Excel.stream.xlsx.WorkbookReader(path, {
-      worksheets: "emit",
-      sharedStrings: "cache",
-      hyperlinks: "ignore",
-      styles: "ignore",
-      entries: "ignore",
-    });
-    for await (const ws of reader) {
-      const sheet = (ws as unknown as { name: string }).name;
-      sheets.push(sheet);
+    const { openXlsx } = await import("./xlsx.js"); // loaded when a workbook comes
+    book = await openXlsx(path);
+    for (const sheet of book.sheets) {
+      names.push(sheet.name);
       let header: string[] | undefined;
-      for await (const row of ws) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      for await (const values of sheet.rows) {
         if (!header) {
-          header = values.map((h, i) => `${sheet}!${h.trim() || `c${i + 1}`}`);
+          header = values.map((h, i) => `${sheet.name}!${h.trim() || `c${i + 1}`}`);
           continue;
         }
         const h = header;
-        vs.record(values.map((v, i): [string, string] => [h[i] ?? `${sheet}!c${i + 1}`, v]));
+        vs.record(values.map((v, i): [string, string] => [h[i] ?? `${sheet.name}!c${i + 1}`, v]));
       }
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;
     throw new SourceError(`${shown}: not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`);
+  } finally {
+    book?.close();
   }
-  return sheets;
+  return names;
 }
 
 const SLICE = 20_000;
