@@ -2,7 +2,8 @@
  * Synthetic customer exports with known contents, for the scanner benchmark and for tests:
  * valid ID numbers (real division codes, real dates, MOD 11-2), allocated mobiles, e-mails,
  * UnionPay cards (Luhn), names, addresses, and decoys that must not count (order numbers,
- * millisecond timestamps, numbers with a wrong check digit). Deterministic for a seed.
+ * millisecond timestamps, numbers with a wrong check digit). Deterministic for a seed. The order
+ * numbers are random 15-digit numbers: a look-alike column the scanner must not count.
  */
 import { createWriteStream } from "node:fs";
 
@@ -126,8 +127,9 @@ export async function writeCustomers(file: string, records: number, seed = 1): P
     e.person_name++;
     e.address++;
     if (p.card) e.bank_card++;
-    // Decoys: an 18-digit order number starting with a date (no such division), a 13-digit timestamp.
-    const order = `2024${digits(14)}`;
+    // Decoys: a random 15-digit order number from 1e14 to 1e15 (0.03 % pass as legacy ID numbers,
+    // 0.6 % as IMEIs: the column must be judged a look-alike), a 13-digit timestamp.
+    const order = `${1 + Math.floor(r() * 9)}${digits(14)}`;
     const ts = `17${digits(11)}`;
     const note = r() < 0.5 ? "无" : "请尽快发货，谢谢";
     batch += `C${String(i).padStart(8, "0")},${p.name},${p.id},${p.mobile},${p.email},${p.card},${p.address},${ts},${order},${note}\n`;

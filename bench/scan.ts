@@ -31,7 +31,8 @@ const seed = Number(values.seed);
 
 const cacheDir = join(tmpdir(), "xborder-bench");
 mkdirSync(cacheDir, { recursive: true });
-const corpus = join(cacheDir, `customers-${records}-${seed}.csv`);
+// v2: the order numbers are random 15-digit numbers (a look-alike column).
+const corpus = join(cacheDir, `customers-v2-${records}-${seed}.csv`);
 const truthFile = `${corpus}.truth.json`;
 let truth: CorpusTruth;
 if (existsSync(corpus) && existsSync(truthFile)) truth = JSON.parse(readFileSync(truthFile, "utf8")) as CorpusTruth;
@@ -149,6 +150,25 @@ const runs: (Run & { rounds?: number[] })[] = [
   run("@openredaction/openredaction 1.0.4 on the sample, one core", "openredaction", sample, 1),
   run("redact-pii 3.4.0 on the sample, one core", "redact-pii", sample, 1),
 ];
+/**
+ * The counts must be right before the speed means anything: every xborder run over the corpus
+ * finds exactly the truth's entities and people — no ID number or IMEI out of the look-alike
+ * order-number column (issue 19 §1) — or the bench fails.
+ */
+const wrong: string[] = [];
+for (const r of runs.filter((x) => x.file === "corpus" && x.name.startsWith("xborder scan"))) {
+  const f = r.found as { entities: Record<string, number>; persons: { distinct: number } } | undefined;
+  if (!f) continue;
+  const expected: Record<string, number> = { ...truth.entities };
+  for (const t of new Set([...Object.keys(expected), ...Object.keys(f.entities)])) {
+    if ((f.entities[t] ?? 0) !== (expected[t] ?? 0)) wrong.push(`${r.name}: ${t} ${f.entities[t] ?? 0}, truth ${expected[t] ?? 0}`);
+  }
+  if (f.persons.distinct !== truth.people) wrong.push(`${r.name}: people ${f.persons.distinct}, truth ${truth.people}`);
+}
+if (wrong.length) {
+  console.error(`counts off:\n  ${wrong.join("\n  ")}`);
+  process.exit(1);
+}
 const ref = runs[0]!.mbPerSecPerCore;
 const one = runs[1]!.mbPerSecPerCore;
 const best = (name: string) => Math.max(...turns.filter((r) => r.name === name).map((r) => r.mbPerSecPerCore));

@@ -443,6 +443,11 @@ struct PersonSet {
 struct Column {
   int hints = 0, headerCategories = 0;
   bool headerName = false, headerAddress = false, recordNumber = false;
+  /**
+   * Entity types not reported in this column (bit per type): documents under a record-number
+   * header, and every type in a look-alike column (src/scan/core/look-alike.ts). One test a hit.
+   */
+  uint32_t skip = 0;
 };
 
 /** A raw value waiting to become a masked sample (`slot` < 0: entity type −slot−1; else column k × 2 + 0 name / 1 address). */
@@ -556,6 +561,8 @@ class Core {
       cols[k].headerName = c[2] & 1;
       cols[k].headerAddress = c[2] & 2;
       cols[k].recordNumber = c[2] & 4;
+      cols[k].skip = ((uint32_t)c[2] >> 3) |
+                     (cols[k].recordNumber ? (1u << T_PASSPORT) | (1u << T_HKMO_PERMIT) | (1u << T_TW_PERMIT) : 0u);
     }
     counts.resize(N_TYPES + count * COL_SLOTS, 0);
     colSamples.resize(count * 2);
@@ -1300,7 +1307,7 @@ class Core {
     int cats = 0;
     for (int h = 0; h < n; h++) {
       int type = types[h];
-      if (col.recordNumber && (type == T_PASSPORT || type == T_HKMO_PERMIT || type == T_TW_PERMIT)) continue;
+      if (col.skip >> type & 1) continue;
       long hs = starts[h], he = ends[h];
       inc((uint32_t)type);
       if (!(typeFull >> type & 1)) pending.push_back({-type - 1, hs, he});

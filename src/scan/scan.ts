@@ -12,9 +12,10 @@ import { CATEGORIES, ENTITY_TYPES, type EntityType } from "./core/entities.js";
 import { FieldScanner } from "./core/field-scanner.js";
 import { KeyedHash } from "./core/keyed-hash.js";
 import { PersonTable } from "./core/person-table.js";
-import { ColumnStats, Tally } from "./core/tally.js";
+import { type ColumnReport, ColumnStats, Tally } from "./core/tally.js";
+import { lookAlikeColumns } from "./core/look-alike.js";
 import { describeEncoding, type Encoding } from "../text/decode.js";
-import { CsvScanner, type TableHeader, readHeaderLine } from "./sources/csv.js";
+import { CsvScanner, type TableHeader, readHeaderLine, sampleRows } from "./sources/csv.js";
 import { BinaryFileError, type Format, formatOf, listFiles, openUtf8, type Skipped } from "./sources/files.js";
 import { ValueScanner } from "./sources/values.js";
 import type { RangeResult } from "./workers.js";
@@ -40,7 +41,7 @@ export interface ScanReport {
   /** Entries not scanned, and why: binary files, dangling links, link loops, files reached twice, FIFOs… */
   skipped: Skipped[];
   entities: Partial<Record<EntityType, number>>;
-  columns: { file: string; name: string; type: string; sensitive: boolean }[];
+  columns: ColumnReport[];
   persons: { distinct: number; sensitive: number };
   sensitiveCategories: Record<string, number>;
   samples: Partial<Record<EntityType, string[]>>;
@@ -184,7 +185,7 @@ async function readSplit(job: FileJob, dataStart: number, size: number, header?:
   const points = await splitPoints(file, dataStart, size, threads);
   const results = await scanRangesInWorkers(state, file, format, header, points, (d) => job.progress(d, size));
   if (results.some((r) => r.endedInQuotes)) return undefined;
-  const columns = (header?.names ?? []).map((n, i) => new ColumnStats(n || `c${i + 1}`));
+  const columns = (header?.names ?? []).map((n, i) => new ColumnStats(n || `c${i + 1}`, header?.lookAlike?.[i]));
   for (const r of results) state.mergeRange(tally, r, columns);
   if (header) tally.finishColumns(job.shown, columns);
   return results.reduce((n, r) => n + r.records, 0);
@@ -205,10 +206,12 @@ async function readDecoded(job: FileJob, vs: ValueScanner): Promise<{ records: n
     const result = (records: number) => ({ records, encoding: opened.encoding });
     if (format === "jsonl") {
       await (await structured()).scanJsonLines(opened.chunks, job.shown, vs);
+      vs.flush();
       return result(vs.records);
     }
     if (format === "json") {
       await (await structured()).scanJson(opened.chunks, job.shown, vs);
+      vs.flush();
       return result(vs.records);
     }
     if (format === "text") {
@@ -222,6 +225,8 @@ async function readDecoded(job: FileJob, vs: ValueScanner): Promise<{ records: n
       tally.finishColumns(job.shown, []);
       return result(0);
     }
+    // Look-alike columns are judged on the first rows, before anything is counted.
+    if (rest[0]) header.lookAlike = lookAlikeColumns(header.names, sampleRows(rest[0], header.delimiter), job.state.opts.asOf);
     let chunks = opened.chunks;
     let first = rest;
     if (split) {
@@ -264,7 +269,7 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
     opts,
     progress: (done, total) => opts.onProgress?.({ file: shown, bytesDone: done, bytesTotal: total }),
   };
-  const vs = new ValueScanner(new FieldScanner(state.asOf), tally);
+  const vs = new ValueScanner(new FieldScanner(state.asOf), tally, opts.asOf);
   try {
     if (format === "xlsx") entry.sheets = await (await structured()).scanXlsx(file, shown, vs);
     else if (format === "parquet") await (await structured()).scanParquet(file, shown, vs);
@@ -276,6 +281,7 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
       entry.records = r.records;
     }
     if (format === "jsonl" || format === "json" || format === "xlsx" || format === "parquet") {
+      vs.flush();
       entry.records = vs.records;
       tally.finishColumns(shown, vs.columns.values());
     }
@@ -308,10 +314,11 @@ export async function scanDatabase(url: string, what: { table?: string; schema?:
     const tables = what.table ? [what.table] : await listTables(client, what.schema ?? "public");
     for (const table of tables) {
       const tally = state.fileTally();
-      const vs = new ValueScanner(new FieldScanner(state.asOf), tally);
+      const vs = new ValueScanner(new FieldScanner(state.asOf), tally, opts.asOf);
       const entry: ScanReport["files"][number] = { path: table, format: "postgres", encoding: "utf-8", records: 0 };
       try {
         await scanTable(client, table, vs);
+        vs.flush();
         entry.records = vs.records;
         tally.finishColumns(table, vs.columns.values());
         state.absorb(tally);

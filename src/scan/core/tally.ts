@@ -40,6 +40,7 @@ import {
   TERM_SPECIFIC_IDENTITY,
 } from "./han.js";
 import { readHeader } from "./headers.js";
+import { type LookAlike, typeMask } from "./look-alike.js";
 import type { KeyedHash } from "./keyed-hash.js";
 import type { NativeResult } from "./native.js";
 import { PersonTable } from "./person-table.js";
@@ -67,14 +68,24 @@ export class ColumnStats {
   readonly counts = new Float64Array(TERMS_AT + CATEGORIES.length);
   readonly nameSamples: string[] = [];
   readonly addressSamples: string[] = [];
+  /** Entity types not reported here (bitmask by type number): a look-alike column. */
+  readonly suppressed: number;
+  /** What a hit is tested against: `suppressed`, and documents under a record-number header. */
+  readonly skip: number;
 
-  constructor(readonly name: string) {
+  constructor(
+    readonly name: string,
+    /** The verdict on this column from its first rows (look-alike.ts), if it was judged one. */
+    readonly lookAlike?: LookAlike,
+  ) {
+    this.suppressed = typeMask(lookAlike);
     const m = readHeader(name);
     this.hints = m.hints;
     this.headerCategories = m.categories;
     this.headerName = m.name;
     this.headerAddress = m.address;
     this.recordNumber = m.recordNumber;
+    this.skip = this.suppressed | (this.recordNumber ? (1 << T_PASSPORT) | (1 << T_HKMO_PERMIT) | (1 << T_TW_PERMIT) : 0);
   }
 
   /** Adds another thread's counts for the same column. */
@@ -90,6 +101,12 @@ export interface ColumnReport {
   name: string;
   type: string;
   sensitive: boolean;
+  /** Filled cells. */
+  filled: number;
+  /** For an identifier column: the share of its filled cells that validated as its type (how sure the type is). */
+  validShare?: number;
+  /** A look-alike column: the types not reported in it, and why (look-alike.ts). */
+  lookAlike?: LookAlike;
 }
 
 const NAME_IN_TEXT =
@@ -237,7 +254,7 @@ export class Tally {
     let cats = 0;
     for (let h = 0; h < sc.n; h++) {
       const type = sc.types[h]!;
-      if (col?.recordNumber && (type === T_PASSPORT || type === T_HKMO_PERMIT || type === T_TW_PERMIT)) continue;
+      if (col && (col.skip >>> type) & 1) continue;
       const hs = sc.starts[h]!;
       const he = sc.ends[h]!;
       this.count(type, buf, hs, he);
@@ -357,7 +374,10 @@ export class Tally {
       const cats = col.headerCategories | valueCats;
       if (type === "unknown" && cats) type = CATEGORIES[Math.log2(cats & -cats)]!;
       const sensitive = type === "bank_card" || type === "geo_coordinate" || cats !== 0;
-      this.columns.push({ file, name: col.name, type, sensitive });
+      const report: ColumnReport = { file, name: col.name, type, sensitive, filled };
+      if (top >= 0 && type === ENTITY_TYPES[top]) report.validShare = Number((c[top]! / Math.max(1, filled)).toFixed(4));
+      if (col.lookAlike) report.lookAlike = col.lookAlike;
+      this.columns.push(report);
     }
   }
 }

@@ -7,6 +7,7 @@ import { splitCsvLine } from "../../text/csv-line.js";
 import { FieldScanner, PLATE_SUFFIXES } from "../core/field-scanner.js";
 import { HAN_FEATURES } from "../core/han.js";
 import { type NativeCsvCore, nativeCsvCore } from "../core/native.js";
+import type { LookAlike } from "../core/look-alike.js";
 import { ColumnStats, type Tally } from "../core/tally.js";
 import { areaCodesText } from "../core/validate.js";
 
@@ -44,6 +45,29 @@ export interface TableHeader {
   names: string[];
   /** Bytes of the header line including its line break (where the data starts). */
   length: number;
+  /** Look-alike verdicts by column, from the first rows (set before the scan; workers get them too). */
+  lookAlike?: (LookAlike | undefined)[];
+}
+
+/**
+ * The first whole lines of the data (up to `maxRows`) as cells, for the look-alike verdicts. A
+ * line inside a multi-line quoted field may be cut wrongly: the verdict only needs most rows right.
+ */
+export function sampleRows(buf: Buffer, delimiter: string, maxRows = 500): string[][] {
+  const rows: string[][] = [];
+  // Only the lines needed are decoded (the chunk is up to 1 MiB; the sample a few dozen KB).
+  let end = -1;
+  for (let n = 0; n < maxRows; n++) {
+    const nl = buf.indexOf(0x0a, end + 1);
+    if (nl < 0) break;
+    end = nl;
+  }
+  if (end < 0) return rows;
+  for (const line of buf.toString("utf8", 0, end).split("\n")) {
+    const cells = splitCsvLine(line.replace(/\r$/, ""), delimiter);
+    if (cells) rows.push(cells);
+  }
+  return rows;
 }
 
 /** Reads the header from the start of the data; undefined until a whole header line is there. */
@@ -78,7 +102,7 @@ export class CsvScanner {
   ) {
     const delimiter = header.delimiter.charCodeAt(0);
     this.sc = new FieldScanner(asOf, delimiter);
-    this.columns = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`));
+    this.columns = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`, header.lookAlike?.[i]));
     const Core = nativeCsvCore();
     if (Core) {
       // At most one person per 100 bytes of data: what a customer export of ID, name, mobile and address takes.
@@ -155,7 +179,7 @@ export class CsvScanner {
     this.columns.forEach((c, k) => {
       info[k * 3] = c.hints;
       info[k * 3 + 1] = c.headerCategories;
-      info[k * 3 + 2] = (c.headerName ? 1 : 0) | (c.headerAddress ? 2 : 0) | (c.recordNumber ? 4 : 0);
+      info[k * 3 + 2] = (c.headerName ? 1 : 0) | (c.headerAddress ? 2 : 0) | (c.recordNumber ? 4 : 0) | (c.suppressed << 3);
     });
     this.native!.setColumns(info);
     this.nativeColumns = this.columns.length;

@@ -3,22 +3,37 @@
  * each value is written into one reused UTF-8 buffer and read by the same byte scanner as CSV.
  */
 import type { FieldScanner } from "../core/field-scanner.js";
+import { type LookAlike, lookAlikeColumns } from "../core/look-alike.js";
 import { ColumnStats, type Tally } from "../core/tally.js";
+
+/** Records held back to judge the columns (JSON, JSON Lines, workbooks, Parquet, PostgreSQL). */
+export const SAMPLE_RECORDS = 1000;
 
 export class ValueScanner {
   private scratch = Buffer.alloc(64 * 1024);
   readonly columns = new Map<string, ColumnStats>();
   records = 0;
+  /**
+   * The first records, held back until the columns have been judged for look-alikes (look-alike.ts);
+   * undefined once they have been (or for a scanner that does not judge).
+   */
+  private held: { values: [string | undefined, string][]; freeText: boolean }[] | undefined;
+  /** Verdicts by column name, once judged. */
+  private verdicts = new Map<string, LookAlike | undefined>();
 
   constructor(
     private readonly sc: FieldScanner,
     private readonly tally: Tally,
-  ) {}
+    /** The scan date (YYYY-MM-DD): given, the first SAMPLE_RECORDS records are held to judge the columns. */
+    private readonly asOf?: string,
+  ) {
+    if (asOf) this.held = [];
+  }
 
   column(name: string): ColumnStats {
     let col = this.columns.get(name);
     if (!col) {
-      col = new ColumnStats(name);
+      col = new ColumnStats(name, this.verdicts.get(name));
       this.columns.set(name, col);
     }
     return col;
@@ -26,6 +41,40 @@ export class ValueScanner {
 
   /** One record: its values by column name (or, for free text, by `undefined`). */
   record(values: Iterable<[string | undefined, string]>, freeText = false): void {
+    if (this.held) {
+      this.held.push({ values: [...values], freeText });
+      if (this.held.length >= SAMPLE_RECORDS) this.flush();
+      return;
+    }
+    this.scanRecord(values, freeText);
+  }
+
+  /** Judges the columns on the records held so far and scans them; call once all records are in. */
+  flush(): void {
+    const held = this.held;
+    if (!held) return;
+    this.held = undefined;
+    const names: string[] = [];
+    const index = new Map<string, number>();
+    const rows = held.map(({ values }) => {
+      const row: string[] = [];
+      for (const [name, v] of values) {
+        if (name === undefined) continue;
+        let k = index.get(name);
+        if (k === undefined) {
+          k = names.length;
+          index.set(name, k);
+          names.push(name);
+        }
+        row[k] = v;
+      }
+      return row;
+    });
+    lookAlikeColumns(names, rows, this.asOf as string).forEach((v, k) => this.verdicts.set(names[k]!, v));
+    for (const r of held) this.scanRecord(r.values, r.freeText);
+  }
+
+  private scanRecord(values: Iterable<[string | undefined, string]>, freeText: boolean): void {
     this.records++;
     this.tally.beginRecord();
     for (const [name, value] of values) {

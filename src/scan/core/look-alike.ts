@@ -1,0 +1,122 @@
+/**
+ * Findings weighed by their column. A column whose cells all have one shape (e.g. 15 digits)
+ * and of which only a chance share validate as a type is a look-alike column — order numbers,
+ * serials, timestamps — and that type is not reported there, nor made a person: of 1,000,000
+ * random 15-digit order numbers, 264 pass as legacy ID numbers (a division and a date, no check
+ * digit) and 5,509 as IMEIs (Luhn and a TAC), where a real ID column validates all but a few
+ * typos. The verdict comes from the first rows of the column (a sample), before it is scanned.
+ *
+ * Only whole-cell values of a uniform column are weighed: identifiers inside text, and sparse but
+ * real columns (one row in ten filled, all of them valid), are found as before. The header counts:
+ * an identifier header (身份证, id_card, imei, 手机 …) keeps every type; a record-number header
+ * (订单号, order_no, 流水号 …) asks for more evidence. Types without a check digit (15-digit ID
+ * numbers, permits) need more evidence than those with one.
+ */
+import { ENTITY_TYPES, type EntityType } from "./entities.js";
+import { FieldScanner } from "./field-scanner.js";
+import { readHeader } from "./headers.js";
+
+/** Filled cells a column needs in the sample before it is judged at all. */
+export const MIN_SAMPLE = 20;
+/** Cells tested per column (each goes through the full scanner). */
+export const MAX_TESTED = 300;
+/** Share of filled cells that must share the modal shape for the column to count as uniform. */
+const UNIFORM = 0.98;
+
+export interface LookAlike {
+  /** The cells' shape, e.g. "15 digits". Nothing is reported in the column. */
+  shape: string;
+  /** Share of the tested cells that validated as each type seen (each below what a real column shows). */
+  validShare: Partial<Record<EntityType, number>>;
+  /** Filled cells sampled. */
+  sampled: number;
+}
+
+/** Identifier-like lengths only: a uniform column of 3-digit amounts is no look-alike worth a line. */
+const MIN_DIGITS = 7;
+
+const IDENTIFIER_HEADER =
+  /身份证|证件|公民身份|id_?card|idcard|id_?no|id_?number|national_?id|imei|手机|电话|联系方式|mobile|phone|tel|银行卡|卡号|card|账号|account|信用代码|uscc|护照|passport|通行证|permit/i;
+
+/** Types whose validation has no check digit: a match is weaker evidence. */
+const NO_CHECK_DIGIT: ReadonlySet<EntityType> = new Set(["cn_mobile", "cn_landline", "hk_macao_permit", "taiwan_permit", "cn_passport"]);
+
+/** The shape of a cell: its length and whether it is all digits (a trailing X allowed, as in ID numbers). */
+function shapeOf(v: string): string | undefined {
+  return /^\d+[Xx]?$/.test(v) ? `${v.length}` : undefined;
+}
+
+/**
+ * Verdicts for a table's columns from sample rows (cells as text, by column index). `asOf` is the
+ * scan date (birth dates after it do not validate). Returns one entry per column, undefined where
+ * the column keeps every type.
+ */
+export function lookAlikeColumns(names: readonly string[], rows: readonly (readonly string[])[], asOf: string): (LookAlike | undefined)[] {
+  const width = Math.max(names.length, ...rows.map((r) => r.length));
+  const out: (LookAlike | undefined)[] = [];
+  for (let k = 0; k < width; k++) {
+    const name = names[k] ?? "";
+    if (IDENTIFIER_HEADER.test(name)) {
+      out.push(undefined);
+      continue;
+    }
+    const cells: string[] = [];
+    for (const r of rows) {
+      const v = (r[k] ?? "").trim();
+      if (v) cells.push(v);
+    }
+    out.push(judge(name, cells, asOf));
+  }
+  return out;
+}
+
+function judge(name: string, cells: readonly string[], asOf: string): LookAlike | undefined {
+  if (cells.length < MIN_SAMPLE) return undefined;
+  const shapes = new Map<string, number>();
+  for (const c of cells) {
+    const s = shapeOf(c);
+    if (s) shapes.set(s, (shapes.get(s) ?? 0) + 1);
+  }
+  let modal: string | undefined;
+  for (const [s, n] of shapes) if (!modal || n > (shapes.get(modal) ?? 0)) modal = s;
+  if (!modal || Number(modal) < MIN_DIGITS || (shapes.get(modal) ?? 0) / cells.length < UNIFORM) return undefined;
+  const tested = cells.slice(0, MAX_TESTED);
+  const valid = new Map<EntityType, number>();
+  const sc = new FieldScanner(Number(asOf.replace(/-/g, "")));
+  for (const c of tested) {
+    // Digits only (the shape test above): one byte a character, so a hit over the whole cell spans it.
+    const input = Buffer.from(c, "latin1");
+    sc.scanText(input, 0, input.length, 0);
+    let seen = 0;
+    for (let h = 0; h < sc.n; h++) {
+      const t = sc.types[h]!;
+      if (sc.starts[h] === 0 && sc.ends[h] === input.length && !((seen >>> t) & 1)) {
+        seen |= 1 << t;
+        const name = ENTITY_TYPES[t]!;
+        valid.set(name, (valid.get(name) ?? 0) + 1);
+      }
+    }
+  }
+  const recordNumber = readHeader(name).recordNumber;
+  const validShare: Partial<Record<EntityType, number>> = {};
+  for (const t of ENTITY_TYPES) {
+    const n = valid.get(t);
+    if (!n) continue;
+    const share = n / tested.length;
+    // A real column validates all but typos: the column is what it looks like.
+    const needed = recordNumber ? 0.9 : NO_CHECK_DIGIT.has(t) ? 0.8 : 0.5;
+    if (share >= needed) return undefined;
+    validShare[t] = Number(share.toFixed(4));
+  }
+  // A look-alike: what validates does so by chance (0.03 % of 15-digit numbers as legacy IDs, 0.6 %
+  // as IMEIs), also where the sample happened to hold none of it. Nothing is reported there.
+  return { shape: `${modal} digits`, validShare, sampled: cells.length };
+}
+
+/** Every entity type (bitmask by type number): what a look-alike column suppresses. */
+const ALL_TYPES = (1 << ENTITY_TYPES.length) - 1;
+
+/** The suppressed types as a bitmask of entity type numbers (for the cores). */
+export function typeMask(l: LookAlike | undefined): number {
+  return l ? ALL_TYPES : 0;
+}
