@@ -103,8 +103,8 @@ struct CharSets {
     const char* alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     for (int v = 0; alphabet[v]; v++) usccValue[(uint8_t)alphabet[v]] = (int8_t)v;
     const char* list =
-        "11 12 13 19 21 29 31 36 39 41 49 51 52 53 54 55 59 61 62 69 71 72 79 81 82 89 91 92 93 99 A1 A9 G1 G9 J1 J9 N1 N2 "
-        "N3 N9 Q1 Q2 Q3 Q9 Y1";
+        "11 12 13 19 21 29 31 32 33 34 35 36 39 41 49 51 52 53 54 55 59 61 62 69 71 72 79 81 82 89 91 92 93 99 A1 A9 G1 G9 "
+        "J1 J9 N1 N2 N3 N9 Q1 Q2 Q3 Q9 Y1";
     for (const char* p = list; p[0] && p[1]; p += 3) {
       usccCategory[((uint8_t)p[0] << 8) | (uint8_t)p[1]] = 1;
       if (!p[2]) break;
@@ -199,6 +199,7 @@ bool mobileSegmentOk(const uint8_t* d) {
     case 9:
       return b != 4;
     case 7:
+      if (b == 9) return false;  // 179: allocated to no carrier (detectors.md §2.1)
       if (b != 4) return true;
       return d[3] == 0 || (d[3] == 1 && d[4] <= 2) || d[3] == 9;
     case 6:
@@ -988,7 +989,8 @@ class Core {
       return;
     }
     if (check == 10) {
-      idHit(s, end, 10);
+      // 17 digits and X: an ID number, else a credit code whose MOD 31 check is X (GB 32100 §5.2).
+      if (!idHit(s, end, 10)) uscc(s, limit);
       return;
     }
     switch (cnt) {

@@ -475,7 +475,8 @@ export class FieldScanner {
       return;
     }
     if (check === 10) {
-      this.idHit(s, end, 10);
+      // 17 digits and X: an ID number, else a credit code whose MOD 31 check is X (GB 32100 §5.2).
+      if (!this.idHit(s, end, 10)) this.uscc(buf, s, limit);
       return;
     }
     switch (n) {

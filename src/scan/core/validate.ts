@@ -119,6 +119,7 @@ export function mobileSegmentOk(d: Uint8Array, o: number): boolean {
     case 9:
       return b !== 4;
     case 7:
+      if (b === 9) return false; // 179: allocated to no carrier (detectors.md §2.1)
       if (b !== 4) return true;
       return d[o + 3] === 0 || (d[o + 3] === 1 && d[o + 4]! <= 2) || d[o + 3] === 9;
     case 6:
@@ -153,7 +154,8 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 /** Registration authority + organisation category (GB 32100, detectors.md §5.4), as a table of byte pairs. */
 const USCC_CATEGORIES = new Uint8Array(65536);
 const USCC_CATEGORY_LIST =
-  "11 12 13 19 21 29 31 36 39 41 49 51 52 53 54 55 59 61 62 69 71 72 79 81 82 89 91 92 93 99 A1 A9 G1 G9 J1 J9 N1 N2 N3 N9 Q1 Q2 Q3 Q9 Y1";
+  // Authority 3 (司法行政): 31 law firms, 32 notaries, 33 grass-roots legal services, 34 judicial expertise, 35 arbitration, 39 other.
+  "11 12 13 19 21 29 31 32 33 34 35 36 39 41 49 51 52 53 54 55 59 61 62 69 71 72 79 81 82 89 91 92 93 99 A1 A9 G1 G9 J1 J9 N1 N2 N3 N9 Q1 Q2 Q3 Q9 Y1";
 for (const pair of USCC_CATEGORY_LIST.split(" ")) USCC_CATEGORIES[(pair.charCodeAt(0) << 8) | pair.charCodeAt(1)] = 1;
 
 /**

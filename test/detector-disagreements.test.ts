@@ -1,0 +1,88 @@
+/**
+ * Values where xborder disagreed with independent validators (python-stdnum, libphonenumber,
+ * id-validator, idcard) and the standard is on their side (issue 19 §2). Each value with the
+ * clause that decides it, through both cores: `detect` (the JavaScript scanner) and a CSV scan
+ * (the native core where it was built).
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { idCheck } from "../bench/corpus.js";
+import { detect } from "../src/scan/detect.js";
+import { scanPaths } from "../src/scan/scan.js";
+
+const AS_OF = "2026-06-30";
+const dir = mkdtempSync(join(tmpdir(), "xborder-disagree-"));
+const id = (division: string) => {
+  const first17 = `${division}19850612123`;
+  return first17 + idCheck(first17);
+};
+const types = (v: string) => detect(v, AS_OF).map((f) => f.type);
+async function nativeTypes(v: string): Promise<string[]> {
+  const file = join(dir, `${v}.csv`);
+  writeFileSync(file, `c1\n${v}\n`);
+  const r = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+  return Object.keys(r.entities);
+}
+async function both(v: string): Promise<string[][]> {
+  return [types(v), await nativeTypes(v)];
+}
+
+describe("resident ID numbers: division codes on real cards (GB 11643 §5.2: the code of the place of first registration)", () => {
+  const codes: [string, string][] = [
+    ["232702", "松岭区"],
+    ["232703", "新林区"],
+    ["232704", "呼中区"],
+    ["370903", "岱岳区"],
+    ["460321", "西沙群岛"],
+    ["460322", "南沙群岛"],
+    ["460323", "中沙群岛"],
+    ["469034", "陵水（省直辖）"],
+    ["130101", "石家庄市市辖区"],
+    ["440301", "深圳市市辖区"],
+  ];
+  for (const [code, name] of codes) {
+    test(`${code} ${name}`, async () => {
+      for (const found of await both(id(code))) assert.deepEqual(found, ["cn_resident_id"], code);
+    });
+  }
+  test("a code never used is still refused", async () => {
+    for (const found of await both(id("232799"))) assert.ok(!found.includes("cn_resident_id"));
+  });
+});
+
+describe("mobiles: the allocation table (detectors.md §2.1; libphonenumber's metadata agrees)", () => {
+  test("179 is allocated to no carrier", async () => {
+    for (const found of await both("17912345678")) assert.ok(!found.includes("cn_mobile"), found.join());
+  });
+  test("174: 1740x and 17410–17412 (Telecom, emergency), 1749 (Inmarsat) — not 17413–17489", async () => {
+    for (const v of ["17400012345", "17412012345", "17490012345"])
+      for (const found of await both(v)) assert.deepEqual(found, ["cn_mobile"], v);
+    for (const v of ["17413012345", "17450012345"]) for (const found of await both(v)) assert.ok(!found.includes("cn_mobile"), v);
+  });
+});
+
+describe("unified social credit codes (GB 32100-2015)", () => {
+  /** A code with its MOD 31 check character (§5.2). */
+  const uscc = (first17: string) => {
+    const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    const sum = [...first17].reduce((s, c, k) => s + alphabet.indexOf(c) * w[k]!, 0);
+    return first17 + alphabet[(31 - (sum % 31)) % 31]!;
+  };
+  test("registration authority 3 (司法行政), categories 2–5: notaries, legal services, judicial expertise, arbitration (Annex A)", async () => {
+    for (const cat of ["32", "33", "34", "35"]) {
+      const v = uscc(`${cat}110000${"12345678"}1`);
+      for (const found of await both(v)) assert.deepEqual(found, ["uscc"], v);
+    }
+  });
+  test("a check character X after 17 digits (§5.2: the MOD 31 value 28 is written X)", async () => {
+    // find a 17-digit body whose check character is X and that is no ID number
+    let v = "";
+    for (let k = 0; k < 10_000 && !v.endsWith("X"); k++) v = uscc(`91110000${String(k).padStart(8, "0")}1`);
+    assert.ok(v.endsWith("X"));
+    for (const found of await both(v)) assert.deepEqual(found, ["uscc"], v);
+  });
+});
