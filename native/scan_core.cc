@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <unordered_set>
 #include <vector>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -69,6 +70,7 @@ const int32_t LEAD_NOT_THREE = -2, LEAD_OTHER = -1;
 static_assert(HAN_BASE % 64 == 0 && (HAN_END + 1) % 64 == 0, "the Han range is whole blocks of 64 code points");
 
 struct CharSets {
+  uint8_t usccLetter[256] = {};
   uint8_t alnum[256] = {}, upper[256] = {}, letter[256] = {}, emailLocal[256] = {}, emailDomain[256] = {},
           hexColon[256] = {}, plate[256] = {}, nevLetter[256] = {}, trimFront[256] = {}, trimBack[256] = {};
   int8_t usccValue[256];
@@ -90,6 +92,7 @@ struct CharSets {
     for (int c = '0'; c <= '9'; c++) alnum[c] = emailLocal[c] = emailDomain[c] = hexColon[c] = 1;
     for (int c = 'A'; c <= 'Z'; c++) alnum[c] = upper[c] = letter[c] = emailLocal[c] = emailDomain[c] = 1;
     for (int c = 'a'; c <= 'z'; c++) alnum[c] = letter[c] = emailLocal[c] = emailDomain[c] = 1;
+    for (const char* p = "AGJNQY"; *p; p++) usccLetter[(uint8_t)*p] = 1;
     for (const char* p = "._%+-"; *p; p++) emailLocal[(uint8_t)*p] = 1;
     emailDomain[(uint8_t)'-'] = 1;
     for (const char* p = "ABCDEFabcdef:."; *p; p++) hexColon[(uint8_t)*p] = 1;
@@ -491,6 +494,31 @@ class Core {
     }
   }
   inline bool isArea(int a) const { return a >= 0 && a < 1000000 && (areaBits[(size_t)a >> 6] >> (a & 63) & 1); }
+  /**
+   * data/bank-bins.txt as keys (length × 1e11 + prefix digits × 1e10 + prefix, as validate.ts
+   * bankBinKeys makes them), and per card length the prefix lengths listed (bit k).
+   */
+  std::unordered_set<uint64_t> bins;
+  uint16_t binLengths[24] = {};
+  void setBins(const double* keys, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+      uint64_t key = (uint64_t)keys[i];
+      bins.insert(key);
+      binLengths[key / 100000000000ULL] |= (uint16_t)(1u << (key % 100000000000ULL / 10000000000ULL));
+    }
+  }
+  bool binOk(const uint8_t* d, int n) const {
+    int ks = n < 24 ? binLengths[n] : 0;
+    if (!ks) return false;
+    uint64_t prefix = 0;
+    for (int k = 1; k <= 10 && k <= n; k++) {
+      prefix = prefix * 10 + d[k - 1];
+      if ((ks >> k & 1) && bins.count((uint64_t)n * 100000000000ULL + (uint64_t)k * 10000000000ULL + prefix)) return true;
+    }
+    return false;
+  }
+  /** A bank card's prefix and length: its brand's rule, or an issuer's BIN. */
+  bool cardPrefixOk(const uint8_t* d, int n) const { return cardBrandOk(d, n) || binOk(d, n); }
   std::vector<uint16_t> hanFeatures;
   std::vector<uint32_t> plateSuffix;
   size_t sampleMax = 3;
@@ -898,7 +926,7 @@ class Core {
         for (int x = 0; x < g; x++)
           if (L[x] != 4) fours = false;
         if ((fours && L[g] <= 4) || (g == 1 && L[0] == 6)) {
-          if (!touches(E[g], limit) && cardBrandOk(dig, sum) && luhn(dig, sum) && !lettersBefore(s)) {
+          if (!touches(E[g], limit) && cardPrefixOk(dig, sum) && luhn(dig, sum) && !lettersBefore(s)) {
             hit(T_CARD, s, E[g]);
             return E[g];
           }
@@ -980,6 +1008,13 @@ class Core {
       after = end < limit ? buf[end] : -1;
     }
     int before = s > fieldStart ? buf[s - 1] : -1;
+    // A credit code of a letter authority (A1, N1–N3, Y1 …) with letters later on too: its digits
+    // run from the second character, between the category letter and the organisation code's letters.
+    if (before >= 0 && CS.usccLetter[before] && (s - 1 == fieldStart || !CS.alnum[buf[s - 2]])) {
+      int had = n;
+      uscc(s - 1, limit);
+      if (n > had) return;
+    }
     if (after >= 0 && (CS.alnum[after] || after == 0x40)) {
       if (before < 0 || !CS.alnum[before]) uscc(s, limit);
       return;
@@ -996,7 +1031,7 @@ class Core {
     switch (cnt) {
       case 18:
         if (idHit(s, end, dig[17])) return;
-        if (cardBrandOk(dig, cnt) && luhn(dig, cnt))
+        if (cardPrefixOk(dig, cnt) && luhn(dig, cnt))
           hit(T_CARD, s, end);
         else
           uscc(s, limit);
@@ -1012,9 +1047,15 @@ class Core {
           hit(T_MOBILE, s, end);
           return;
         }
-        if (imeiOk(dig)) hit(T_IMEI, s, end);
+        if (imeiOk(dig))
+          hit(T_IMEI, s, end);
+        else if (binOk(dig, 15) && luhn(dig, 15))
+          hit(T_CARD, s, end);  // 37xxxx cards of Chinese banks
         return;
       }
+      case 20:
+        if (binOk(dig, 20) && luhn(dig, 20)) hit(T_CARD, s, end);
+        return;
       case 11:
         if (mobileSegmentOk(dig))
           hit(T_MOBILE, s, end);
@@ -1033,7 +1074,7 @@ class Core {
       case 16:
       case 17:
       case 19:
-        if (cardBrandOk(dig, cnt) && luhn(dig, cnt)) hit(T_CARD, s, end);
+        if (cardPrefixOk(dig, cnt) && luhn(dig, cnt)) hit(T_CARD, s, end);
         return;
       case 8:
         if (hints & HINT_TAIWAN_PERMIT)
@@ -1498,11 +1539,11 @@ void freeSlots(napi_env, void* data, void*) { std::free(data); }
 
 /**
  * new Core(delimiter, asOf, key: Uint8Array(8), areaCodesText: Uint8Array, hanFeatures: Uint16Array,
- *          plateSuffixes: Uint32Array, sampleMax[, expectedPeople])
+ *          plateSuffixes: Uint32Array, sampleMax[, expectedPeople[, bankBins: Float64Array]])
  */
 napi_value New(napi_env env, napi_callback_info info) {
-  size_t argc = 8;
-  napi_value argv[8], self;
+  size_t argc = 9;
+  napi_value argv[9], self;
   CHECK(napi_get_cb_info(env, info, &argc, argv, &self, nullptr));
   if (argc < 7) {
     napi_throw_type_error(env, nullptr, "scan core: 7 arguments expected");
@@ -1541,6 +1582,7 @@ napi_value New(napi_env env, napi_callback_info info) {
     return nullptr;
   }
   core->plateSuffix.assign(static_cast<uint32_t*>(p), static_cast<uint32_t*>(p) + bytes / 4);
+  if (argc >= 9 && typedBytes(env, argv[8], &p, &bytes)) core->setBins(static_cast<const double*>(p), bytes / 8);
   core->setDelimiter(delim & 0xff);
   core->asOf = asOf;
   core->sampleMax = sampleMax < 0 ? 0 : (size_t)sampleMax;

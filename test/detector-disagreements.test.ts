@@ -5,11 +5,11 @@
  * (the native core where it was built).
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { idCheck } from "../bench/corpus.js";
+import { idCheck, luhnCheck } from "../bench/corpus.js";
 import { detect } from "../src/scan/detect.js";
 import { scanPaths } from "../src/scan/scan.js";
 
@@ -78,11 +78,49 @@ describe("unified social credit codes (GB 32100-2015)", () => {
       for (const found of await both(v)) assert.deepEqual(found, ["uscc"], v);
     }
   });
+  test("a letter authority (A, N, Y …) with letters in the organisation part too (§4: the organisation code may hold letters)", async () => {
+    for (const body of ["N2110108MA01A2B3C", "Y1110108MA01A2B3C", "A1110108123456789", "J1110108MA0ABCDEF"]) {
+      const v = uscc(body);
+      for (const found of await both(v)) assert.deepEqual(found, ["uscc"], v);
+      assert.deepEqual(types(`统一社会信用代码：${v}。`), ["uscc"], "inside text too");
+    }
+  });
   test("a check character X after 17 digits (§5.2: the MOD 31 value 28 is written X)", async () => {
     // find a 17-digit body whose check character is X and that is no ID number
     let v = "";
     for (let k = 0; k < 10_000 && !v.endsWith("X"); k++) v = uscc(`91110000${String(k).padStart(8, "0")}1`);
     assert.ok(v.endsWith("X"));
     for (const found of await both(v)) assert.deepEqual(found, ["uscc"], v);
+  });
+});
+
+describe("bank cards: one Luhn-valid card per issuer prefix of bankcardinfo's BIN table (data/bank-bins.txt)", () => {
+  const bins = readFileSync(new URL("../data/bank-bins.txt", import.meta.url), "latin1")
+    .split("\n")
+    .filter((l) => /^\d/.test(l))
+    .map((l) => l.split(" "));
+  /** prefix, then 1234567890… to one short of the length, then the Luhn check digit (no date, so never an ID). */
+  const card = (prefix: string, length: number) => {
+    const body = (prefix + "12345678901234567890").slice(0, length - 1);
+    return body + luhnCheck(body);
+  };
+  const cards = [...new Set(bins.map(([prefix, length]) => card(prefix!, Number(length))))];
+  test(`all ${cards.length} are found by the JavaScript scanner`, () => {
+    const missed = cards.filter((c) => !types(c).includes("bank_card"));
+    assert.deepEqual(missed, []);
+  });
+  test("and by the native core (one CSV column), as bank cards only", async () => {
+    const file = join(dir, "cards.csv");
+    writeFileSync(file, `银行卡号\n${cards.join("\n")}\n`);
+    const r = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+    assert.equal(r.entities.bank_card, cards.length);
+    assert.deepEqual(Object.keys(r.entities), ["bank_card"]);
+  });
+  test("the cases the review named: ICBC 9558 (19), ABC 95595–95599, BOC 601382, 15-digit 37xxxx", () => {
+    for (const c of [card("9558", 19), card("95595", 19), card("95599", 19), card("601382", 19)])
+      assert.ok(types(c).includes("bank_card"), c);
+    const amex = bins.find(([p, n]) => p!.startsWith("37") && n === "15");
+    assert.ok(amex, "a 15-digit 37xxxx prefix is in the table");
+    assert.ok(types(card(amex[0]!, 15)).includes("bank_card"));
   });
 });

@@ -27,7 +27,8 @@ import {
 import { F_PLATE, HAN_BASE, HAN_END, HAN_FEATURES } from "./han.js";
 import {
   ageOn,
-  cardBrandOk,
+  binOk,
+  cardPrefixOk,
   foreignPrBirth,
   imeiOk,
   landlineOk,
@@ -77,6 +78,9 @@ const LETTER = new Uint8Array(256);
 const EMAIL_LOCAL = new Uint8Array(256);
 const EMAIL_DOMAIN = new Uint8Array(256);
 const HEX_COLON = new Uint8Array(256);
+/** Registration authorities written as a letter in a credit code (GB 32100 Annex A, detectors.md §5.4). */
+const USCC_LETTER = new Uint8Array(256);
+for (const ch of "AGJNQY") USCC_LETTER[ch.charCodeAt(0)] = 1;
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[0-9A-Za-z]/.test(ch)) ALNUM[c] = 1;
@@ -408,7 +412,7 @@ export class FieldScanner {
         let fours = true;
         for (let x = 0; x < g; x++) if (L[x] !== 4) fours = false;
         if ((fours && L[g]! <= 4) || (g === 1 && L[0] === 6)) {
-          if (!this.touches(buf, E[g]!, limit) && cardBrandOk(dig, 0, sum) && luhnDigits(dig, 0, sum) && !this.lettersBefore(buf, s)) {
+          if (!this.touches(buf, E[g]!, limit) && cardPrefixOk(dig, 0, sum) && luhnDigits(dig, 0, sum) && !this.lettersBefore(buf, s)) {
             this.hit(T_CARD, s, E[g]!);
             return E[g]!;
           }
@@ -465,6 +469,13 @@ export class FieldScanner {
       after = end < limit ? buf[end]! : -1;
     }
     const before = s > this.fieldStart ? buf[s - 1]! : -1;
+    // A credit code of a letter authority (A1, N1–N3, Y1 …) with letters later on too: its digits
+    // run from the second character, between the category letter and the organisation code's letters.
+    if (USCC_LETTER[before] === 1 && (s - 1 === this.fieldStart || ALNUM[buf[s - 2]!] !== 1)) {
+      const had = this.n;
+      this.uscc(buf, s - 1, limit);
+      if (this.n > had) return;
+    }
     if (after >= 0 && (ALNUM[after] === 1 || after === 0x40)) {
       // A digit run running into letters: only a unified social credit code starts like that.
       if (before < 0 || ALNUM[before] !== 1) this.uscc(buf, s, limit);
@@ -482,7 +493,7 @@ export class FieldScanner {
     switch (n) {
       case 18:
         if (this.idHit(s, end, dig[17]!)) return;
-        if (cardBrandOk(dig, 0, n) && luhnDigits(dig, 0, n)) this.hit(T_CARD, s, end);
+        if (cardPrefixOk(dig, 0, n) && luhnDigits(dig, 0, n)) this.hit(T_CARD, s, end);
         else this.uscc(buf, s, limit);
         return;
       case 15: {
@@ -497,8 +508,12 @@ export class FieldScanner {
           return;
         }
         if (imeiOk(dig, 0)) this.hit(T_IMEI, s, end);
+        else if (binOk(dig, 0, 15) && luhnDigits(dig, 0, 15)) this.hit(T_CARD, s, end); // 37xxxx cards of Chinese banks
         return;
       }
+      case 20:
+        if (binOk(dig, 0, 20) && luhnDigits(dig, 0, 20)) this.hit(T_CARD, s, end);
+        return;
       case 11:
         if (mobileSegmentOk(dig, 0)) this.hit(T_MOBILE, s, end);
         else if (landlineOk(dig, 0, 11, 0)) this.hit(T_LANDLINE, s, end);
@@ -513,7 +528,7 @@ export class FieldScanner {
       case 16:
       case 17:
       case 19:
-        if (cardBrandOk(dig, 0, n) && luhnDigits(dig, 0, n)) this.hit(T_CARD, s, end);
+        if (cardPrefixOk(dig, 0, n) && luhnDigits(dig, 0, n)) this.hit(T_CARD, s, end);
         return;
       case 8:
         if (this.hints & HINT_TAIWAN_PERMIT) this.documentHit(T_TW_PERMIT, s, end, 0);

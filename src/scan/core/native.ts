@@ -43,6 +43,8 @@ export type NativeCsvCoreClass = new (
   sampleMax: number,
   /** People to make room for at once (up to a million), so that a big table is not rehashed while it fills. */
   expectedPeople?: number,
+  /** data/bank-bins.txt as keys (validate.ts bankBinKeys). */
+  bankBins?: Float64Array,
 ) => NativeCsvCore;
 
 interface Addon {

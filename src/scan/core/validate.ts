@@ -94,6 +94,47 @@ export function luhnDigits(d: Uint8Array, o: number, n: number): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * data/bank-bins.txt (bankcardinfo's BIN table): each issuer prefix with the card length it is
+ * issued at, as keys length × 1e11 + prefix digits × 1e10 + prefix (the native core gets the same).
+ */
+let binKeys: Float64Array | undefined;
+let binSet: Set<number> | undefined;
+/** Prefix lengths listed for each card length (bit k: a k-digit prefix). */
+const binLengths = new Uint16Array(24);
+export function bankBinKeys(): Float64Array {
+  if (!binKeys) {
+    const keys: number[] = [];
+    for (const line of readFileSync(packageFile("data", "bank-bins.txt"), "latin1").split("\n")) {
+      const m = /^(\d{1,10}) (\d{2}) /.exec(line);
+      if (m) keys.push(binKey(Number(m[2]), m[1]!.length, Number(m[1])));
+    }
+    binKeys = Float64Array.from(keys);
+  }
+  return binKeys;
+}
+const binKey = (n: number, k: number, prefix: number) => n * 1e11 + k * 1e10 + prefix;
+
+/** A card number whose prefix and length an issuer in data/bank-bins.txt uses. */
+export function binOk(d: Uint8Array, o: number, n: number): boolean {
+  if (!binSet) {
+    binSet = new Set(bankBinKeys());
+    for (const key of binSet) binLengths[Math.floor(key / 1e11)]! |= 1 << Math.floor((key % 1e11) / 1e10);
+  }
+  const ks = n < 24 ? binLengths[n]! : 0;
+  let prefix = 0;
+  for (let k = 1; k <= 10 && k <= n; k++) {
+    prefix = prefix * 10 + d[o + k - 1]!;
+    if ((ks >>> k) & 1 && binSet.has(binKey(n, k, prefix))) return true;
+  }
+  return false;
+}
+
+/** A bank card's prefix and length: its brand's rule, or an issuer's BIN (data/bank-bins.txt). */
+export function cardPrefixOk(d: Uint8Array, o: number, n: number): boolean {
+  return cardBrandOk(d, o, n) || binOk(d, o, n);
+}
+
 /** Issuer prefixes and lengths (credit-card-type 10.3.0, detectors.md §3.2); SIM ICCIDs excluded. */
 export function cardBrandOk(d: Uint8Array, o: number, n: number): boolean {
   const p2 = d[o]! * 10 + d[o + 1]!;
