@@ -10,6 +10,7 @@ import {
   DataMapSchema,
   FILING_TYPES,
   LAWFUL_BASES,
+  MANNERS,
   OUTCOMES,
   PURPOSES,
   SECTORS,
@@ -50,7 +51,16 @@ describe("docs/data-map.md", () => {
     );
   });
   test("names every allowed value", () => {
-    const values = [...SENSITIVE_CATEGORIES, ...PURPOSES, ...SUBJECTS, ...LAWFUL_BASES, ...SECTORS, ...FILING_TYPES, ...OUTCOMES];
+    const values = [
+      ...SENSITIVE_CATEGORIES,
+      ...PURPOSES,
+      ...SUBJECTS,
+      ...LAWFUL_BASES,
+      ...SECTORS,
+      ...FILING_TYPES,
+      ...OUTCOMES,
+      ...MANNERS,
+    ];
     assert.deepEqual(
       values.filter((v) => !documented(v)),
       [],

@@ -15,6 +15,7 @@ const commands = {
   calendar: () => import("./calendar.js"),
   ftz: () => import("./ftz.js"),
   schema: () => import("./schema.js"),
+  diff: () => import("./diff.js"),
   ledger: () => import("./ledger.js"),
   scan: () => import("./scan.js"),
 };
@@ -87,6 +88,19 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .option("--format <format>", "json | text", "text")
     .option("--lang <lang>", "zh | en", "en")
     .action(async (o: import("./ftz.js").FtzCliOptions) => setExit((await commands.ftz()).runFtz(o, out)));
+
+  program
+    .command("diff")
+    .description("what a change to the data map sets off: re-filing, a heavier or lighter pathway, added and removed parts")
+    .argument("<old>", "the data map before")
+    .argument("<new>", "the data map after")
+    .option("--as-of <date>", "assessment date YYYY-MM-DD (default: the new map's asOf, else today in Asia/Shanghai)")
+    .option("--format <format>", "text | json | markdown (for a pull-request comment)", "text")
+    .option("--lang <lang>", "zh | en", "en")
+    .option("--fail-on <gate>", "refile | pathway: exit 1 if the change needs a re-filing, or makes a pathway heavier")
+    .action(async (a: string, b: string, o: import("./diff.js").DiffCliOptions) =>
+      setExit((await commands.diff()).runDiff(a, b, o, out, err)),
+    );
 
   program
     .command("schema")

@@ -55,6 +55,12 @@ export const LAWFUL_BASES = [
  */
 export const SECTORS = ["banking", "credit_referencing", "healthcare", "insurance", "securities", "other"] as const;
 
+/**
+ * How the data leaves (the filing guide treats data kept in the mainland but accessible from abroad
+ * as an export too): a change of it, during a contract's term, sets off a redo (SCM-2023 Art 8).
+ */
+export const MANNERS = ["transmitted", "stored_abroad", "accessible_from_abroad"] as const;
+
 /** The outcome of a security assessment (default passed: a result date with no outcome is a passed result). */
 export const OUTCOMES = ["passed", "refused"] as const;
 
@@ -198,6 +204,11 @@ export const DataMapSchema = z
                 // The transfer's sector and scenario are ones its zone's (scenario) list covers.
                 ftzCovered: flag.optional(),
                 sector: oneOf(SECTORS).optional(),
+                // What a change sets off (xborder diff): manner, storage place, the recipient's use, retention abroad.
+                manner: oneOf(MANNERS).optional(),
+                storagePlace: text.optional(),
+                recipientUse: text.optional(),
+                retentionAbroad: whole.optional(),
                 onwardOutsideGBA: flag.default(false),
                 persons: persons.default({ general: 0, sensitive: 0 }),
               },

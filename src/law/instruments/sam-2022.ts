@@ -64,6 +64,13 @@ export const SAM_2022 = {
       cite: { instrument: "SAM-2022", article: 13 },
       summary: { zh: "对评估结果有异议的，可以在15个工作日内申请复评", en: "A re-review may be requested within 15 working days" },
     },
+    art14_2: {
+      cite: { instrument: "SAM-2022", article: 14, paragraph: 2 },
+      summary: {
+        zh: "有效期内向境外提供数据的目的、方式、范围、种类和境外接收方处理数据的用途、方式发生变化影响出境数据安全的，或者延长个人信息和重要数据境外保存期限的；境外接收方所在国家或者地区数据安全保护政策法规和网络安全环境发生变化的；法律文件变更影响出境数据安全的；或者出现影响出境数据安全的其他情形的，应当重新申报评估",
+        en: "During the result's validity, a change of the purpose, manner, scope or types of data sent or of the recipient's use or manner of processing that affects security, a longer retention abroad, a change of the recipient country's data-protection law or network environment, a changed legal document, or anything else affecting security means a new application",
+      },
+    },
     art14: {
       cite: { instrument: "SAM-2022", article: 14 },
       summary: {

@@ -1,0 +1,303 @@
+/**
+ * What a change to the data map sets off (`xborder diff OLD NEW`): every change to a recipient,
+ * dataset, transfer or the processor, with its legal consequence and citation.
+ * - During a standard contract's term, a change of purpose, scope, type, sensitivity, manner,
+ *   storage place, the recipient's use or manner of processing, a longer retention abroad, a change
+ *   of the recipient country's PI law, or anything else affecting PI rights: a new PIPIA, a
+ *   supplemented or new contract and a new filing (SCM-2023 Art 8); the GBA guidelines' Art 8 the
+ *   same for a GBA contract; during a security assessment's validity, a new application
+ *   (SAM-2022 Art 14 para 2).
+ * - A pathway that becomes heavier (a threshold crossed, important data notified, a new recipient)
+ *   or lighter (an exemption now applies: what may stop, what must still be kept).
+ * - Recipients, datasets and transfers added or removed.
+ * Both maps are assessed on the same date; the filings that count are the new map's.
+ */
+import type { IsoDate } from "../calendar/date.js";
+import {
+  type Bilingual,
+  type Citation,
+  citationOf,
+  GBA_HK_2023,
+  GBA_MO_2024,
+  type Lang,
+  type Provision,
+  SAM_2022,
+  SCM_2023,
+} from "../law/index.js";
+import { assess } from "./assess.js";
+import type { DataMap, Transfer } from "./datamap.js";
+import { PATHWAY_NAMES, say } from "./messages.js";
+import { type Pathway, severity, type TransferAssessment } from "./types.js";
+
+export type ChangeKind = "added" | "removed" | "changed";
+export type Subject = "processor" | "recipient" | "dataset" | "transfer";
+export type ConsequenceId = "refile" | "reassess" | "pathway_heavier" | "pathway_lighter" | "new_transfer" | "transfer_stopped";
+
+export interface Consequence {
+  id: ConsequenceId;
+  /** The transfer it concerns. */
+  transfer: string;
+  description: string;
+  basis: Citation[];
+}
+
+export interface Change {
+  kind: ChangeKind;
+  subject: Subject;
+  id: string;
+  /** The field that changed (for `changed`), as a path in the map. */
+  field?: string;
+  before?: unknown;
+  after?: unknown;
+  /** Transfers this change reaches (a dataset or recipient reaches every transfer that uses it). */
+  transfers: string[];
+}
+
+export interface MapDiff {
+  asOf: IsoDate;
+  changes: Change[];
+  consequences: Consequence[];
+  /** Some filed transfer must be re-filed (new PIPIA, contract and filing, or a new application). */
+  refile: boolean;
+  /** Some transfer's pathway is heavier than before. */
+  heavier: boolean;
+}
+
+/** Transfer and dataset fields whose change during a contract's term or an assessment's validity sets off a redo. */
+const TRIGGERS: Record<string, Bilingual> = {
+  "transfer.purpose": say("出境目的", "the purpose"),
+  "transfer.dataset": say("出境个人信息的范围、种类", "the scope and types of PI sent"),
+  "transfer.recipient": say("境外接收方", "the recipient"),
+  "transfer.manner": say("出境方式", "the manner of transfer"),
+  "transfer.storagePlace": say("保存地点", "the storage place"),
+  "transfer.recipientUse": say("境外接收方处理个人信息的用途、方式", "the recipient's use or manner of processing"),
+  "transfer.retentionAbroad": say("延长境外保存期限", "a longer retention abroad"),
+  "dataset.sensitive": say("个人信息的敏感程度、种类", "the sensitivity and types of PI"),
+  "dataset.personalInformation": say("个人信息的种类", "the types of PI"),
+  "dataset.subjects": say("个人信息主体的范围", "whose PI is sent"),
+  "dataset.importantData": say("数据被告知或者公开发布为重要数据", "the data's being notified as important data"),
+  "recipient.region": say("境外接收方所在国家或者地区（其个人信息保护政策和法规）", "the recipient's country or region (and its PI law)"),
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+function fieldChanges<T extends { id: string }>(
+  subject: Subject,
+  before: readonly T[],
+  after: readonly T[],
+  fields: readonly (keyof T & string)[],
+  transfersOf: (id: string, old: boolean) => string[],
+): Change[] {
+  const out: Change[] = [];
+  const old = new Map(before.map((x) => [x.id, x]));
+  const now = new Map(after.map((x) => [x.id, x]));
+  for (const [id, x] of now) {
+    const o = old.get(id);
+    if (!o) {
+      out.push({ kind: "added", subject, id, transfers: transfersOf(id, false) });
+      continue;
+    }
+    for (const f of fields) {
+      if (!same(o[f], x[f]))
+        out.push({ kind: "changed", subject, id, field: f, before: o[f] ?? null, after: x[f] ?? null, transfers: transfersOf(id, false) });
+    }
+  }
+  for (const id of old.keys()) if (!now.has(id)) out.push({ kind: "removed", subject, id, transfers: transfersOf(id, true) });
+  return out;
+}
+
+/** The route a transfer is filed under in the map, and the provision that says what a change sets off. */
+function filedRoute(
+  map: DataMap,
+  t: Transfer,
+  asOf: IsoDate,
+): { route: "standard_contract" | "gba_standard_contract" | "security_assessment"; redo: Provision } | undefined {
+  const r = map.recipients.find((x) => x.id === t.recipient);
+  for (const f of map.filings.filter((x) => x.transfer === t.id)) {
+    if (f.type === "standard_contract" && (f.effectiveDate ?? "") <= asOf) return { route: f.type, redo: SCM_2023.provisions.art8 };
+    if (f.type === "gba_standard_contract" && (f.effectiveDate ?? "") <= asOf)
+      return { route: f.type, redo: r?.region === "HK" ? GBA_HK_2023.provisions.art8 : GBA_MO_2024.provisions.art8 };
+    if (f.type === "security_assessment" && f.resultDate && f.outcome !== "refused" && f.resultDate <= asOf) {
+      return { route: f.type, redo: SAM_2022.provisions.art14_2 };
+    }
+  }
+  return undefined;
+}
+
+export interface DiffOptions {
+  asOf: IsoDate;
+  lang?: Lang;
+}
+
+export function diffMaps(before: DataMap, after: DataMap, opts: DiffOptions): MapDiff {
+  const lang = opts.lang ?? "en";
+  const asOf = opts.asOf;
+  const usesDataset = (map: DataMap) => (id: string) => map.transfers.filter((t) => t.dataset === id).map((t) => t.id);
+  const usesRecipient = (map: DataMap) => (id: string) => map.transfers.filter((t) => t.recipient === id).map((t) => t.id);
+  const changes: Change[] = [
+    ...fieldChanges("recipient", before.recipients, after.recipients, ["region", "kind", "name"], (id, old) =>
+      usesRecipient(old ? before : after)(id),
+    ),
+    ...fieldChanges(
+      "dataset",
+      before.datasets,
+      after.datasets,
+      [
+        "personalInformation",
+        "sensitive",
+        "importantData",
+        "coreData",
+        "subjects",
+        "collectedAbroad",
+        "domesticDataIntroduced",
+        "inNegativeList",
+      ],
+      (id, old) => usesDataset(old ? before : after)(id),
+    ),
+    ...fieldChanges(
+      "transfer",
+      before.transfers,
+      after.transfers,
+      [
+        "dataset",
+        "recipient",
+        "purpose",
+        "manner",
+        "storagePlace",
+        "recipientUse",
+        "retentionAbroad",
+        "necessary",
+        "lawfulBasis",
+        "persons",
+      ],
+      (id) => [id],
+    ),
+  ];
+  for (const f of ["region", "ciio", "ftz", "personsProcessed"] as const) {
+    if (!same(before.processor[f], after.processor[f])) {
+      changes.push({
+        kind: "changed",
+        subject: "processor",
+        id: "processor",
+        field: f,
+        before: before.processor[f] ?? null,
+        after: after.processor[f] ?? null,
+        transfers: after.transfers.map((t) => t.id),
+      });
+    }
+  }
+
+  const a0 = assess(before, { asOf, lang });
+  const a1 = assess(after, { asOf, lang });
+  const old = new Map(a0.transfers.map((t) => [t.id, t]));
+  const consequences: Consequence[] = [];
+  const text = (b: Bilingual) => b[lang];
+  const cite = (...ps: Provision[]) => ps.map(citationOf);
+
+  for (const t1 of a1.transfers) {
+    const t0 = old.get(t1.id);
+    const transfer = after.transfers.find((x) => x.id === t1.id) as Transfer;
+    if (!t0) {
+      consequences.push({
+        id: "new_transfer",
+        transfer: t1.id,
+        description: text(
+          say(`新增出境活动：开始前须${PATHWAY_NAMES[t1.pathway].zh}`, `A new transfer: before it starts, ${PATHWAY_NAMES[t1.pathway].en}`),
+        ),
+        basis: t1.basis,
+      });
+      continue;
+    }
+    // Field changes that reach this transfer and are redo triggers.
+    const triggers = changes.filter((c) => c.kind === "changed" && c.transfers.includes(t1.id) && isTrigger(c));
+    if (triggers.length) {
+      const what = triggers.map((c) => TRIGGERS[`${c.subject}.${c.field}`]!);
+      const filed = filedRoute(after, transfer, asOf);
+      if (filed) {
+        const redo =
+          filed.route === "security_assessment"
+            ? say(
+                `评估结果有效期内${what.map((w) => w.zh).join("、")}发生变化：应当重新申报数据出境安全评估`,
+                `During the assessment's validity ${what.map((w) => w.en).join(", ")} changed: a new security assessment application is needed`,
+              )
+            : say(
+                `${filed.route === "standard_contract" ? "标准合同" : "大湾区标准合同"}有效期内${what.map((w) => w.zh).join("、")}发生变化：应当重新开展个人信息保护影响评估，补充或者重新订立合同，并重新备案`,
+                `During the ${filed.route === "standard_contract" ? "standard contract's" : "GBA contract's"} term ${what.map((w) => w.en).join(", ")} changed: a new PIPIA, a supplemented or new contract, and a new filing`,
+              );
+        consequences.push({ id: "refile", transfer: t1.id, description: text(redo), basis: cite(filed.redo) });
+      } else if (t1.pathway !== "prohibited") {
+        consequences.push({
+          id: "reassess",
+          transfer: t1.id,
+          description: text(
+            say(
+              `${what.map((w) => w.zh).join("、")}发生变化：出境前重新开展个人信息保护影响评估（尚无已备案的出境方式）`,
+              `${what.map((w) => w.en).join(", ")} changed: a new PIPIA before the changed transfer (no filed route yet)`,
+            ),
+          ),
+          basis: t1.obligations.find((o) => o.id === "pipia")?.basis ?? [],
+        });
+      }
+    }
+    const d = severity(t1.pathway) - severity(t0.pathway);
+    if (d > 0) {
+      consequences.push({
+        id: "pathway_heavier",
+        transfer: t1.id,
+        description: text(
+          say(
+            `路径由“${PATHWAY_NAMES[t0.pathway].zh}”加重为“${PATHWAY_NAMES[t1.pathway].zh}”：完成前不得按原方式继续出境`,
+            `The pathway is heavier: from ${PATHWAY_NAMES[t0.pathway].en} to ${PATHWAY_NAMES[t1.pathway].en} — the transfer may not go on as before until it is done`,
+          ),
+        ),
+        basis: t1.basis,
+      });
+    } else if (d < 0) {
+      consequences.push({
+        id: "pathway_lighter",
+        transfer: t1.id,
+        description: text(lighter(t0, t1)),
+        basis: [...t1.basis, ...(t1.obligations.find((o) => o.id === "pipia_records_kept_3_years")?.basis ?? [])],
+      });
+    }
+  }
+  for (const t0 of a0.transfers) {
+    if (a1.transfers.some((t) => t.id === t0.id)) continue;
+    consequences.push({
+      id: "transfer_stopped",
+      transfer: t0.id,
+      description: text(
+        say(
+          "出境活动已移除：个人信息保护影响评估报告和处理情况记录仍应保存三年",
+          "The transfer is gone: keep its PIPIA report and processing records for three years all the same",
+        ),
+      ),
+      basis: t0.obligations.find((o) => o.id === "pipia_records_kept_3_years")?.basis ?? [],
+    });
+  }
+  return {
+    asOf,
+    changes,
+    consequences,
+    refile: consequences.some((c) => c.id === "refile"),
+    heavier: consequences.some((c) => c.id === "pathway_heavier"),
+  };
+}
+
+/** A change that sets off a redo: a trigger field, and for retention only a longer one. */
+function isTrigger(c: Change): boolean {
+  const key = `${c.subject}.${c.field}`;
+  if (!TRIGGERS[key]) return false;
+  if (key === "transfer.retentionAbroad") return typeof c.after === "number" && (typeof c.before !== "number" || c.after > c.before);
+  if (key === "dataset.sensitive")
+    return ((c.after as string[] | null) ?? []).some((s) => !((c.before as string[] | null) ?? []).includes(s));
+  return true;
+}
+
+function lighter(t0: TransferAssessment, t1: TransferAssessment): Bilingual {
+  const was: Pathway = t0.pathway;
+  return say(
+    `路径由“${PATHWAY_NAMES[was].zh}”减轻为“${PATHWAY_NAMES[t1.pathway].zh}”：原方式的后续申报、备案可以停止；告知、个人信息保护影响评估及其记录（保存三年）仍须履行`,
+    `The pathway is lighter: from ${PATHWAY_NAMES[was].en} to ${PATHWAY_NAMES[t1.pathway].en} — what the old route required from now on may stop; the notice, the PIPIA and its records (kept three years) still apply`,
+  );
+}
