@@ -97,3 +97,24 @@ describe("the verdict", () => {
     assert.equal(lookAlikeColumns(["c1"], sample(mixed), AS_OF)[0], undefined);
   });
 });
+
+describe("look-alike fields of records read through their own parsers (JSON Lines, workbooks, Parquet, PostgreSQL)", () => {
+  test("an order-number field in JSON Lines: judged on the first records, nothing found in it; real IDs found", async () => {
+    const file = join(dir, "orders.jsonl");
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ order: { no: order15() }, customer: { id: id18(i) } }));
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const rep = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+    assert.equal(rep.files[0]?.records, 3000);
+    assert.equal(rep.entities.imei, undefined);
+    assert.equal(rep.entities.cn_resident_id, 3000);
+    assert.ok(rep.columns.find((c) => c.name === "order.no")?.lookAlike);
+    assert.equal(rep.columns.find((c) => c.name === "customer.id")?.type, "cn_resident_id");
+  });
+  test("fewer records than the sample: all held, judged at the end, all counted", async () => {
+    const file = join(dir, "few.jsonl");
+    writeFileSync(file, `${Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: id18(i) })).join("\n")}\n`);
+    const rep = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+    assert.equal(rep.files[0]?.records, 50);
+    assert.equal(rep.entities.cn_resident_id, 50);
+  });
+});
