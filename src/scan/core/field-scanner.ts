@@ -27,8 +27,9 @@ import {
 import { F_PLATE, HAN_BASE, HAN_END, HAN_FEATURES } from "./han.js";
 import {
   ageOn,
+  binCandidate,
   binOk,
-  cardPrefixOk,
+  cardOk,
   foreignPrBirth,
   imeiOk,
   landlineOk,
@@ -412,7 +413,7 @@ export class FieldScanner {
         let fours = true;
         for (let x = 0; x < g; x++) if (L[x] !== 4) fours = false;
         if ((fours && L[g]! <= 4) || (g === 1 && L[0] === 6)) {
-          if (!this.touches(buf, E[g]!, limit) && cardPrefixOk(dig, 0, sum) && luhnDigits(dig, 0, sum) && !this.lettersBefore(buf, s)) {
+          if (!this.touches(buf, E[g]!, limit) && cardOk(dig, 0, sum) && !this.lettersBefore(buf, s)) {
             this.hit(T_CARD, s, E[g]!);
             return E[g]!;
           }
@@ -493,7 +494,7 @@ export class FieldScanner {
     switch (n) {
       case 18:
         if (this.idHit(s, end, dig[17]!)) return;
-        if (cardPrefixOk(dig, 0, n) && luhnDigits(dig, 0, n)) this.hit(T_CARD, s, end);
+        if (cardOk(dig, 0, n)) this.hit(T_CARD, s, end);
         else this.uscc(buf, s, limit);
         return;
       case 15: {
@@ -508,11 +509,11 @@ export class FieldScanner {
           return;
         }
         if (imeiOk(dig, 0)) this.hit(T_IMEI, s, end);
-        else if (binOk(dig, 0, 15) && luhnDigits(dig, 0, 15)) this.hit(T_CARD, s, end); // 37xxxx cards of Chinese banks
+        else if (binCandidate(dig, 0, 15) && luhnDigits(dig, 0, 15) && binOk(dig, 0, 15)) this.hit(T_CARD, s, end); // 37xxxx cards of Chinese banks
         return;
       }
       case 20:
-        if (binOk(dig, 0, 20) && luhnDigits(dig, 0, 20)) this.hit(T_CARD, s, end);
+        if (binCandidate(dig, 0, 20) && luhnDigits(dig, 0, 20) && binOk(dig, 0, 20)) this.hit(T_CARD, s, end);
         return;
       case 11:
         if (mobileSegmentOk(dig, 0)) this.hit(T_MOBILE, s, end);
@@ -528,7 +529,7 @@ export class FieldScanner {
       case 16:
       case 17:
       case 19:
-        if (cardPrefixOk(dig, 0, n) && luhnDigits(dig, 0, n)) this.hit(T_CARD, s, end);
+        if (cardOk(dig, 0, n)) this.hit(T_CARD, s, end);
         return;
       case 8:
         if (this.hints & HINT_TAIWAN_PERMIT) this.documentHit(T_TW_PERMIT, s, end, 0);

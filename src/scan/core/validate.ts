@@ -102,6 +102,8 @@ let binKeys: Float64Array | undefined;
 let binSet: Set<number> | undefined;
 /** Prefix lengths listed for each card length (bit k: a k-digit prefix). */
 const binLengths = new Uint16Array(24);
+/** First digits any listed prefix of each card length starts with (bit d). */
+const binFirst = new Uint16Array(24);
 export function bankBinKeys(): Float64Array {
   if (!binKeys) {
     const keys: number[] = [];
@@ -119,9 +121,15 @@ const binKey = (n: number, k: number, prefix: number) => n * 1e11 + k * 1e10 + p
 export function binOk(d: Uint8Array, o: number, n: number): boolean {
   if (!binSet) {
     binSet = new Set(bankBinKeys());
-    for (const key of binSet) binLengths[Math.floor(key / 1e11)]! |= 1 << Math.floor((key % 1e11) / 1e10);
+    for (const key of binSet) {
+      const n = Math.floor(key / 1e11);
+      const k = Math.floor((key % 1e11) / 1e10);
+      binLengths[n]! |= 1 << k;
+      binFirst[n]! |= 1 << Math.floor((key % 1e10) / 10 ** (k - 1));
+    }
   }
   const ks = n < 24 ? binLengths[n]! : 0;
+  if (!ks || !((binFirst[n]! >>> d[o]!) & 1)) return false;
   let prefix = 0;
   for (let k = 1; k <= 10 && k <= n; k++) {
     prefix = prefix * 10 + d[o + k - 1]!;
@@ -130,9 +138,15 @@ export function binOk(d: Uint8Array, o: number, n: number): boolean {
   return false;
 }
 
-/** A bank card's prefix and length: its brand's rule, or an issuer's BIN (data/bank-bins.txt). */
-export function cardPrefixOk(d: Uint8Array, o: number, n: number): boolean {
-  return cardBrandOk(d, o, n) || binOk(d, o, n);
+/** A bank card: Luhn, and its brand's prefix rule or an issuer's BIN (data/bank-bins.txt; looked up only after Luhn). */
+export function cardOk(d: Uint8Array, o: number, n: number): boolean {
+  return cardBrandOk(d, o, n) ? luhnDigits(d, o, n) : binCandidate(d, o, n) && luhnDigits(d, o, n) && binOk(d, o, n);
+}
+
+/** Whether any listed prefix of this length starts with d[o]: one table read before Luhn. */
+export function binCandidate(d: Uint8Array, o: number, n: number): boolean {
+  if (!binSet) binOk(d, o, n); // loads the table
+  return n < 24 && ((binFirst[n]! >>> d[o]!) & 1) === 1;
 }
 
 /** Issuer prefixes and lengths (credit-card-type 10.3.0, detectors.md §3.2); SIM ICCIDs excluded. */

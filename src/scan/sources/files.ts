@@ -142,7 +142,9 @@ export async function openUtf8(
       const { bytesRead } = await fd.read(head, 0, head.length, 0);
       encoding = detectEncoding(head.subarray(0, bytesRead));
       const sample = head.subarray(0, bytesRead);
-      if (looksBinary(decodeHead(sample, encoding)) || (!encoding.startsWith("utf-16") && nulShare(sample) > 0.01)) {
+      // Valid UTF-8 is text unless it holds NULs; other encodings are decoded and looked at.
+      const utf8 = encoding === "utf-8" || encoding === "utf-8-bom";
+      if ((!encoding.startsWith("utf-16") && nulShare(sample) > 0.01) || (!utf8 && looksBinary(decodeHead(sample, encoding)))) {
         throw new BinaryFileError("looks binary: not text in UTF-8, UTF-16 or GB18030");
       }
     }
