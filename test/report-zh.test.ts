@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { xborder } from "./helpers.js";
+import { assess } from "../src/engine/assess.js";
+import { mapOf, xborder } from "./helpers.js";
 
 /** Field names of the data map: the only Latin a Chinese report may hold (they are what the user types). */
 const FIELD_NAMES = new Set([
@@ -52,4 +53,37 @@ describe("the Chinese report", () => {
   test("a deadline's condition is stated under it", () => {
     assert.match(out, /可申请延期自 2027-02-12[^\n]*\n\s+条件：仅在有效期届满需要继续开展数据出境活动且未发生需要重新申报/);
   });
+});
+
+describe("Chinese explanations across the new rules carry no English but field names", () => {
+  const FIELD =
+    /^(?:necessary|true|false|collectiveContract|labourRules|subjects|employees|ftzCovered|ftzListFiled|processor\.ftzListFiled|processor\.sector|transfers|sector|datasets|personsProcessed|processor\.ftz|beijing|xborder|ftz|regulations\.md|guangdong)$/; // guangdong: the user's own zone text, echoed
+  const cases: [string, Record<string, unknown>, Parameters<typeof mapOf>[1][number], string][] = [
+    [
+      "an FTZ list whose procedure is not done",
+      { ftz: "beijing", region: "110105" },
+      { general: 3_000_000, transfer: { ftzCovered: true } },
+      "2026-06-30",
+    ],
+    [
+      "an FTZ scenario list, coverage not declared",
+      { ftz: "shanghai", region: "310115", ftzListFiled: true },
+      { general: 3_000_000 },
+      "2026-06-30",
+    ],
+    ["an FTZ list not yet published", { ftz: "fujian", region: "350203" }, { general: 3_000_000 }, "2025-12-24"],
+    ["a zone with no list", { ftz: "guangdong", region: "440300" }, { general: 3_000_000 }, "2026-06-30"],
+    ["HR facts missing", {}, { general: 300_000, purpose: "cross_border_hr" }, "2026-06-30"],
+    ["the Hong Kong pilot without a sector", { region: "440300" }, { general: 200_000, recipientRegion: "HK" }, "2024-06-03"],
+    ["a CIIO and a GBA recipient", { region: "440300", ciio: true }, { general: 10, recipientRegion: "MO" }, "2026-06-30"],
+    ["the assessment band and a GBA recipient", { region: "440300" }, { general: 1_000_000, recipientRegion: "MO" }, "2026-06-30"],
+  ];
+  for (const [name, processor, spec, asOf] of cases) {
+    test(name, () => {
+      const a = assess(mapOf(processor, [spec]), { asOf, lang: "zh" });
+      const text = [...a.transfers.flatMap((t) => [...t.explanation, ...t.obligations.map((o) => o.description)]), ...a.notices].join("\n");
+      const latin = [...new Set(text.match(/[A-Za-z][A-Za-z._-]*/g) ?? [])].filter((w) => !FIELD.test(w));
+      assert.deepEqual(latin, [], `${name}: ${text}`);
+    });
+  }
 });

@@ -9,7 +9,7 @@
  */
 import type { IsoDate } from "../calendar/date.js";
 import { type Bound, type Lang, meets } from "../law/index.js";
-import { ftzLists, listInForce, zoneOf } from "../law/ftz.js";
+import { firstList, ftzLists, listInForce, zoneOf } from "../law/ftz.js";
 import type { DataMap } from "./datamap.js";
 import { listLabel } from "./ftz.js";
 import { num, say } from "./messages.js";
@@ -91,9 +91,10 @@ function ftzNotices(map: DataMap, asOf: IsoDate): { zh: string; en: string }[] {
   const zone = zoneOf(p.ftz, lists);
   const list = zone ? listInForce(zone, asOf, lists) : undefined;
   if (!list) {
+    const name = zone ? (firstList(zone, lists)?.zoneName.zh ?? p.ftz) : `自由贸易试验区（${p.ftz}）`;
     return [
       say(
-        `自由贸易试验区（${p.ftz}）在评估日没有可适用的负面清单：各出境活动按照国家规定判断（问答第8问）；已知清单见 xborder ftz`,
+        `${name}在评估日没有可适用的负面清单：各出境活动按照国家规定判断（问答第8问）；已知清单见 xborder ftz`,
         `The ${p.ftz} zone has no negative list in force on this date: every transfer is decided under the national rules (Q&A Q8); the known lists: xborder ftz`,
       ),
     ];
