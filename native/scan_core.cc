@@ -819,12 +819,16 @@ class Core {
     return i;
   }
 
-  int hit(int type, long s, long e) {
-    if (n == (int)types.size()) {
-      size_t size = types.size() * 2;
-      types.resize(size); minor.resize(size); starts.resize(size); ends.resize(size);
-      hasKey.resize(size); keyA.resize(size); keyB.resize(size);
-    }
+  __attribute__((noinline)) void grow() {
+    size_t size = types.size() * 2;
+    types.resize(size); minor.resize(size); starts.resize(size); ends.resize(size);
+    hasKey.resize(size); keyA.resize(size); keyB.resize(size);
+  }
+
+  // Inlined into every detector: the growth path apart. (With more call sites than before the
+  // compiler stopped inlining it by itself: 80 instructions a record, measured with callgrind.)
+  __attribute__((always_inline)) inline int hit(int type, long s, long e) {
+    if (__builtin_expect(n == (int)types.size(), 0)) grow();
     int h = n++;
     types[h] = (uint8_t)type;
     starts[h] = s;

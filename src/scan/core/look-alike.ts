@@ -19,7 +19,7 @@ import { readHeader } from "./headers.js";
 /** Filled cells a column needs in the sample before it is judged at all. */
 export const MIN_SAMPLE = 20;
 /** Cells tested per column (each goes through the full scanner). */
-export const MAX_TESTED = 200;
+export const MAX_TESTED = 60;
 /** Share of filled cells that must share the modal shape for the column to count as uniform. */
 const UNIFORM = 0.98;
 

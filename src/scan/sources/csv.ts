@@ -53,7 +53,7 @@ export interface TableHeader {
  * The first whole lines of the data (up to `maxRows`) as cells, for the look-alike verdicts. A
  * line inside a multi-line quoted field may be cut wrongly: the verdict only needs most rows right.
  */
-export function sampleRows(buf: Buffer, delimiter: string, maxRows = 300): string[][] {
+export function sampleRows(buf: Buffer, delimiter: string, maxRows = 200): string[][] {
   const rows: string[][] = [];
   // Only the lines needed are decoded (the chunk is up to 1 MiB; the sample a few dozen KB).
   let end = -1;
