@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { Calendar } from "../src/calendar/working-days.js";
+import { Calendar, CalendarRangeError } from "../src/calendar/working-days.js";
 import { schedules } from "../src/calendar/schedule.js";
 import { REVISED_MEASURES_FROM, statutoryHolidays } from "../src/calendar/statutory.js";
 
@@ -46,5 +46,17 @@ describe("an unpublished year's working days", () => {
     assert.equal(cal.isWorkingDay("2027-10-01"), false);
     assert.deepEqual(cal.shiftWorkingDays("2027-02-04", 1), { date: "2027-02-09", provisional: true });
     assert.deepEqual(cal.shiftWorkingDays("2027-09-30", 1), { date: "2027-10-04", provisional: true });
+  });
+});
+
+describe("the calendar's range (statutory holidays known from the 2014 measures; the lunar library to 2100)", () => {
+  const cal = new Calendar();
+  test("2014-01-01 and 2100-12-31 are in it; a day outside is an input error", () => {
+    assert.equal(cal.shiftWorkingDays("2014-01-01", 1).date, "2014-01-02");
+    assert.equal(cal.shiftWorkingDays("2014-01-03", -1).date, "2014-01-02");
+    assert.throws(() => cal.shiftWorkingDays("2014-01-03", -2), /go past 2014-01-01/);
+    assert.throws(() => cal.shiftWorkingDays("2013-12-31", 1), CalendarRangeError);
+    assert.throws(() => cal.shiftWorkingDays("2100-12-30", 2), /go past 2100-12-31/);
+    assert.doesNotThrow(() => cal.shiftWorkingDays("2100-12-29", 1));
   });
 });

@@ -74,72 +74,80 @@ export interface DeadlineOptions {
 export function deadlinesFor(map: DataMap, asOf: IsoDate, opts: DeadlineOptions = {}): Deadline[] {
   const calendar = opts.calendar ?? defaultCalendar();
   const lang = opts.lang ?? "en";
-  const out: Deadline[] = [];
-  map.filings.forEach((f, i) => {
+  return map.filings.flatMap((f, i) => {
     try {
-      filingDeadlines(f, i);
+      return filingDeadlines(map, f, i, asOf, calendar, lang);
     } catch (e) {
       if (!(e instanceof CalendarRangeError)) throw e;
       throw new CalendarRangeError(`filings[${i}]: ${e.message}`);
     }
   });
-  return out;
+}
 
-  function filingDeadlines(f: DataMap["filings"][number], i: number): void {
-    const add = (kind: DeadlineKind, date: IsoDate, basis: Provision, provisional: boolean) => {
-      const d: Deadline = {
-        filing: i,
-        transfer: f.transfer,
-        kind,
-        date,
-        basis: [citationOf(basis)],
-        status: date < asOf ? "passed" : "upcoming",
-      };
-      if (provisional) d.provisional = true;
-      const condition = CONDITIONS[kind];
-      if (condition) d.condition = condition[lang];
-      out.push(d);
+/** The deadlines of one filing (`i`: its place in the map). */
+function filingDeadlines(
+  map: DataMap,
+  f: DataMap["filings"][number],
+  i: number,
+  asOf: IsoDate,
+  calendar: Calendar,
+  lang: Lang,
+): Deadline[] {
+  const out: Deadline[] = [];
+  const add = (kind: DeadlineKind, date: IsoDate, basis: Provision, provisional: boolean) => {
+    const d: Deadline = {
+      filing: i,
+      transfer: f.transfer,
+      kind,
+      date,
+      basis: [citationOf(basis)],
+      status: date < asOf ? "passed" : "upcoming",
     };
-    const shift = (from: IsoDate, n: number) => calendar.shiftWorkingDays(from, n);
-    if (f.type === "standard_contract" || f.type === "gba_standard_contract") {
-      const due = shift(f.effectiveDate as IsoDate, FILING_WORKING_DAYS);
-      add(
-        "filing_due",
-        due.date,
-        f.type === "standard_contract" ? SCM_2023.provisions.art7 : gbaFilingBasis(map, f.transfer),
-        due.provisional,
-      );
-      return;
-    }
-    if (f.submittedDate !== undefined) {
-      const complete = shift(f.submittedDate, COMPLETENESS_WORKING_DAYS);
-      add("completeness_check_due", complete.date, SAM_2022.provisions.art7, complete.provisional);
-      if (f.acceptedDate === undefined) {
-        const accept = shift(complete.date, ACCEPTANCE_WORKING_DAYS);
-        add("acceptance_decision_due", accept.date, SAM_2022.provisions.art7, accept.provisional || complete.provisional);
-      }
-    }
-    if (f.acceptedDate !== undefined && f.resultDate === undefined) {
-      const review = shift(f.acceptedDate, REVIEW_WORKING_DAYS);
-      add("review_due", review.date, SAM_2022.provisions.art12, review.provisional);
-    }
-    if (f.resultDate === undefined) return;
-    const issued = f.resultDate;
-    if (f.outcome === "refused") {
-      const rereview = shift(issued, REREVIEW_WORKING_DAYS);
-      add("rereview_request_due", rereview.date, SAM_2022.provisions.art13, rereview.provisional);
-      return;
-    }
-    const underCbdf = inForceOn(CBDF_2024, issued);
-    const expires = addYears(issued, underCbdf ? 3 : 2);
-    add("assessment_expires", expires, underCbdf ? CBDF_2024.provisions.art9 : SAM_2022.provisions.art14, false);
-    const before = shift(expires, -EXTENSION_WORKING_DAYS);
-    if (inForceOn(CBDF_2024, asOf)) {
-      add("extension_window_opens", before.date, CBDF_2024.provisions.art9, before.provisional);
-    } else {
-      add("reapplication_due", before.date, SAM_2022.provisions.art14, before.provisional);
+    if (provisional) d.provisional = true;
+    const condition = CONDITIONS[kind];
+    if (condition) d.condition = condition[lang];
+    out.push(d);
+  };
+  const shift = (from: IsoDate, n: number) => calendar.shiftWorkingDays(from, n);
+  if (f.type === "standard_contract" || f.type === "gba_standard_contract") {
+    const due = shift(f.effectiveDate as IsoDate, FILING_WORKING_DAYS);
+    add(
+      "filing_due",
+      due.date,
+      f.type === "standard_contract" ? SCM_2023.provisions.art7 : gbaFilingBasis(map, f.transfer),
+      due.provisional,
+    );
+    return out;
+  }
+  if (f.submittedDate !== undefined) {
+    const complete = shift(f.submittedDate, COMPLETENESS_WORKING_DAYS);
+    add("completeness_check_due", complete.date, SAM_2022.provisions.art7, complete.provisional);
+    if (f.acceptedDate === undefined) {
+      const accept = shift(complete.date, ACCEPTANCE_WORKING_DAYS);
+      add("acceptance_decision_due", accept.date, SAM_2022.provisions.art7, accept.provisional || complete.provisional);
     }
   }
+  if (f.acceptedDate !== undefined && f.resultDate === undefined) {
+    const review = shift(f.acceptedDate, REVIEW_WORKING_DAYS);
+    add("review_due", review.date, SAM_2022.provisions.art12, review.provisional);
+  }
+  if (f.resultDate === undefined) return out;
+  const issued = f.resultDate;
+  if (f.outcome === "refused") {
+    const rereview = shift(issued, REREVIEW_WORKING_DAYS);
+    add("rereview_request_due", rereview.date, SAM_2022.provisions.art13, rereview.provisional);
+    return out;
+  }
+  const underCbdf = inForceOn(CBDF_2024, issued);
+  const expires = addYears(issued, underCbdf ? 3 : 2);
+  add("assessment_expires", expires, underCbdf ? CBDF_2024.provisions.art9 : SAM_2022.provisions.art14, false);
+  const before = shift(expires, -EXTENSION_WORKING_DAYS);
+  if (inForceOn(CBDF_2024, asOf)) {
+    add("extension_window_opens", before.date, CBDF_2024.provisions.art9, before.provisional);
+  } else {
+    add("reapplication_due", before.date, SAM_2022.provisions.art14, before.provisional);
+  }
+  return out;
 }
 
 function gbaFilingBasis(map: DataMap, transferId: string): Provision {

@@ -25,12 +25,6 @@ export interface FtzFinding {
 /** The zone's Chinese and English names and its list's title, for messages. */
 export const listLabel = (l: FtzList): Bilingual => say(`《${l.title}》`, `the ${l.zoneName.en} list (${l.edition} edition)`);
 
-/** The list a processor's zone has in force on a date (undefined when the zone is unknown or has none yet). */
-export function processorList(p: Processor, asOf: IsoDate, lists: readonly FtzList[] = ftzLists()): FtzList | undefined {
-  const zone = p.ftz ? zoneOf(p.ftz, lists) : undefined;
-  return zone ? listInForce(zone, asOf, lists) : undefined;
-}
-
 export function ftzFinding(
   p: Processor,
   t: Transfer,

@@ -76,7 +76,7 @@ export function assessGba(map: DataMap, t: Transfer, d: Dataset, r: Recipient, a
   if (!inForceOn(guideline, asOf)) {
     return no(
       say(
-        `${guideline === GBA_HK_2023 ? "《粤港澳大湾区（内地、香港）个人信息跨境流动标准合同实施指引》" : "《粤港澳大湾区（内地、澳门）个人信息跨境流动标准合同实施指引》"}自${guideline.inForce}起施行，评估日尚不可用`,
+        `《${guideline.name.zh}》自${guideline.inForce}起施行，评估日尚不可用`,
         `${guideline.id} is in force from ${guideline.inForce}: not available on this date`,
       ),
     );

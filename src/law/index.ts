@@ -4,7 +4,7 @@
  */
 export type { Bilingual, Citation, InstrumentId, Lang, Provision } from "./citation.js";
 export { chineseNumber, citationOf, enPlace, zhPlace } from "./citation.js";
-export { CitationWriter, formatCitation, instrumentName } from "./format.js";
+export { CitationWriter, formatCitation } from "./format.js";
 export { type Bound, type Instrument, inForceOn, meets } from "./instrument.js";
 export { CBDF_2024_BANDS } from "./instruments/cbdf-2024.js";
 export { GBA_MAINLAND_CITIES } from "./instruments/gba.js";

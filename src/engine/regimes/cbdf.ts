@@ -6,7 +6,7 @@
  */
 import { startOfYear } from "../../calendar/date.js";
 import type { Bilingual } from "../../law/index.js";
-import { CBDF_2024_BANDS as BANDS, CBDF_2024, chineseNumber, meets, type Provision } from "../../law/index.js";
+import { CBDF_2024_BANDS as BANDS, CBDF_2024, enPlace, meets, type Provision, zhPlace } from "../../law/index.js";
 import { ftzFinding } from "../ftz.js";
 import { withGba } from "../gba.js";
 import { num, PURPOSE_NAMES, say } from "../messages.js";
@@ -35,7 +35,7 @@ function decision(pathway: Pathway, counted: boolean, basis: Provision[], reason
 function missingPurposeFacts(ctx: TransferContext, exemption: Provision): Bilingual[] {
   const { transfer: t, dataset: d } = ctx;
   const item = exemption.cite.item ?? 0;
-  const where = say(`第五条第一款第（${chineseNumber(item)}）项`, `Art 5(1)(${item})`);
+  const where = say(zhPlace(exemption.cite), enPlace(exemption.cite));
   const out: Bilingual[] = [];
   if (t.necessary === undefined) {
     out.push(
@@ -151,31 +151,26 @@ function decideCbdf(ctx: TransferContext): Decision {
     );
   }
   const purposeExemption = PURPOSE_EXEMPTIONS[t.purpose];
-  let consentRelief = false;
-  if (purposeExemption) {
-    const missing = missingPurposeFacts(ctx, purposeExemption);
-    const item = purposeExemption.cite.item ?? 0;
-    if (missing.length === 0) {
-      exemptions.push(purposeExemption);
-      consentRelief = true;
+  const missing = purposeExemption ? missingPurposeFacts(ctx, purposeExemption) : [];
+  const purposeApplies = purposeExemption !== undefined && missing.length === 0;
+  if (purposeExemption && purposeApplies) {
+    exemptions.push(purposeExemption);
+    reasons.push(
+      say(
+        `为${PURPOSE_NAMES[t.purpose]?.zh}确需向境外提供（${zhPlace(purposeExemption.cite)}）`,
+        `Truly necessary for ${PURPOSE_NAMES[t.purpose]?.en} (${enPlace(purposeExemption.cite)})`,
+      ),
+    );
+    if (purposeExemption === P.art5_1_1) {
       reasons.push(
         say(
-          `为${PURPOSE_NAMES[t.purpose]?.zh}确需向境外提供（第五条第一款第（${chineseNumber(item)}）项）`,
-          `Truly necessary for ${PURPOSE_NAMES[t.purpose]?.en} (Art 5(1)(${item}))`,
+          "该项豁免只覆盖作为合同一方当事人的个人的个人信息，不包括同行人、紧急联系人等其他人的个人信息",
+          "It covers the PI of the individual who is party to the contract, not that of co-travellers, emergency contacts or other people",
         ),
       );
-      if (item === 1) {
-        reasons.push(
-          say(
-            "该项豁免只覆盖作为合同一方当事人的个人的个人信息，不包括同行人、紧急联系人等其他人的个人信息",
-            "It covers the PI of the individual who is party to the contract, not that of co-travellers, emergency contacts or other people",
-          ),
-        );
-      }
-    } else {
-      reasons.push(...missing);
     }
   }
+  reasons.push(...missing);
   const ftz = ftzFinding(p, t, d, ctx.asOf);
   if (ftz?.applies) exemptions.push(P.art6_2);
   if (ftz) reasons.push(...ftz.reasons);
@@ -184,7 +179,7 @@ function decideCbdf(ctx: TransferContext): Decision {
       say("豁免的出境不计入累计人数（问答第11问）", "Exempt transfers are not counted toward the cumulative thresholds (Q&A Q11)"),
     );
     const dec = decision("exempt", false, exemptions, reasons);
-    if (consentRelief && purposeExemption) dec.consentRelief = purposeExemption;
+    if (purposeApplies) dec.consentRelief = purposeExemption;
     return dec;
   }
 

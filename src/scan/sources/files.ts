@@ -28,7 +28,7 @@ export interface Skipped {
  * Inside folders: symbolic links are followed, but a dangling link, a folder reached again (a
  * link loop, or the same folder through two links) and a file seen before are skipped and named;
  * FIFOs, sockets and devices are skipped (a FIFO with no writer would block the scan). Hidden
- * entries (dot files) are passed over as before. A path given by the user is read as it is.
+ * entries (dot files) are passed over as before. Paths given by the user are followed if they are links.
  */
 export function listFiles(paths: string[]): { files: string[]; skipped: Skipped[] } {
   const files: string[] = [];
@@ -43,7 +43,7 @@ export function listFiles(paths: string[]): { files: string[]; skipped: Skipped[
         : st.isCharacterDevice() || st.isBlockDevice()
           ? "a device"
           : "not a regular file";
-  const visit = (p: string, st: Stats, named: boolean) => {
+  const visit = (p: string, st: Stats) => {
     const key = id(st);
     const before = seen.get(key);
     if (before !== undefined) {
@@ -81,19 +81,15 @@ export function listFiles(paths: string[]): { files: string[]; skipped: Skipped[
           });
           continue;
         }
-        visit(child, entry, false);
+        visit(child, entry);
       }
-    } else if (st.isFile() || named) {
-      if (!st.isFile()) {
-        skipped.push({ path: p, reason: `${kind(st)}, not a file to scan` });
-        return;
-      }
+    } else if (st.isFile()) {
       files.push(p);
     } else {
       skipped.push({ path: p, reason: `${kind(st)}, not a file to scan` });
     }
   };
-  for (const p of paths) visit(p, statSync(p), true);
+  for (const p of paths) visit(p, statSync(p));
   return { files, skipped };
 }
 

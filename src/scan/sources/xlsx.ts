@@ -118,22 +118,34 @@ async function sharedStrings(zip: ZipFile, entry: Entry | undefined): Promise<st
   return out;
 }
 
-/** The sheets in the workbook's order, with the zip path of each. */
-async function sheetList(zip: ZipFile, entries: Map<string, Entry>): Promise<{ name: string; path: string }[]> {
-  const workbook = entries.get("xl/workbook.xml");
-  const rels = entries.get("xl/_rels/workbook.xml.rels");
+/** The workbook's relationships, read once: each id's zip path, and the shared strings' path. */
+async function relationships(zip: ZipFile, entries: Map<string, Entry>): Promise<{ targets: Map<string, string>; strings: string }> {
   const targets = new Map<string, string>();
+  let strings = "xl/sharedStrings.xml";
+  const rels = entries.get("xl/_rels/workbook.xml.rels");
   if (rels) {
     await readPart(zip, rels, {
       open(t) {
         if (local(t.name) !== "Relationship") return;
         const a = t.attributes;
         const target = a.Target ?? "";
-        if (a.Id) targets.set(a.Id, target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`);
+        const path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+        if (a.Id) targets.set(a.Id, path);
+        if ((a.Type ?? "").endsWith("/sharedStrings")) strings = path;
       },
       close() {},
     });
   }
+  return { targets, strings };
+}
+
+/** The sheets in the workbook's order, with the zip path of each. */
+async function sheetList(
+  zip: ZipFile,
+  entries: Map<string, Entry>,
+  targets: Map<string, string>,
+): Promise<{ name: string; path: string }[]> {
+  const workbook = entries.get("xl/workbook.xml");
   const sheets: { name: string; path: string }[] = [];
   if (workbook) {
     await readPart(zip, workbook, {
@@ -228,9 +240,10 @@ async function* sheetRows(zip: ZipFile, entry: Entry, strings: readonly string[]
     },
   };
   for await (const _ of parsePart(zip, entry, handlers)) {
-    while (ready.length) yield ready.shift() as string[];
+    yield* ready;
+    ready.length = 0;
   }
-  while (ready.length) yield ready.shift() as string[];
+  yield* ready;
 }
 
 /**
@@ -240,21 +253,9 @@ async function* sheetRows(zip: ZipFile, entry: Entry, strings: readonly string[]
 export async function openXlsx(path: string): Promise<{ sheets: XlsxSheet[]; close: () => void }> {
   const { zip, entries } = await openZip(path);
   try {
-    const rels = entries.get("xl/_rels/workbook.xml.rels");
-    let stringsPath = "xl/sharedStrings.xml";
-    if (rels) {
-      await readPart(zip, rels, {
-        open(t) {
-          if (local(t.name) === "Relationship" && (t.attributes.Type ?? "").endsWith("/sharedStrings")) {
-            const target = t.attributes.Target ?? "";
-            stringsPath = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-          }
-        },
-        close() {},
-      });
-    }
-    const strings = await sharedStrings(zip, entries.get(stringsPath));
-    const list = await sheetList(zip, entries);
+    const rels = await relationships(zip, entries);
+    const strings = await sharedStrings(zip, entries.get(rels.strings));
+    const list = await sheetList(zip, entries, rels.targets);
     const sheets = list.map(({ name, path: p }) => ({ name, rows: sheetRows(zip, entries.get(p) as Entry, strings) }));
     return { sheets, close: () => zip.close() };
   } catch (e) {
