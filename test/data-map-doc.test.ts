@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { z } from "zod";
 import {
+  CHANGE_KINDS,
   DataMapSchema,
   FILING_TYPES,
   LAWFUL_BASES,
@@ -15,6 +16,7 @@ import {
   PURPOSES,
   SECTORS,
   SENSITIVE_CATEGORIES,
+  SERVICE_KINDS,
   SUBJECTS,
 } from "../src/engine/datamap.js";
 import { ROOT } from "./helpers.js";
@@ -60,6 +62,8 @@ describe("docs/data-map.md", () => {
       ...FILING_TYPES,
       ...OUTCOMES,
       ...MANNERS,
+      ...CHANGE_KINDS,
+      ...SERVICE_KINDS,
     ];
     assert.deepEqual(
       values.filter((v) => !documented(v)),

@@ -213,6 +213,14 @@ for (const target of targets()) {
       const contract = st.bands.find((b: { id: string }) => b.id === "standard_contract_general");
       assert.equal(contract.reached, false);
       assert.ok(contract.projected === null || /^\d{4}-\d{2}-\d{2}$/.test(contract.projected));
+      // The register's next three duties, none of them done, soonest first.
+      assert.ok(st.next.length > 0 && st.next.length <= 3, JSON.stringify(st.next));
+      for (const i of st.next as { status: string; basis: unknown[] }[]) {
+        assert.notEqual(i.status, "done");
+        assert.ok(i.basis.length > 0);
+      }
+      const text = xborder(["status", "--map", MAP, "--db", db, "--as-of", "2026-06-30"], { env });
+      assert.match(text.stdout, /Next duties/);
     });
 
     if (!db.startsWith("postgres")) {

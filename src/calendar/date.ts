@@ -66,6 +66,16 @@ export function addYears(d: IsoDate, n: number): IsoDate {
   return isIsoDate(candidate) ? candidate : `${String(y).padStart(4, "0")}-02-28`;
 }
 
+/** The same day N months later; a day the month lacks falls back to its last day (Civil Code Art 202). */
+export function addMonths(d: IsoDate, n: number): IsoDate {
+  const m0 = yearOf(d) * 12 + Number(d.slice(5, 7)) - 1 + n;
+  const y = Math.floor(m0 / 12);
+  const m = (m0 % 12) + 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const day = Math.min(Number(d.slice(8, 10)), last);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /** 1 January of the year of `d`, plus `yearsBack` years earlier. */
 export function startOfYear(d: IsoDate, yearsBack = 0): IsoDate {
   return `${String(yearOf(d) - yearsBack).padStart(4, "0")}-01-01`;

@@ -2,6 +2,7 @@ import { isIsoDate, todayInShanghai } from "../calendar/date.js";
 import { type AssessOptions, assess } from "../engine/assess.js";
 import { countLedger } from "../ledger/count.js";
 import { openStore, resolveTarget } from "../store/open.js";
+import type { DataMap } from "../engine/datamap.js";
 import { loadDataMap } from "../engine/load.js";
 import type { Pathway } from "../engine/types.js";
 import { PATHWAYS, severity } from "../engine/types.js";
@@ -18,6 +19,21 @@ export interface AssessCliOptions {
   db?: string;
 }
 
+/** With --ledger: the ledger's de-duplicated counts for the map on the date (shared by assess and obligations). */
+export async function ledgerCounts(map: DataMap, asOf: string, o: { ledger?: boolean; db?: string }): Promise<AssessOptions["ledger"]> {
+  if (!o.ledger) {
+    if (o.db !== undefined) throw new UsageError("--db: only meaningful with --ledger");
+    return undefined;
+  }
+  const store = await openStore(resolveTarget(o.db));
+  try {
+    const c = await countLedger(store, map, asOf);
+    return { cumulative: c.cumulative, transfers: c.transfers };
+  } finally {
+    await store.close();
+  }
+}
+
 /** `xborder assess FILE`: returns the exit code; writes stdout only on success. */
 export async function runAssess(file: string, o: AssessCliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (o.format !== "json" && o.format !== "text") throw new UsageError(`--format: expected json or text, got ${JSON.stringify(o.format)}`);
@@ -30,18 +46,7 @@ export async function runAssess(file: string, o: AssessCliOptions, out: (s: stri
   }
   const map = loadDataMap(file);
   const asOf = o.asOf ?? map.asOf ?? todayInShanghai();
-  let ledger: AssessOptions["ledger"];
-  if (o.ledger) {
-    const store = await openStore(resolveTarget(o.db));
-    try {
-      const c = await countLedger(store, map, asOf);
-      ledger = { cumulative: c.cumulative, transfers: c.transfers };
-    } finally {
-      await store.close();
-    }
-  } else if (o.db !== undefined) {
-    throw new UsageError("--db: only meaningful with --ledger");
-  }
+  const ledger = await ledgerCounts(map, asOf, o);
   const result = assess(map, { asOf, lang: o.lang as Lang, ledger });
   out(o.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderText(result, o.lang as Lang));
   if (o.failOn) {

@@ -16,6 +16,7 @@ const commands = {
   ftz: () => import("./ftz.js"),
   schema: () => import("./schema.js"),
   diff: () => import("./diff.js"),
+  obligations: () => import("./obligations.js"),
   ledger: () => import("./ledger.js"),
   scan: () => import("./scan.js"),
 };
@@ -100,6 +101,21 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .option("--fail-on <gate>", "refile | pathway: exit 1 if the change needs a re-filing, or makes a pathway heavier")
     .action(async (a: string, b: string, o: import("./diff.js").DiffCliOptions) =>
       setExit((await commands.diff()).runDiff(a, b, o, out, err)),
+    );
+
+  program
+    .command("obligations")
+    .description("every duty the processor owes, one-off and recurring: due dates on the working-day calendar, status, citations")
+    .argument("<map>", "the data map")
+    .option("--as-of <date>", "the date YYYY-MM-DD (default: the map's asOf, else today in Asia/Shanghai)")
+    .option("--format <format>", "text | json | ics (a calendar file)", "text")
+    .option("--lang <lang>", "zh | en", "en")
+    .option("--fail-on <status>", "overdue: exit 1 if any duty is overdue (for CI)")
+    .option("--changed-from <old-map>", "an earlier version of the map: what changed since sets off redo duties (as xborder diff)")
+    .option("--ledger", "use the ledger's de-duplicated counts instead of the map's persons")
+    .option("--db <dir-or-url>", "the ledger (with --ledger): a directory (embedded) or postgres:// URL")
+    .action(async (file: string, o: import("./obligations.js").ObligationsCliOptions) =>
+      setExit(await (await commands.obligations()).runObligations(file, o, out, err)),
     );
 
   program

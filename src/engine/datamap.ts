@@ -61,6 +61,31 @@ export const SECTORS = ["banking", "credit_referencing", "healthcare", "insuranc
  */
 export const MANNERS = ["transmitted", "stored_abroad", "accessible_from_abroad"] as const;
 
+/**
+ * What a recorded change altered (the SCM-2023 Art 8 list; the GBA guidelines' Art 8 and SAM-2022
+ * Art 14 para 2 have the same kinds): a change during a contract's term or an assessment's validity
+ * sets off a redo (xborder obligations).
+ */
+export const CHANGE_KINDS = [
+  "purpose",
+  "scope",
+  "types",
+  "sensitivity",
+  "manner",
+  "storage_place",
+  "recipient_use",
+  "retention",
+  "recipient_law",
+  "other",
+] as const;
+
+/**
+ * A service whose filing the obligations register follows: algorithm recommendation (算法备案),
+ * deep synthesis (深度合成), generative AI (生成式人工智能), a mobile App (App备案), and an information
+ * system under the multi-level protection scheme (等级保护).
+ */
+export const SERVICE_KINDS = ["algorithm", "deep_synthesis", "generative_ai", "app", "information_system"] as const;
+
 /** The outcome of a security assessment (default passed: a result date with no outcome is a passed result). */
 export const OUTCOMES = ["passed", "refused"] as const;
 
@@ -143,6 +168,19 @@ export const DataMapSchema = z
             sector: oneOf(SECTORS).optional(),
             personsProcessed: whole.optional(),
             cumulative: persons.optional(),
+            // The obligations register: the day PI of more than 10,000,000 people was first processed (the
+            // PIPCA-2025 audit cadence starts then, or on 2025-05-01 if later).
+            overTenMillionSince: isoDate.optional(),
+            // 个人信息保护负责人 (PIPL Art 52): the day 1,000,000 people was reached, designation, report to the CAC.
+            protectionOfficer: z
+              .object(
+                { reachedDate: isoDate.optional(), designated: flag.optional(), reportedDate: isoDate.optional() },
+                { error: expect("an object") },
+              )
+              .loose()
+              .optional(),
+            // 网络数据安全负责人和管理机构 (NDSR Art 30), for important data or PI of 10,000,000 people or more.
+            dataSecurityOfficer: flag.optional(),
           },
           { error: expect("an object") },
         )
@@ -209,6 +247,11 @@ export const DataMapSchema = z
                 storagePlace: text.optional(),
                 recipientUse: text.optional(),
                 retentionAbroad: whole.optional(),
+                // The obligations register: when the transfer started (or will), its PIPIA's date, notice and consent done.
+                startDate: isoDate.optional(),
+                pipiaDate: isoDate.optional(),
+                noticeGiven: flag.optional(),
+                consentObtained: flag.optional(),
                 onwardOutsideGBA: flag.default(false),
                 persons: persons.default({ general: 0, sensitive: 0 }),
               },
@@ -231,6 +274,74 @@ export const DataMapSchema = z
                 submittedDate: isoDate.optional(),
                 acceptedDate: isoDate.optional(),
                 outcome: oneOf(OUTCOMES).optional(),
+                // The day the filing was made (a standard contract's filing is then done) and the last day
+                // of a contract's term (a change after it no longer reopens that contract).
+                filedDate: isoDate.optional(),
+                endDate: isoDate.optional(),
+              },
+              { error: expect("an object") },
+            )
+            .loose(),
+          { error: expect("a list") },
+        )
+        .default([]),
+      // The obligations register's facts (xborder obligations); each list is optional.
+      audits: z
+        .array(
+          z
+            .object(
+              {
+                // regular: the processor's own (PIPL Art 54); ordered: one the authorities required (Art 64)
+                kind: oneOf(["regular", "ordered"] as const).default("regular"),
+                date: isoDate.optional(),
+                firm: text.optional(),
+                orderedDate: isoDate.optional(),
+                deadline: isoDate.optional(),
+              },
+              { error: expect("an object") },
+            )
+            .loose(),
+          { error: expect("a list") },
+        )
+        .default([]),
+      riskAssessments: z
+        .array(z.object({ date: isoDate }, { error: expect("an object") }).loose(), { error: expect("a list") })
+        .default([]),
+      services: z
+        .array(
+          z
+            .object(
+              {
+                id,
+                kind: oneOf(SERVICE_KINDS),
+                name: text.optional(),
+                // 具有舆论属性或者社会动员能力
+                publicOpinion: flag.optional(),
+                launchDate: isoDate.optional(),
+                filingNumber: text.optional(),
+                filedDate: isoDate.optional(),
+                // The filing number is shown where the service is offered (ALGO-2021 Art 26; GENAI-2023 Art 17)
+                numberShown: flag.optional(),
+                // information_system: the protection level (1–5), the day it was determined, the last test
+                level: whole.min(1, { error: "expected a level 1–5" }).max(5, { error: "expected a level 1–5" }).optional(),
+                levelDate: isoDate.optional(),
+                lastTestDate: isoDate.optional(),
+              },
+              { error: expect("an object") },
+            )
+            .loose(),
+          { error: expect("a list") },
+        )
+        .default([]),
+      changes: z
+        .array(
+          z
+            .object(
+              {
+                date: isoDate,
+                transfer: id,
+                what: z.array(oneOf(CHANGE_KINDS), { error: expect("a list") }).min(1, { error: "expected at least one kind" }),
+                redoneDate: isoDate.optional(),
               },
               { error: expect("an object") },
             )
@@ -253,6 +364,9 @@ export type Purpose = (typeof PURPOSES)[number];
 export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 export type LawfulBasis = (typeof LAWFUL_BASES)[number];
 export type Sector = (typeof SECTORS)[number];
+export type Service = DataMap["services"][number];
+export type RecordedChange = DataMap["changes"][number];
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One problem in the input, located by its field path (e.g. `transfers[1].persons.general`). */
 export interface FieldIssue {
@@ -319,8 +433,15 @@ function checkReferences(map: DataMap): FieldIssue[] {
       const [name, d] = given[k]!;
       if (d < prev) issues.push({ path: ["filings", i, name], message: `${d} is before ${prevName} ${prev}` });
     }
+    if (f.endDate !== undefined && f.effectiveDate !== undefined && f.endDate < f.effectiveDate)
+      issues.push({ path: ["filings", i, "endDate"], message: `${f.endDate} is before effectiveDate ${f.effectiveDate}` });
     if (f.type !== "security_assessment" && f.effectiveDate === undefined)
       issues.push({ path: ["filings", i, "effectiveDate"], message: `required for a ${f.type} filing` });
+  });
+  unique(map.services, "services");
+  map.changes.forEach((c, i) => {
+    if (!transfers.has(c.transfer))
+      issues.push({ path: ["changes", i, "transfer"], message: `no transfer with id ${JSON.stringify(c.transfer)}` });
   });
   return issues;
 }

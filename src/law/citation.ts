@@ -15,7 +15,13 @@ export type InstrumentId =
   | "GBA-MO-2024"
   | "PIPCA-2025"
   | "PIPCA-DRAFT-2023"
-  | "CERT-2025";
+  | "CERT-2025"
+  // Duties of the obligations register (xborder obligations), where the map declares the service
+  | "ALGO-2021"
+  | "DS-2022"
+  | "GENAI-2023"
+  | "ATFL-2022"
+  | "MLPS-2007";
 
 export interface Citation {
   instrument: InstrumentId;

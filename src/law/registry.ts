@@ -4,8 +4,10 @@ import type { Instrument } from "./instrument.js";
 import { CBDF_2024 } from "./instruments/cbdf-2024.js";
 import { CERT_2025 } from "./instruments/cert-2025.js";
 import { GBA_HK_2023, GBA_MO_2024 } from "./instruments/gba.js";
+import { PIPCA_2025, PIPCA_DRAFT_2023 } from "./instruments/pipca.js";
 import { SAM_2022 } from "./instruments/sam-2022.js";
 import { SCM_2023 } from "./instruments/scm-2023.js";
+import { ALGO_2021, ATFL_2022, DS_2022, GENAI_2023, MLPS_2007 } from "./instruments/services.js";
 import { CSL, DSL, NDSR_2024, PIPL } from "./instruments/statutes.js";
 
 export const INSTRUMENTS: readonly Instrument[] = [
@@ -19,6 +21,13 @@ export const INSTRUMENTS: readonly Instrument[] = [
   CERT_2025,
   GBA_HK_2023,
   GBA_MO_2024,
+  PIPCA_2025,
+  PIPCA_DRAFT_2023,
+  ALGO_2021,
+  DS_2022,
+  GENAI_2023,
+  ATFL_2022,
+  MLPS_2007,
 ];
 
 export function instrument(id: InstrumentId): Instrument | undefined {

@@ -1,13 +1,15 @@
 /**
  * `status`: where the processor stands against each band of the rules in force, month by month,
- * and when each band will be crossed at the current rate — so a filing starts before it is due.
+ * and when each band will be crossed at the current rate — so a filing starts before it is due —
+ * and the obligations register's next three duties.
  */
 import { type IsoDate, addDays, toDayNumber } from "../calendar/date.js";
 import type { DataMap } from "../engine/datamap.js";
+import { buildRegister, nextItems, type RegisterItem } from "../engine/register/index.js";
 import { regimeOn } from "../engine/regimes/index.js";
 import { CBDF_2024_BANDS, SAM_2022_BANDS } from "../law/index.js";
 import type { Store } from "../store/open.js";
-import { cumulativeSeries } from "./count.js";
+import { countLedger, cumulativeSeries } from "./count.js";
 
 export interface Band {
   id: string;
@@ -28,6 +30,8 @@ export interface Status {
   bands: Band[];
   /** Cumulative counts at the end of each month of the window so far (and at asOf). */
   trend: { date: IsoDate; general: number; sensitive: number }[];
+  /** The obligations register's next three duties still to do (on the ledger's counts). */
+  next: RegisterItem[];
 }
 
 function bandsFor(regime: string) {
@@ -105,7 +109,9 @@ export async function ledgerStatus(store: Store, map: DataMap, asOf: IsoDate): P
     }
     return { ...b, current, reached, projected };
   });
-  return { asOf, regime: regime.id, window: now.window, bands, trend };
+  const counts = await countLedger(store, map, asOf);
+  const register = buildRegister(map, { asOf, ledger: { cumulative: counts.cumulative, transfers: counts.transfers } });
+  return { asOf, regime: regime.id, window: now.window, bands, trend, next: nextItems(register, 3) };
 }
 
 export function renderStatus(s: Status): string {
@@ -121,5 +127,8 @@ export function renderStatus(s: Status): string {
   }
   lines.push("", "Trend (cumulative, counted transfers):");
   for (const t of s.trend) lines.push(`  ${t.date}  general ${n(t.general).padStart(11)}  sensitive ${n(t.sensitive).padStart(9)}`);
+  lines.push("", "Next duties (xborder obligations for all):");
+  if (s.next.length === 0) lines.push("  none outstanding");
+  for (const i of s.next) lines.push(`  ${i.due ?? "now       "}  [${i.status}] ${i.action}${i.transfer ? ` (${i.transfer})` : ""}`);
   return `${lines.join("\n")}\n`;
 }

@@ -61,6 +61,20 @@ export const PIPL = {
         en: "CIIOs and processors handling PI in the volumes the CAC sets must pass the CAC security assessment to send PI abroad, except where laws, administrative regulations or the CAC provide that no assessment is needed",
       },
     },
+    art52: {
+      cite: { instrument: "PIPL", article: 52 },
+      summary: {
+        zh: "处理个人信息达到国家网信部门规定数量的个人信息处理者应当指定个人信息保护负责人；并将其姓名、联系方式等报送履行个人信息保护职责的部门",
+        en: "A processor handling PI in the number the CAC sets designates a PI protection officer, publishes the officer's contact details and reports the officer's name and contacts to the authorities",
+      },
+    },
+    art54: {
+      cite: { instrument: "PIPL", article: 54 },
+      summary: {
+        zh: "个人信息处理者应当定期对其处理个人信息遵守法律、行政法规的情况进行合规审计",
+        en: "Processors audit, regularly, their compliance with the laws and administrative regulations in processing PI",
+      },
+    },
     art55: {
       cite: { instrument: "PIPL", article: 55 },
       summary: {
@@ -80,6 +94,13 @@ export const PIPL = {
       summary: {
         zh: "发生或者可能发生个人信息泄露、篡改、丢失的，应当立即采取补救措施，并通知履行个人信息保护职责的部门和个人",
         en: "On a leak, tampering or loss of PI, remedy at once and notify the authorities and the individuals",
+      },
+    },
+    art64: {
+      cite: { instrument: "PIPL", article: 64 },
+      summary: {
+        zh: "履行个人信息保护职责的部门发现个人信息处理活动存在较大风险或者发生个人信息安全事件的，可以要求个人信息处理者委托专业机构对其个人信息处理活动进行合规审计",
+        en: "Where processing carries a major risk or an incident has occurred, the authorities may require the processor to have a professional body audit its processing",
       },
     },
   },
@@ -120,8 +141,16 @@ export const CSL = {
   issuer: { zh: "全国人民代表大会常务委员会", en: "NPC Standing Committee" },
   published: "2016-11-07",
   inForce: "2017-06-01",
-  source: "regulations.md §0 (GBA contract where a security assessment is mandatory)",
+  source:
+    "regulations.md §0 (GBA contract where a security assessment is mandatory); Art 21: seed 003 (public-security penalties for a system never filed under 等级保护)",
   provisions: {
+    art21: {
+      cite: { instrument: "CSL", article: 21 },
+      summary: {
+        zh: "国家实行网络安全等级保护制度；网络运营者应当按照网络安全等级保护制度的要求，履行安全保护义务",
+        en: "The state runs the multi-level protection scheme (等级保护); network operators fulfil its security duties",
+      },
+    },
     art37: {
       cite: { instrument: "CSL", article: 37 },
       summary: {
@@ -139,13 +168,37 @@ export const NDSR_2024 = {
   issuer: { zh: "国务院令第790号", en: "State Council Decree No. 790" },
   published: "2024-09-30",
   inForce: "2025-01-01",
-  source: "regulations.md §6 (secondary)",
+  source: "regulations.md §6 (secondary). Article numbers from secondary reports: re-check against the official text",
   provisions: {
+    art28: {
+      cite: { instrument: "NDSR-2024", article: 28 },
+      summary: {
+        zh: "网络数据处理者处理1000万人以上个人信息的，还应当遵守本条例第三十条、第三十二条对处理重要数据的网络数据处理者作出的规定",
+        en: "A processor of PI of 10,000,000 people or more also follows Arts 30 and 32, the duties of important-data processors",
+      },
+      secondary: true,
+    },
+    art30: {
+      cite: { instrument: "NDSR-2024", article: 30 },
+      summary: {
+        zh: "重要数据的处理者应当明确网络数据安全负责人和网络数据安全管理机构",
+        en: "Important-data processors name a network data security officer and a network data security management body",
+      },
+      secondary: true,
+    },
+    art32: {
+      cite: { instrument: "NDSR-2024", article: 32 },
+      summary: {
+        zh: "重要数据的处理者因合并、分立、解散、破产等原因可能影响重要数据安全的，应当采取措施保障网络数据安全，并向省级以上有关主管部门报告",
+        en: "Where a merger, division, dissolution or bankruptcy may affect important data, the processor secures the data and reports to the provincial-level (or higher) authorities",
+      },
+      secondary: true,
+    },
     art33: {
       cite: { instrument: "NDSR-2024", article: 33 },
       summary: {
-        zh: "重要数据的处理者应当每年度对其网络数据处理活动开展风险评估",
-        en: "Important-data processors run a risk assessment every year",
+        zh: "重要数据的处理者应当每年度对其网络数据处理活动开展风险评估，并向省级以上有关主管部门报送风险评估报告",
+        en: "Important-data processors run a risk assessment every year and report it to the provincial-level (or higher) authorities",
       },
       secondary: true,
     },
