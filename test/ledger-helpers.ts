@@ -27,7 +27,12 @@ export async function dropTestSchemas(): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const s of created.splice(0)) await client.query(`drop schema if exists ${s} cascade`);
+    for (const s of created.splice(0)) {
+      // The schema, and those made beside it (the workspace keeps each organisation's ledger in `<schema>_org_<id>`).
+      const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where starts_with(nspname, $1)", [s]);
+      for (const r of rows)
+        if (r.nspname === s || r.nspname.startsWith(`${s}_org_`)) await client.query(`drop schema if exists ${r.nspname} cascade`);
+    }
   } finally {
     await client.end();
   }

@@ -17,6 +17,7 @@ const commands = {
   schema: () => import("./schema.js"),
   diff: () => import("./diff.js"),
   obligations: () => import("./obligations.js"),
+  serve: () => import("./serve.js"),
   ledger: () => import("./ledger.js"),
   scan: () => import("./scan.js"),
 };
@@ -117,6 +118,23 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .action(async (file: string, o: import("./obligations.js").ObligationsCliOptions) =>
       setExit(await (await commands.obligations()).runObligations(file, o, out, err)),
     );
+
+  program
+    .command("serve")
+    .description("the workspace: web app and HTTP API (embedded database by default, or --db postgres://…)")
+    .option("--port <port>", "port to listen on", "8080")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL (default $XBORDER_DB or ./.xborder)")
+    .action(async (o: import("./serve.js").ServeCliOptions) => setExit(await (await commands.serve()).runServe(o, out)));
+
+  const audit = program.command("audit").description("the workspace's audit log");
+  audit
+    .command("verify")
+    .description("check every organisation's hash chain: exit 1 if an entry was edited, inserted or removed")
+    .option("--org <slug>", "one organisation")
+    .option("--format <format>", "json | text", "text")
+    .option("--db <dir-or-url>", "the workspace: a directory or postgres:// URL (default $XBORDER_DB or ./.xborder)")
+    .action(async (o: import("./serve.js").AuditCliOptions) => setExit(await (await commands.serve()).runAuditVerify(o, out)));
 
   program
     .command("schema")

@@ -48,7 +48,7 @@ export function resolveTarget(flag?: string): string {
   return flag ?? process.env.XBORDER_DB ?? ".xborder";
 }
 
-const isUrl = (t: string) => /^postgres(ql)?:\/\//.test(t);
+export const isUrl = (t: string) => /^postgres(ql)?:\/\//.test(t);
 
 /**
  * What `--db` names, checked before anything is created: a `postgres://` or `postgresql://` URL,
@@ -68,7 +68,7 @@ export function checkTarget(target: string): void {
  * Make the embedded ledger's directory, one level at a time: an existing file in the way is named
  * (Node's recursive mkdir loops on some paths, such as under /proc).
  */
-function makeDirectory(dir: string): void {
+export function makeDirectory(dir: string): void {
   const missing: string[] = [];
   let at = dir;
   for (;;) {
@@ -103,7 +103,7 @@ function makeDirectory(dir: string): void {
   }
 }
 
-function redact(url: string): string {
+export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 

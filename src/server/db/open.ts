@@ -1,0 +1,86 @@
+/**
+ * Where the workspace keeps its data: a directory (embedded PostgreSQL, PGlite: `workspace/` for
+ * users, organisations, versions and the audit log; `orgs/<id>/` for each organisation's ledger,
+ * with its own secret) or a PostgreSQL server (schema `xborder_workspace`; each organisation's
+ * ledger in its own schema `xborder_org_<id>`). Sessions and jobs live in the database, so two
+ * `serve` processes on one server work side by side.
+ */
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { lockDirectory } from "../../store/lock.js";
+import { checkTarget, isUrl, makeDirectory, redact, StoreError } from "../../store/open.js";
+import { PGliteDialect } from "../../store/pglite-dialect.js";
+import { migrateWorkspace } from "./migrations.js";
+import type { WorkspaceDatabase } from "./schema.js";
+
+export const WORKSPACE_SCHEMA = "xborder_workspace";
+
+export interface WorkspaceDb {
+  db: Kysely<WorkspaceDatabase>;
+  kind: "pglite" | "postgres";
+  location: string;
+  /** Where an organisation's ledger lives: a directory or a postgres:// URL with its schema. */
+  ledgerTarget(orgId: number): string;
+  close(): Promise<void>;
+}
+
+export async function openWorkspace(target: string): Promise<WorkspaceDb> {
+  checkTarget(target);
+  if (isUrl(target)) {
+    const url = new URL(target);
+    const schema = url.searchParams.get("schema") ?? WORKSPACE_SCHEMA;
+    url.searchParams.delete("schema");
+    if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema))
+      throw new StoreError(`--db: schema must be a lower-case identifier, got ${JSON.stringify(schema)}`);
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 8, options: `-c search_path=${schema}` });
+    try {
+      await pool.query(`create schema if not exists ${schema}`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== "23505") {
+        await pool.end().catch(() => undefined);
+        throw new StoreError(`${redact(target)}: cannot connect to PostgreSQL (${(e as Error).message})`);
+      }
+    }
+    const db = new Kysely<WorkspaceDatabase>({ dialect: new PostgresDialect({ pool }) });
+    await migrateWorkspace(db as Kysely<unknown>, schema);
+    return {
+      db,
+      kind: "postgres",
+      location: redact(target),
+      ledgerTarget: (orgId) => {
+        const u = new URL(url);
+        u.searchParams.set("schema", `${schema === WORKSPACE_SCHEMA ? "xborder" : schema}_org_${orgId}`);
+        return u.toString();
+      },
+      close: () => db.destroy(),
+    };
+  }
+  const dir = resolve(target);
+  const home = join(dir, "workspace");
+  makeDirectory(home);
+  const unlock = await lockDirectory(home);
+  try {
+    const pglite = new PGlite(join(home, "pglite"));
+    const db = new Kysely<WorkspaceDatabase>({ dialect: new PGliteDialect(pglite) });
+    await sql`select 1`.execute(db);
+    await migrateWorkspace(db as Kysely<unknown>, "public");
+    return {
+      db,
+      kind: "pglite",
+      location: dir,
+      ledgerTarget: (orgId) => join(dir, "orgs", String(orgId)),
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          unlock();
+        }
+      },
+    };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The API's OpenAPI 3.1 document: the data map's schema is the one the validation generates
+ * (src/engine/json-schema.ts, the same as `xborder schema`), so the document cannot drift from
+ * what the API accepts. The page renders it as a plain, readable list (no third-party script).
+ */
+import { html } from "hono/html";
+import { dataMapJsonSchema } from "../engine/json-schema.js";
+import type { Ctx } from "./context.js";
+import { t } from "./pages/i18n.js";
+import { page } from "./pages/layout.js";
+
+type Op = [method: string, path: string, summary: string, permission: string, body?: string];
+
+export const OPERATIONS: Op[] = [
+  ["get", "/api/v1/me", "Who is asking: the person and their organisations, or the token", "any"],
+  ["get", "/api/v1/orgs/{org}", "The organisation and the caller's role", "read"],
+  ["get", "/api/v1/orgs/{org}/datamap", "The current data map, exactly as saved (YAML or JSON)", "read"],
+  ["put", "/api/v1/orgs/{org}/datamap", "Save a new version (YAML or JSON body), validated as `xborder assess` does", "write", "DataMap"],
+  ["get", "/api/v1/orgs/{org}/datamap/versions", "Every saved version: who, when, digest", "read"],
+  ["get", "/api/v1/orgs/{org}/datamap/versions/{v}", "One version with its text", "read"],
+  ["get", "/api/v1/orgs/{org}/datamap/diff", "What a change set off (`xborder diff`): ?from=&to=&asOf=&lang=", "read"],
+  [
+    "post",
+    "/api/v1/orgs/{org}/assess",
+    "The assessment (`xborder assess --format json`); body { asOf, lang, ledger, failOn, map }",
+    "read",
+    "AssessRequest",
+  ],
+  [
+    "get",
+    "/api/v1/orgs/{org}/overview",
+    "Bands on the ledger's counts, trend, deadlines of the next 90 days, transfers heavier than filed",
+    "read",
+  ],
+  ["get", "/api/v1/orgs/{org}/ledger/count", "Distinct people per transfer and in total (`xborder ledger count`): ?asOf=", "read"],
+  ["get", "/api/v1/orgs/{org}/ledger/status", "Bands, trend, projections, next duties (`xborder status`): ?asOf=", "read"],
+  [
+    "post",
+    "/api/v1/orgs/{org}/ledger/import",
+    "Upload events (CSV, JSON Lines, Parquet; ?name= gives the type): a job, 202 with its status URL",
+    "write",
+  ],
+  ["get", "/api/v1/orgs/{org}/jobs", "Recent jobs", "read"],
+  ["get", "/api/v1/orgs/{org}/jobs/{id}", "A job's status and progress", "read"],
+  ["delete", "/api/v1/orgs/{org}/jobs/{id}", "Cancel a job that has not started", "write"],
+  ["get", "/api/v1/orgs/{org}/obligations", "The obligations register (`xborder obligations --format json`): ?asOf=&lang=", "read"],
+  ["get", "/api/v1/orgs/{org}/audit", "The audit log", "audit"],
+  ["get", "/api/v1/orgs/{org}/audit.csv", "The audit log as CSV", "audit"],
+  ["get", "/api/v1/orgs/{org}/audit/verify", "Whether the audit log's chain is intact", "audit"],
+  ["get", "/api/v1/orgs/{org}/members", "Members and roles", "admin"],
+  ["post", "/api/v1/orgs/{org}/members", "Add a member or change a role: { email, role, password? }", "admin"],
+  ["delete", "/api/v1/orgs/{org}/members/{user}", "Remove a member", "admin"],
+  ["get", "/api/v1/orgs/{org}/tokens", "API tokens (never their secrets)", "admin"],
+  ["post", "/api/v1/orgs/{org}/tokens", "Create an API token: { name, role, days } — the token is shown once", "admin"],
+  ["delete", "/api/v1/orgs/{org}/tokens/{id}", "Revoke an API token", "admin"],
+];
+
+const PROBLEM = {
+  type: "object",
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    errors: {
+      type: "array",
+      items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" }, line: { type: "integer" } } },
+    },
+  },
+};
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [method, path, summary, permission, body] of OPERATIONS) {
+    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    (paths[path] ??= {})[method] = {
+      summary,
+      description: `Permission: ${permission} (owner: all; editor: read, write; auditor: read, audit; viewer: read).`,
+      parameters: params,
+      ...(body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": { schema: { $ref: `#/components/schemas/${body}` } },
+                ...(body === "DataMap" ? { "application/yaml": { schema: { $ref: "#/components/schemas/DataMap" } } } : {}),
+              },
+            },
+          }
+        : {}),
+      responses: {
+        "200": { description: "OK" },
+        "4XX": {
+          description: "The problem, with the field path",
+          content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+        },
+      },
+    };
+  }
+  const dataMap = dataMapJsonSchema();
+  delete (dataMap as { $schema?: unknown }).$schema;
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "xborder workspace API",
+      version: "1",
+      description: "China cross-border data transfer compliance: the command line's capabilities over HTTP.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }, { session: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API token (xbt_…) of one organisation, with a role and an expiry" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "xb_session",
+          description: "A browser session; state-changing requests also send x-csrf-token",
+        },
+      },
+      schemas: {
+        DataMap: dataMap,
+        AssessRequest: {
+          type: "object",
+          properties: {
+            asOf: { type: "string", format: "date" },
+            lang: { enum: ["zh", "en"] },
+            ledger: { type: "boolean" },
+            failOn: { enum: ["standard_contract_or_certification", "security_assessment", "prohibited"] },
+            map: { $ref: "#/components/schemas/DataMap" },
+          },
+        },
+        Problem: PROBLEM,
+      },
+    },
+  };
+}
+
+export function openApiPage(c: Ctx) {
+  const lang = c.var.lang;
+  const user = c.var.session ? { email: c.var.session.email, csrf: c.var.session.csrf } : undefined;
+  return page(
+    { lang, path: "/api/docs", user },
+    t(lang, "api"),
+    html`<section class="card">
+      <p>
+        OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>.
+        ${
+          lang === "zh"
+            ? "请求头 Authorization: Bearer xbt_…（在“成员”页面创建令牌）。错误为 application/problem+json。"
+            : "Send Authorization: Bearer xbt_… (tokens are made on the Members page). Errors are application/problem+json."
+        }
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Method</th>
+            <th>Path</th>
+            <th>${t(lang, "summary")}</th>
+            <th>Permission</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${OPERATIONS.map(
+            ([m, p, s, perm]) =>
+              html`<tr>
+                <td><code>${m.toUpperCase()}</code></td>
+                <td><code>${p}</code></td>
+                <td>${s}</td>
+                <td>${perm}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`,
+  );
+}

@@ -1,0 +1,118 @@
+/** Data map: the current version, an editor (paste or upload YAML/JSON) with the CLI's messages at the field, versions and compare. */
+import { html } from "hono/html";
+import type { MapDiff } from "../../engine/diff.js";
+import type { Lang } from "../../law/index.js";
+import type { MapVersion } from "../datamaps.js";
+import { t } from "./i18n.js";
+import { csrfField, type PageContext } from "./layout.js";
+
+export interface FieldError {
+  path: string;
+  message: string;
+  line?: number;
+}
+
+export function datamapBody(
+  ctx: PageContext,
+  base: string,
+  current: MapVersion | undefined,
+  versions: Omit<MapVersion, "content">[],
+  canWrite: boolean,
+  draft?: { text: string; errors: FieldError[]; detail?: string },
+  saved?: number,
+) {
+  const lang = ctx.lang;
+  return html`${saved ? html`<p class="notice" role="status">${t(lang, "saved")} ${saved}</p>` : ""}
+    ${
+      draft
+        ? html`<div class="errors" role="alert">
+            <strong>${t(lang, "fieldError")}</strong>${draft.detail && !draft.errors.length ? html`<p>${draft.detail}</p>` : ""}
+            <ul>
+              ${draft.errors.map((e) => html`<li><code>${e.path}</code>${e.line ? ` (line ${e.line})` : ""}: ${e.message}</li>`)}
+            </ul>
+          </div>`
+        : ""
+    }
+    ${current ? html`<p class="muted">${t(lang, "version")} ${current.version} · ${current.createdBy} · ${current.createdAt} · <a href="${base}/datamap/versions/${current.version}?download=1">${t(lang, "export")} (${current.format.toUpperCase()})</a></p>` : html`<p>${t(lang, "noMap")}</p>`}
+    ${
+      canWrite
+        ? html`<section class="card">
+            <form method="post" action="${base}/datamap" enctype="multipart/form-data">
+              ${csrfField(ctx)} <label for="text">YAML / JSON</label
+              ><textarea id="text" name="text" spellcheck="false">${draft?.text ?? current?.content ?? ""}</textarea>
+              <label for="file">${t(lang, "upload")} (.yaml, .yml, .json)</label
+              ><input id="file" name="file" type="file" accept=".yaml,.yml,.json" /> <button type="submit">${t(lang, "save")}</button>
+            </form>
+          </section>`
+        : current
+          ? html`<section class="card"><pre>${current.content}</pre></section>`
+          : ""
+    }
+    <section class="card">
+      <h2>${t(lang, "versions")}</h2>
+      ${
+        versions.length > 1
+          ? html`<form class="inline" method="get" action="${base}/datamap/diff">
+              <div>
+                <label for="from">${t(lang, "from")}</label
+                ><select id="from" name="from">
+                  ${versions.map((v, i) => html`<option value="${v.version}" ${i === 1 ? "selected" : ""}>${v.version}</option>`)}
+                </select>
+              </div>
+              <div>
+                <label for="to">${t(lang, "to")}</label
+                ><select id="to" name="to">
+                  ${versions.map((v) => html`<option value="${v.version}">${v.version}</option>`)}
+                </select>
+              </div>
+              <button type="submit">${t(lang, "compare")}</button>
+            </form>`
+          : ""
+      }
+      <table>
+        <thead>
+          <tr>
+            <th>${t(lang, "version")}</th>
+            <th>${t(lang, "by")}</th>
+            <th>${t(lang, "when")}</th>
+            <th>digest</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${versions.map(
+            (v) =>
+              html`<tr>
+                <td><a href="${base}/datamap/versions/${v.version}">${v.version}</a></td>
+                <td>${v.createdBy}</td>
+                <td>${v.createdAt}</td>
+                <td><code>${v.digest.slice(0, 12)}</code></td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+}
+
+export function diffBody(d: MapDiff, lang: Lang, from: number, to: number) {
+  return html`<p class="muted">${t(lang, "from")} ${from} ${t(lang, "to")} ${to} · ${t(lang, "asOf")} ${d.asOf}</p>
+    <section class="card">
+      <h2>${lang === "zh" ? "变更" : "Changes"}</h2>
+      ${
+        d.changes.length
+          ? html`<ul>
+              ${d.changes.map((c) => html`<li>${c.kind} ${c.subject} <code>${c.id}</code>${c.field ? html` · <code>${c.field}</code>: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}` : ""}</li>`)}
+            </ul>`
+          : html`<p>${t(lang, "none")}</p>`
+      }
+    </section>
+    <section class="card">
+      <h2>${lang === "zh" ? "后果" : "Consequences"}</h2>
+      ${
+        d.consequences.length
+          ? html`<ul>
+              ${d.consequences.map((c) => html`<li><strong>${c.transfer}</strong>: ${c.description}</li>`)}
+            </ul>`
+          : html`<p>${t(lang, "none")}</p>`
+      }
+    </section>`;
+}

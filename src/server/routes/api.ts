@@ -1,0 +1,254 @@
+/**
+ * The JSON API under /api/v1 (and its OpenAPI document at /api/openapi.json). Every call is the
+ * command line's: assess (with failOn), the data map and its versions, diff, ledger import (a job),
+ * count and status, the obligations register, the audit log; members and tokens for owners.
+ * Errors are application/problem+json naming the field.
+ */
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { parseDataMap } from "../../engine/load.js";
+import type { Lang } from "../../law/index.js";
+import { appendAudit, auditCsv, auditEntries, verifyAudit } from "../audit.js";
+import { createApiToken, listApiTokens, revokeApiToken } from "../auth/tokens.js";
+import { access, type Ctx, type Env, notFound } from "../context.js";
+import { ROLES } from "../db/schema.js";
+import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
+import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, setMember } from "../orgs.js";
+import { openApiDocument, openApiPage } from "../openapi.js";
+import { assessOrg, countOrg, diffVersions, overviewOrg, registerOrg, requireMap, saveMap, statusOrg } from "../service.js";
+
+const langQ = (c: Ctx): Lang => (c.req.query("lang") === "zh" ? "zh" : "en");
+const int = (s: string | undefined, field: string): number => {
+  if (!s || !/^\d{1,9}$/.test(s)) throw new InputProblem("expected a whole number", field);
+  return Number(s);
+};
+
+async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (text.length > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the body is larger than 16 MiB" });
+  if (!text.trim()) return {};
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error("not an object");
+    return v as Record<string, unknown>;
+  } catch {
+    throw new InputProblem("expected a JSON object", "body");
+  }
+}
+
+export function apiRoutes() {
+  const api = new Hono<Env>();
+  api.get("/openapi.json", (c) => c.json(openApiDocument()));
+  api.get("/docs", (c) => c.html(openApiPage(c)));
+
+  const v1 = new Hono<Env>();
+  v1.get("/me", async (c) => {
+    if (c.var.token) return c.json({ token: c.var.token.name, role: c.var.token.role });
+    if (!c.var.session) throw new HTTPException(401, { message: "sign in, or send an API token" });
+    return c.json({ email: c.var.session.email, orgs: await orgsOf(c.var.deps.ws.db, c.var.session.userId) });
+  });
+
+  v1.get("/orgs/:org", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json({ slug: a.org.slug, name: a.org.name, role: a.role });
+  });
+
+  v1.get("/orgs/:org/datamap", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    const { version } = await requireMap(c.var.deps, a.org.id);
+    c.header("x-xborder-version", String(version.version));
+    return c.body(version.content, 200, {
+      "content-type": version.format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
+    });
+  });
+
+  v1.put("/orgs/:org/datamap", async (c) => {
+    const a = await access(c, c.req.param("org"), "write");
+    const text = await c.req.text();
+    if (text.length > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the data map is larger than 16 MiB" });
+    const v = await saveMap(c.var.deps, a, text);
+    return c.json({ version: v.version, digest: v.digest, createdBy: v.createdBy, createdAt: v.createdAt }, 201);
+  });
+
+  v1.get("/orgs/:org/datamap/versions", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json(await listVersions(c.var.deps.ws.db, a.org.id));
+  });
+
+  v1.get("/orgs/:org/datamap/versions/:v", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    const v = await getVersion(c.var.deps.ws.db, a.org.id, int(c.req.param("v"), "version"));
+    if (!v) throw notFound();
+    return c.json(v);
+  });
+
+  v1.get("/orgs/:org/datamap/diff", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json(
+      await diffVersions(c.var.deps, a.org.id, int(c.req.query("from"), "from"), int(c.req.query("to"), "to"), {
+        asOf: c.req.query("asOf"),
+        lang: langQ(c),
+      }),
+    );
+  });
+
+  v1.post("/orgs/:org/assess", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    const body = await jsonBody(c);
+    const str = (k: string) =>
+      body[k] === undefined
+        ? undefined
+        : typeof body[k] === "string"
+          ? (body[k] as string)
+          : (() => {
+              throw new InputProblem("expected text", k);
+            })();
+    const lang = str("lang");
+    if (lang !== undefined && lang !== "zh" && lang !== "en") throw new InputProblem("expected zh or en", "lang");
+    const map =
+      body.map === undefined ? undefined : parseDataMap(typeof body.map === "string" ? body.map : JSON.stringify(body.map), "map");
+    const r = await assessOrg(c.var.deps, a.org.id, {
+      asOf: str("asOf"),
+      lang: lang as Lang | undefined,
+      ledger: body.ledger === true,
+      failOn: str("failOn"),
+      map,
+    });
+    return c.json(r.failOn ? { ...r.assessment, failOn: r.failOn } : r.assessment);
+  });
+
+  v1.get("/orgs/:org/overview", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json(await overviewOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: langQ(c) }));
+  });
+
+  v1.get("/orgs/:org/ledger/count", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json(await countOrg(c.var.deps, a.org.id, c.req.query("asOf")));
+  });
+
+  v1.get("/orgs/:org/ledger/status", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json(await statusOrg(c.var.deps, a.org.id, c.req.query("asOf")));
+  });
+
+  v1.post("/orgs/:org/ledger/import", async (c) => {
+    const a = await access(c, c.req.param("org"), "write");
+    const name = c.req.query("name") ?? "events.csv";
+    const id = await c.var.deps.jobs.startLedgerImport(a.org.id, name, c.req.raw.body as never, a.actor);
+    const statusUrl = `/api/v1/orgs/${a.org.slug}/jobs/${id}`;
+    return c.json({ id, statusUrl }, 202, { location: statusUrl });
+  });
+
+  v1.get("/orgs/:org/jobs", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json(await c.var.deps.jobs.list(a.org.id));
+  });
+
+  v1.get("/orgs/:org/jobs/:id", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    const j = await c.var.deps.jobs.get(a.org.id, int(c.req.param("id"), "id"));
+    if (!j) throw notFound();
+    return c.json(j);
+  });
+
+  v1.delete("/orgs/:org/jobs/:id", async (c) => {
+    const a = await access(c, c.req.param("org"), "write");
+    const r = await c.var.deps.jobs.cancel(a.org.id, int(c.req.param("id"), "id"));
+    if (r === "not_found") throw notFound();
+    if (r === "too_late") throw new HTTPException(409, { message: "the job has already started or ended" });
+    return c.json({ status: "cancelled" });
+  });
+
+  v1.get("/orgs/:org/obligations", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json(await registerOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: langQ(c) }));
+  });
+
+  v1.get("/orgs/:org/audit", async (c) => {
+    const a = await access(c, c.req.param("org"), "audit");
+    return c.json(await auditEntries(c.var.deps.ws.db, a.org.id));
+  });
+
+  v1.get("/orgs/:org/audit.csv", async (c) => {
+    const a = await access(c, c.req.param("org"), "audit");
+    return c.body(auditCsv(await auditEntries(c.var.deps.ws.db, a.org.id)), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="audit-${a.org.slug}.csv"`,
+    });
+  });
+
+  v1.get("/orgs/:org/audit/verify", async (c) => {
+    const a = await access(c, c.req.param("org"), "audit");
+    return c.json(await verifyAudit(c.var.deps.ws.db, a.org.id));
+  });
+
+  v1.get("/orgs/:org/members", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    return c.json(await members(c.var.deps.ws.db, a.org.id));
+  });
+
+  v1.post("/orgs/:org/members", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    const body = await jsonBody(c);
+    if (!isRole(body.role)) throw new InputProblem(`expected one of ${ROLES.join(" | ")}`, "role");
+    const email = normalEmail(body.email);
+    const r = await setMember(c.var.deps.ws.db, a.org.id, email, body.role, typeof body.password === "string" ? body.password : undefined);
+    await appendAudit(c.var.deps.ws.db, {
+      orgId: a.org.id,
+      actor: a.actor,
+      action: `member.${r === "added" ? "add" : "role"}`,
+      target: `${email} as ${body.role}`,
+    });
+    return c.json({ email, role: body.role, result: r }, r === "added" ? 201 : 200);
+  });
+
+  v1.delete("/orgs/:org/members/:user", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    const userId = int(c.req.param("user"), "user");
+    if (!(await removeMember(c.var.deps.ws.db, a.org.id, userId))) throw notFound();
+    await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "member.remove", target: `user ${userId}` });
+    return c.body(null, 204);
+  });
+
+  v1.get("/orgs/:org/tokens", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    return c.json(await listApiTokens(c.var.deps.ws.db, a.org.id));
+  });
+
+  v1.post("/orgs/:org/tokens", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    const body = await jsonBody(c);
+    if (!isRole(body.role)) throw new InputProblem(`expected one of ${ROLES.join(" | ")}`, "role");
+    const name = typeof body.name === "string" && body.name.trim() ? body.name.trim().slice(0, 100) : undefined;
+    if (!name) throw new InputProblem("expected a name", "name");
+    const days =
+      body.days === undefined
+        ? 90
+        : typeof body.days === "number" && Number.isInteger(body.days) && body.days >= 1 && body.days <= 366
+          ? body.days
+          : (() => {
+              throw new InputProblem("expected 1–366", "days");
+            })();
+    const t = await createApiToken(c.var.deps.ws.db, { orgId: a.org.id, name, role: body.role, days, createdBy: a.userId ?? 0 });
+    await appendAudit(c.var.deps.ws.db, {
+      orgId: a.org.id,
+      actor: a.actor,
+      action: "token.create",
+      target: `${name} (${body.role}, ${days} days)`,
+    });
+    return c.json({ id: t.id, name, role: body.role, token: t.token, expiresAt: t.expiresAt }, 201);
+  });
+
+  v1.delete("/orgs/:org/tokens/:id", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    const id = int(c.req.param("id"), "id");
+    const r = await revokeApiToken(c.var.deps.ws.db, a.org.id, id);
+    if (Number(r.numUpdatedRows) === 0) throw notFound();
+    await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "token.revoke", target: `token ${id}` });
+    return c.body(null, 204);
+  });
+
+  api.route("/v1", v1);
+  return api;
+}

@@ -1,0 +1,311 @@
+/** The web app's pages, server-rendered (Chinese first; English one click away), on the same service functions as the API. */
+import { Hono } from "hono";
+import { html } from "hono/html";
+import { HTTPException } from "hono/http-exception";
+import { DataMapError } from "../../engine/datamap.js";
+import { InputError } from "../../engine/load.js";
+import { registerToIcs } from "../../report/register-ics.js";
+import { appendAudit, auditEntries, verifyAudit } from "../audit.js";
+import { createApiToken, listApiTokens, revokeApiToken } from "../auth/tokens.js";
+import { access, type Access, type Ctx, type Env } from "../context.js";
+import { getVersion, latestVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
+import { can, InputProblem, isRole, members, normalEmail, removeMember, setMember } from "../orgs.js";
+import { datamapBody, diffBody, type FieldError } from "../pages/datamap.js";
+import { assessmentBody } from "../pages/assessment.js";
+import { auditBody, membersBody } from "../pages/admin.js";
+import { t, type Word } from "../pages/i18n.js";
+import { page, type PageContext } from "../pages/layout.js";
+import { ledgerBody } from "../pages/ledger.js";
+import { overviewBody } from "../pages/overview.js";
+import { itemRow } from "../pages/register.js";
+import { assessOrg, countOrg, currentMap, diffVersions, overviewOrg, registerOrg, saveMap } from "../service.js";
+
+function ctxOf(c: Ctx, a: Access): PageContext {
+  return {
+    lang: c.var.lang,
+    path: c.req.path,
+    user: c.var.session ? { email: c.var.session.email, csrf: c.var.session.csrf } : undefined,
+    org: { slug: a.org.slug, name: a.org.name, role: a.role },
+  };
+}
+
+/** A signed-in person's page (an API token is for the API): otherwise to the sign-in page. */
+async function pageAccess(c: Ctx, perm: Parameters<typeof access>[2]): Promise<Access | Response> {
+  if (!c.var.session) return c.redirect(`/signin`);
+  return access(c, c.req.param("org") ?? "", perm);
+}
+
+const noMapYet = (ctx: PageContext, base: string) =>
+  html`<section class="card">
+    <p>${t(ctx.lang, "noMap")}</p>
+    <p><a href="${base}/datamap">${t(ctx.lang, "datamap")} →</a></p>
+  </section>`;
+
+export function pageRoutes() {
+  const r = new Hono<Env>();
+  const title = (c: Ctx, w: Word) => t(c.var.lang, w);
+
+  r.get("/o/:org", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    const ctx = ctxOf(c, a);
+    const base = `/o/${a.org.slug}`;
+    if (!(await latestVersion(c.var.deps.ws.db, a.org.id))) return c.html(page(ctx, title(c, "overview"), noMapYet(ctx, base)));
+    const o = await overviewOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: c.var.lang });
+    return c.html(page(ctx, title(c, "overview"), overviewBody(o, c.var.lang, base)));
+  });
+
+  const showDatamap = async (c: Ctx, a: Access, draft?: { text: string; errors: FieldError[]; detail?: string }, saved?: number) => {
+    const ctx = ctxOf(c, a);
+    const db = c.var.deps.ws.db;
+    const body = datamapBody(
+      ctx,
+      `/o/${a.org.slug}`,
+      await latestVersion(db, a.org.id),
+      await listVersions(db, a.org.id),
+      can(a.role, "write"),
+      draft,
+      saved,
+    );
+    return c.html(page(ctx, title(c, "datamap"), body), draft ? 422 : 200);
+  };
+
+  r.get("/o/:org/datamap", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    const saved = c.req.query("saved");
+    return showDatamap(c, a, undefined, saved ? Number(saved) : undefined);
+  });
+
+  r.post("/o/:org/datamap", async (c) => {
+    const a = await pageAccess(c, "write");
+    if (a instanceof Response) return a;
+    const body = await c.req.parseBody();
+    let text = typeof body.text === "string" ? body.text : "";
+    if (body.file instanceof File && body.file.size > 0) {
+      if (body.file.size > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the data map is larger than 16 MiB" });
+      text = new TextDecoder().decode(await body.file.arrayBuffer());
+    }
+    try {
+      const v = await saveMap(c.var.deps, a, text);
+      return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
+    } catch (e) {
+      if (e instanceof DataMapError) {
+        const errors = e.issues.map((i) => ({
+          path: i.path.map((p, k) => (typeof p === "number" ? `[${p}]` : k ? `.${p}` : p)).join(""),
+          message: i.message,
+          line: i.line,
+        }));
+        return showDatamap(c, a, { text, errors });
+      }
+      if (e instanceof InputError) return showDatamap(c, a, { text, errors: [], detail: e.message });
+      throw e;
+    }
+  });
+
+  r.get("/o/:org/datamap/versions/:v", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    const v = await getVersion(c.var.deps.ws.db, a.org.id, Number(c.req.param("v")));
+    if (!v) throw new HTTPException(404, { message: "no such version" });
+    if (c.req.query("download")) {
+      return c.body(v.content, 200, {
+        "content-type": v.format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
+        "content-disposition": `attachment; filename="datamap-v${v.version}.${v.format === "json" ? "json" : "yaml"}"`,
+      });
+    }
+    const ctx = ctxOf(c, a);
+    return c.html(
+      page(
+        ctx,
+        `${title(c, "version")} ${v.version}`,
+        html`<p class="muted">${v.createdBy} · ${v.createdAt} · <a href="?download=1">${t(ctx.lang, "export")}</a></p>
+          <section class="card"><pre>${v.content}</pre></section>`,
+      ),
+    );
+  });
+
+  r.get("/o/:org/datamap/diff", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    const from = Number(c.req.query("from"));
+    const to = Number(c.req.query("to"));
+    const d = await diffVersions(c.var.deps, a.org.id, from, to, { asOf: c.req.query("asOf"), lang: c.var.lang });
+    return c.html(page(ctxOf(c, a), title(c, "compare"), diffBody(d, c.var.lang, from, to)));
+  });
+
+  r.get("/o/:org/assessment", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    const ctx = ctxOf(c, a);
+    const base = `/o/${a.org.slug}`;
+    if (!(await currentMap(c.var.deps, a.org.id))) return c.html(page(ctx, title(c, "assessment"), noMapYet(ctx, base)));
+    const r2 = await assessOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: c.var.lang, ledger: true });
+    return c.html(page(ctx, title(c, "assessment"), assessmentBody(r2.assessment, c.var.lang, base, c.req.query("print") === "1")));
+  });
+
+  r.get("/o/:org/ledger", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    const ctx = ctxOf(c, a);
+    const base = `/o/${a.org.slug}`;
+    const has = await currentMap(c.var.deps, a.org.id);
+    const count = has ? await countOrg(c.var.deps, a.org.id, c.req.query("asOf")) : undefined;
+    return c.html(
+      page(
+        ctx,
+        title(c, "ledger"),
+        has ? ledgerBody(ctx, base, a.org.slug, count, await c.var.deps.jobs.list(a.org.id), can(a.role, "write")) : noMapYet(ctx, base),
+      ),
+    );
+  });
+
+  // Without the script: the form posts the file here and the page shows the job.
+  r.post("/o/:org/ledger", async (c) => {
+    const a = await pageAccess(c, "write");
+    if (a instanceof Response) return a;
+    const body = await c.req.parseBody();
+    const f = body.events;
+    if (!(f instanceof File) || f.size === 0) throw new InputProblem("choose a file of events", "events");
+    await c.var.deps.jobs.startLedgerImport(a.org.id, f.name, f.stream() as never, a.actor);
+    return c.redirect(`/o/${a.org.slug}/ledger`, 303);
+  });
+
+  r.get("/o/:org/deadlines", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    const ctx = ctxOf(c, a);
+    const base = `/o/${a.org.slug}`;
+    if (!(await currentMap(c.var.deps, a.org.id))) return c.html(page(ctx, title(c, "deadlines"), noMapYet(ctx, base)));
+    const reg = await registerOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: c.var.lang });
+    const org = await c.var.deps.ws.db.selectFrom("ws_org").select("feed_secret").where("id", "=", a.org.id).executeTakeFirstOrThrow();
+    const feed = `${new URL(c.req.url).origin}/feeds/${org.feed_secret}.ics`;
+    const lang = c.var.lang;
+    return c.html(
+      page(
+        ctx,
+        title(c, "deadlines"),
+        html`<form class="inline" method="get" action="${base}/deadlines">
+            <div><label for="asOf">${t(lang, "asOf")}</label><input id="asOf" name="asOf" type="date" value="${reg.asOf}" /></div>
+            <button type="submit">${t(lang, "show")}</button>
+          </form>
+          <section class="card">
+            <p>${t(lang, "icsFeed")}: <code>${feed}</code></p>
+            <table>
+              <thead>
+                <tr>
+                  <th>${t(lang, "due")}</th>
+                  <th>${t(lang, "status")}</th>
+                  <th>${t(lang, "action")}</th>
+                  <th>${t(lang, "citations")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${reg.items.map((i) => itemRow(i, lang))}
+              </tbody>
+            </table>
+          </section>`,
+      ),
+    );
+  });
+
+  r.get("/feeds/:file", async (c) => {
+    const m = /^([\w-]{20,100})\.ics$/.exec(c.req.param("file"));
+    if (!m) throw new HTTPException(404, { message: "not found" });
+    const org = await c.var.deps.ws.db.selectFrom("ws_org").select(["id"]).where("feed_secret", "=", m[1]!).executeTakeFirst();
+    if (!org) throw new HTTPException(404, { message: "not found" });
+    const reg = await registerOrg(c.var.deps, org.id, { lang: c.var.lang });
+    return c.body(registerToIcs(reg), 200, { "content-type": "text/calendar; charset=utf-8" });
+  });
+
+  r.get("/o/:org/audit", async (c) => {
+    const a = await pageAccess(c, "audit");
+    if (a instanceof Response) return a;
+    const db = c.var.deps.ws.db;
+    return c.html(
+      page(
+        ctxOf(c, a),
+        title(c, "audit"),
+        auditBody(ctxOf(c, a), a.org.slug, await verifyAudit(db, a.org.id), await auditEntries(db, a.org.id, 500)),
+      ),
+    );
+  });
+
+  const showMembers = async (c: Ctx, a: Access, shown?: string) => {
+    const db = c.var.deps.ws.db;
+    return c.html(
+      page(
+        ctxOf(c, a),
+        title(c, "members"),
+        membersBody(ctxOf(c, a), `/o/${a.org.slug}`, await members(db, a.org.id), await listApiTokens(db, a.org.id), shown),
+      ),
+    );
+  };
+
+  r.get("/o/:org/members", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    return showMembers(c, a);
+  });
+
+  const form = async (c: Ctx, k: string) => {
+    const v = (await c.req.parseBody())[k];
+    return typeof v === "string" ? v : "";
+  };
+
+  r.post("/o/:org/members", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    const role = await form(c, "role");
+    if (!isRole(role)) throw new InputProblem("expected a role", "role");
+    const email = normalEmail(await form(c, "email"));
+    const pw = await form(c, "password");
+    const res = await setMember(c.var.deps.ws.db, a.org.id, email, role, pw || undefined);
+    await appendAudit(c.var.deps.ws.db, {
+      orgId: a.org.id,
+      actor: a.actor,
+      action: `member.${res === "added" ? "add" : "role"}`,
+      target: `${email} as ${role}`,
+    });
+    return c.redirect(`/o/${a.org.slug}/members`, 303);
+  });
+
+  r.post("/o/:org/members/:user/remove", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    const id = Number(c.req.param("user"));
+    if (await removeMember(c.var.deps.ws.db, a.org.id, id))
+      await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "member.remove", target: `user ${id}` });
+    return c.redirect(`/o/${a.org.slug}/members`, 303);
+  });
+
+  r.post("/o/:org/tokens", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    const role = await form(c, "role");
+    if (!isRole(role)) throw new InputProblem("expected a role", "role");
+    const name = (await form(c, "name")).trim().slice(0, 100);
+    if (!name) throw new InputProblem("expected a name", "name");
+    const days = Math.min(366, Math.max(1, Number(await form(c, "days")) || 90));
+    const k = await createApiToken(c.var.deps.ws.db, { orgId: a.org.id, name, role, days, createdBy: a.userId ?? 0 });
+    await appendAudit(c.var.deps.ws.db, {
+      orgId: a.org.id,
+      actor: a.actor,
+      action: "token.create",
+      target: `${name} (${role}, ${days} days)`,
+    });
+    return showMembers(c, a, k.token);
+  });
+
+  r.post("/o/:org/tokens/:id/revoke", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    const id = Number(c.req.param("id"));
+    const res = await revokeApiToken(c.var.deps.ws.db, a.org.id, id);
+    if (Number(res.numUpdatedRows))
+      await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "token.revoke", target: `token ${id}` });
+    return c.redirect(`/o/${a.org.slug}/members`, 303);
+  });
+
+  return r;
+}

@@ -1,0 +1,58 @@
+/**
+ * `xborder serve`: the workspace on the embedded database (default `./.xborder/`) or a PostgreSQL
+ * server. Prints its address and, while no one has an account, a one-time setup link.
+ */
+import type { AddressInfo } from "node:net";
+import { serve as listen } from "@hono/node-server";
+import { createApp } from "./app.js";
+import { openWorkspace } from "./db/open.js";
+import { Jobs } from "./jobs.js";
+import { Ledgers } from "./ledgers.js";
+import { newSetupToken } from "./setup.js";
+
+export interface ServeOptions {
+  db: string;
+  port: number;
+  host: string;
+}
+
+export interface Running {
+  url: string;
+  setupUrl?: string;
+  deps: import("./context.js").Deps;
+  close(): Promise<void>;
+}
+
+export async function startServer(o: ServeOptions): Promise<Running> {
+  const ws = await openWorkspace(o.db);
+  const ledgers = new Ledgers(ws);
+  const jobs = new Jobs(ws.db, ledgers);
+  try {
+    await jobs.recover();
+    const deps = { ws, ledgers, jobs };
+    const app = createApp(deps);
+    const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
+      const s = listen({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
+      s.once("error", reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const host = o.host.includes(":") ? `[${o.host}]` : o.host === "0.0.0.0" ? "127.0.0.1" : o.host;
+    const url = `http://${host}:${port}`;
+    const token = await newSetupToken(ws.db);
+    return {
+      url,
+      setupUrl: token ? `${url}/setup/${token}` : undefined,
+      deps,
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await jobs.idle();
+        await ledgers.close();
+        await ws.close();
+      },
+    };
+  } catch (e) {
+    await ledgers.close();
+    await ws.close();
+    throw e;
+  }
+}

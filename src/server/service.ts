@@ -1,0 +1,165 @@
+/**
+ * What the API and the pages ask of the library, in one place: each function is the command
+ * line's own (assess, the ledger's count and status, the obligations register, diff), on the
+ * organisation's current data map and its ledger. No rule is written here.
+ */
+import { addDays, todayInShanghai, type IsoDate } from "../calendar/date.js";
+import { assess } from "../engine/assess.js";
+import type { DataMap } from "../engine/datamap.js";
+import { diffMaps, type MapDiff } from "../engine/diff.js";
+import { buildRegister, type Register } from "../engine/register/index.js";
+import { PATHWAYS, type Assessment, type Pathway, severity } from "../engine/types.js";
+import type { Lang } from "../law/index.js";
+import { countLedger, type LedgerCount } from "../ledger/count.js";
+import { ledgerStatus, type Status } from "../ledger/status.js";
+import { appendAudit } from "./audit.js";
+import type { Access, Deps } from "./context.js";
+import { notFound } from "./context.js";
+import { checkMap, getVersion, latestVersion, type MapVersion, saveVersion } from "./datamaps.js";
+import { InputProblem } from "./orgs.js";
+
+export interface Current {
+  version: MapVersion;
+  map: DataMap;
+}
+
+export async function currentMap(deps: Deps, orgId: number): Promise<Current | undefined> {
+  const version = await latestVersion(deps.ws.db, orgId);
+  return version ? { version, map: checkMap(version.content, `version ${version.version}`) } : undefined;
+}
+
+export async function requireMap(deps: Deps, orgId: number): Promise<Current> {
+  const c = await currentMap(deps, orgId);
+  if (!c) throw new InputProblem("no data map has been saved yet", "datamap");
+  return c;
+}
+
+export const asOfFor = (map: DataMap | undefined, given?: string): IsoDate => {
+  if (given !== undefined && given !== "") {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given))) throw new InputProblem("expected a date YYYY-MM-DD", "asOf");
+    return given;
+  }
+  return map?.asOf ?? todayInShanghai();
+};
+
+export async function saveMap(deps: Deps, a: Access, text: string): Promise<MapVersion> {
+  const { version, previous } = await saveVersion(deps.ws.db, a.org.id, text, a.actor);
+  await appendAudit(deps.ws.db, {
+    orgId: a.org.id,
+    actor: a.actor,
+    action: "datamap.save",
+    target: `version ${version.version}`,
+    before: previous?.digest,
+    after: version.digest,
+  });
+  return version;
+}
+
+export interface AssessRequest {
+  asOf?: string;
+  lang?: Lang;
+  ledger?: boolean;
+  failOn?: string;
+  /** A map to assess instead of the saved one (not saved). */
+  map?: DataMap;
+}
+
+export interface AssessResponse {
+  assessment: Assessment;
+  failOn?: { pathway: Pathway; failed: boolean; transfers: string[] };
+}
+
+export async function assessOrg(deps: Deps, orgId: number, req: AssessRequest): Promise<AssessResponse> {
+  const map = req.map ?? (await requireMap(deps, orgId)).map;
+  const asOf = asOfFor(map, req.asOf);
+  let ledger;
+  if (req.ledger) {
+    const c = await countLedger(await deps.ledgers.of(orgId), map, asOf);
+    ledger = { cumulative: c.cumulative, transfers: c.transfers };
+  }
+  const assessment = assess(map, { asOf, lang: req.lang ?? "en", ledger });
+  if (req.failOn === undefined) return { assessment };
+  const gates = PATHWAYS.filter((p) => p !== "exempt") as readonly string[];
+  if (!gates.includes(req.failOn)) throw new InputProblem(`expected one of ${gates.join(" | ")}`, "failOn");
+  const gate = severity(req.failOn as Pathway);
+  const hits = assessment.transfers.filter((t) => severity(t.pathway) >= gate).map((t) => t.id);
+  return { assessment, failOn: { pathway: req.failOn as Pathway, failed: hits.length > 0, transfers: hits } };
+}
+
+export async function countOrg(deps: Deps, orgId: number, asOf?: string): Promise<LedgerCount> {
+  const { map } = await requireMap(deps, orgId);
+  return countLedger(await deps.ledgers.of(orgId), map, asOfFor(map, asOf));
+}
+
+export async function statusOrg(deps: Deps, orgId: number, asOf?: string): Promise<Status> {
+  const { map } = await requireMap(deps, orgId);
+  return ledgerStatus(await deps.ledgers.of(orgId), map, asOfFor(map, asOf));
+}
+
+export async function registerOrg(deps: Deps, orgId: number, opts: { asOf?: string; lang?: Lang; ledger?: boolean }): Promise<Register> {
+  const { map } = await requireMap(deps, orgId);
+  const asOf = asOfFor(map, opts.asOf);
+  let ledger;
+  if (opts.ledger !== false) {
+    const c = await countLedger(await deps.ledgers.of(orgId), map, asOf);
+    ledger = { cumulative: c.cumulative, transfers: c.transfers };
+  }
+  return buildRegister(map, { asOf, lang: opts.lang ?? "en", ledger });
+}
+
+export async function diffVersions(
+  deps: Deps,
+  orgId: number,
+  from: number,
+  to: number,
+  opts: { asOf?: string; lang?: Lang },
+): Promise<MapDiff> {
+  const a = await getVersion(deps.ws.db, orgId, from);
+  const b = await getVersion(deps.ws.db, orgId, to);
+  if (!a || !b) throw notFound();
+  const after = checkMap(b.content);
+  return diffMaps(checkMap(a.content), after, { asOf: asOfFor(after, opts.asOf), lang: opts.lang ?? "en" });
+}
+
+export interface Overview {
+  asOf: IsoDate;
+  version: number;
+  status: Status;
+  /** Register items due in the next 90 days (and overdue ones). */
+  upcoming: Register["items"];
+  /** Transfers whose pathway is heavier than what the map files for them. */
+  heavierThanFiled: { transfer: string; pathway: Pathway; filed: string[] }[];
+}
+
+const FILED_PATHWAY: Record<string, Pathway> = {
+  standard_contract: "standard_contract_or_certification",
+  gba_standard_contract: "standard_contract_or_certification",
+  security_assessment: "security_assessment",
+};
+
+export async function overviewOrg(deps: Deps, orgId: number, opts: { asOf?: string; lang?: Lang }): Promise<Overview> {
+  const { map, version } = await requireMap(deps, orgId);
+  const asOf = asOfFor(map, opts.asOf);
+  const store = await deps.ledgers.of(orgId);
+  const [status, count] = [await ledgerStatus(store, map, asOf), await countLedger(store, map, asOf)];
+  const assessment = assess(map, { asOf, lang: opts.lang ?? "en", ledger: { cumulative: count.cumulative, transfers: count.transfers } });
+  const register = buildRegister(map, {
+    asOf,
+    lang: opts.lang ?? "en",
+    ledger: { cumulative: count.cumulative, transfers: count.transfers },
+  });
+  const horizon = addDays(asOf, 90);
+  const heavierThanFiled = assessment.transfers.flatMap((t) => {
+    if (t.pathway === "exempt") return [];
+    const filed = map.filings.filter((f) => f.transfer === t.id && f.outcome !== "refused");
+    const best = Math.max(-1, ...filed.map((f) => severity(FILED_PATHWAY[f.type] ?? "exempt")));
+    return severity(t.pathway) > best ? [{ transfer: t.id, pathway: t.pathway, filed: filed.map((f) => f.type) }] : [];
+  });
+  return {
+    asOf,
+    version: version.version,
+    status,
+    upcoming: register.items.filter((i) => i.due !== undefined && i.status !== "done" && i.due <= horizon),
+    heavierThanFiled,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Helpers for the workspace tests: a server on a fresh store (embedded, or the PostgreSQL server
+ * at $XBORDER_TEST_PG_URL), the first owner made through the setup link, and a cookie-keeping client.
+ */
+import { startServer, type Running } from "../src/server/serve.js";
+
+export interface Client {
+  cookie?: string;
+  csrf?: string;
+  email: string;
+}
+
+export async function boot(db: string): Promise<Running> {
+  return startServer({ db, port: 0, host: "127.0.0.1" });
+}
+
+export async function req(
+  base: string,
+  path: string,
+  o: {
+    method?: string;
+    client?: Client;
+    token?: string;
+    body?: string | URLSearchParams;
+    type?: string;
+    csrf?: boolean | string;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { ...o.headers };
+  if (o.client?.cookie) headers.cookie = o.client.cookie;
+  if (o.token) headers.authorization = `Bearer ${o.token}`;
+  if (o.type) headers["content-type"] = o.type;
+  if (o.csrf !== false && o.client?.csrf && o.method && o.method !== "GET")
+    headers["x-csrf-token"] = typeof o.csrf === "string" ? o.csrf : o.client.csrf;
+  return fetch(`${base}${path}`, { method: o.method ?? "GET", headers, body: o.body, redirect: "manual" });
+}
+
+export async function json<T = Record<string, unknown>>(r: Response): Promise<T> {
+  return (await r.json()) as T;
+}
+
+const cookieOf = (r: Response) =>
+  r.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("xb_session="))
+    ?.split(";")[0];
+
+/** Complete the setup link: the first owner and their organisation (and the demo, if asked). */
+export async function setUp(run: Running, email: string, org: string, demo = false): Promise<Client> {
+  const path = new URL(run.setupUrl!).pathname;
+  const form = new URLSearchParams({ email, password: "correct horse battery staple", org, ...(demo ? { demo: "1" } : {}) });
+  const r = await req(run.url, path, { method: "POST", body: form, type: "application/x-www-form-urlencoded" });
+  if (r.status !== 303) throw new Error(`setup: ${r.status} ${await r.text()}`);
+  return withCsrf(run.url, { cookie: cookieOf(r), email });
+}
+
+export async function signIn(
+  base: string,
+  email: string,
+  password = "correct horse battery staple",
+): Promise<{ status: number; client?: Client }> {
+  const r = await req(base, "/signin", {
+    method: "POST",
+    body: new URLSearchParams({ email, password }),
+    type: "application/x-www-form-urlencoded",
+  });
+  const cookie = cookieOf(r);
+  return { status: r.status, client: cookie ? await withCsrf(base, { cookie, email }) : undefined };
+}
+
+async function withCsrf(base: string, c: Client): Promise<Client> {
+  const page = await (await req(base, "/orgs", { client: c })).text();
+  const m = /name="_csrf" value="([^"]+)"/.exec(page);
+  return { ...c, csrf: m?.[1] };
+}
+
+/** An API token of `role` in `org`, made by its owner over the API. */
+export async function tokenFor(base: string, owner: Client, org: string, role: string): Promise<string> {
+  const r = await req(base, `/api/v1/orgs/${org}/tokens`, {
+    method: "POST",
+    client: owner,
+    type: "application/json",
+    body: JSON.stringify({ name: `${role}-bot`, role, days: 30 }),
+  });
+  if (r.status !== 201) throw new Error(`token: ${r.status} ${await r.text()}`);
+  return (await json<{ token: string }>(r)).token;
+}

@@ -1,0 +1,376 @@
+/**
+ * The workspace over real HTTP, on each store this machine has: setup and sign-in, the API against
+ * the command line, every route × every role × another organisation, CSRF, a stolen session after
+ * sign-out, escaping, uploads (good, bad, too large), jobs, the audit chain, and no raw identifier
+ * on disk after an upload.
+ */
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { parse, stringify } from "yaml";
+import type { Running } from "../src/server/serve.js";
+import { ROOT, xborder } from "./helpers.js";
+import { dropTestSchemas, suiteOn, targets } from "./ledger-helpers.js";
+import { boot, type Client, json, req, setUp, signIn, tokenFor } from "./server-helpers.js";
+
+const EXAMPLE = readFileSync(join(ROOT, "examples/shenzhen-ecommerce.yaml"), "utf8");
+const ROLES = ["owner", "editor", "viewer", "auditor"] as const;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+after(dropTestSchemas);
+
+for (const target of targets()) {
+  suiteOn(target, `workspace on ${target.name}`, () => {
+    let db: string;
+    let run: Running;
+    let owner: Client;
+    let other: Client;
+    const tokens: Record<string, string> = {};
+    let otherToken: string;
+
+    before(async () => {
+      db = target.fresh();
+      run = await boot(db);
+      owner = await setUp(run, "owner@a.example", "Alpha 数据");
+      // A second organisation, of another person: made by the first owner, then handed over.
+      const r = await req(run.url, "/api/v1/orgs/alpha/members", {
+        method: "POST",
+        client: owner,
+        type: "application/json",
+        body: JSON.stringify({ email: "owner@b.example", role: "viewer", password: "correct horse battery staple" }),
+      });
+      assert.equal(r.status, 201, await r.text());
+      other = (await signIn(run.url, "owner@b.example")).client!;
+      const made = await req(run.url, "/orgs", {
+        method: "POST",
+        client: other,
+        type: "application/x-www-form-urlencoded",
+        body: new URLSearchParams({ name: "Beta" }),
+      });
+      assert.equal(made.status, 303);
+      for (const role of ROLES) tokens[role] = await tokenFor(run.url, owner, "alpha", role);
+      otherToken = await tokenFor(run.url, other, "beta", "owner");
+      const put = await req(run.url, "/api/v1/orgs/alpha/datamap", {
+        method: "PUT",
+        token: tokens.editor,
+        type: "application/yaml",
+        body: EXAMPLE,
+      });
+      assert.equal(put.status, 201, await put.text());
+      const put2 = await req(run.url, "/api/v1/orgs/beta/datamap", {
+        method: "PUT",
+        token: otherToken,
+        type: "application/yaml",
+        body: EXAMPLE,
+      });
+      assert.equal(put2.status, 201);
+    });
+    after(async () => run?.close());
+
+    test("the setup link works once; with an account, no new link is made", async () => {
+      const path = new URL(run.setupUrl!).pathname;
+      assert.equal((await req(run.url, path)).status, 404);
+      const again = await req(run.url, path, {
+        method: "POST",
+        type: "application/x-www-form-urlencoded",
+        body: new URLSearchParams({ email: "x@y.example", password: "correct horse battery staple", org: "X" }),
+      });
+      assert.equal(again.status, 404);
+    });
+
+    test("sign-in: a wrong password is refused, and after five the e-mail is locked for a while", async () => {
+      for (let i = 0; i < 5; i++) assert.equal((await signIn(run.url, "victim@a.example", "wrong password!!")).status, 401);
+      assert.equal((await signIn(run.url, "victim@a.example", "wrong password!!")).status, 429);
+      assert.equal((await signIn(run.url, "owner@a.example")).status, 303, "another e-mail still signs in");
+    });
+
+    test("the API's assessment is the command line's, on the same map and date", async () => {
+      const r = await req(run.url, "/api/v1/orgs/alpha/assess", {
+        method: "POST",
+        token: tokens.viewer,
+        type: "application/json",
+        body: JSON.stringify({ asOf: "2026-11-22" }),
+      });
+      assert.equal(r.status, 200);
+      const api = await json(r);
+      const cli = xborder(["assess", "examples/shenzhen-ecommerce.yaml", "--format", "json", "--as-of", "2026-11-22"]);
+      assert.equal(cli.code, 0, cli.stderr);
+      assert.deepEqual(api, JSON.parse(cli.stdout));
+      const gated = await json<{ failOn: { failed: boolean; transfers: string[] } }>(
+        await req(run.url, "/api/v1/orgs/alpha/assess", {
+          method: "POST",
+          token: tokens.viewer,
+          type: "application/json",
+          body: JSON.stringify({ failOn: "standard_contract_or_certification" }),
+        }),
+      );
+      assert.equal(gated.failOn.failed, true);
+      assert.ok(gated.failOn.transfers.length > 0);
+    });
+
+    test("a wrong data map is a problem+json naming the field, and nothing is saved", async () => {
+      const bad = stringify({ ...parse(EXAMPLE), transfers: [{ id: "x", dataset: "nope", recipient: "mo-logistics" }] });
+      const r = await req(run.url, "/api/v1/orgs/alpha/datamap", {
+        method: "PUT",
+        token: tokens.editor,
+        type: "application/yaml",
+        body: bad,
+      });
+      assert.equal(r.status, 422);
+      assert.match(r.headers.get("content-type") ?? "", /application\/problem\+json/);
+      const p = await json<{ errors: { path: string }[] }>(r);
+      assert.ok(
+        p.errors.some((e) => e.path === "transfers[0].dataset"),
+        JSON.stringify(p),
+      );
+      const versions = await json<unknown[]>(await req(run.url, "/api/v1/orgs/alpha/datamap/versions", { token: tokens.viewer }));
+      assert.equal(versions.length, 1);
+      const huge = await req(run.url, "/api/v1/orgs/alpha/datamap", {
+        method: "PUT",
+        token: tokens.editor,
+        type: "application/yaml",
+        body: "#".repeat(17 * 1024 * 1024),
+      });
+      assert.equal(huge.status, 413);
+    });
+
+    test("every route × every role: only what the role allows; another organisation's answers 404", async () => {
+      const routes: [string, string, "read" | "write" | "audit" | "admin", string?][] = [
+        ["GET", "/datamap", "read"],
+        ["GET", "/datamap/versions", "read"],
+        ["GET", "/datamap/versions/1", "read"],
+        ["PUT", "/datamap", "write", EXAMPLE],
+        ["POST", "/assess", "read", "{}"],
+        ["GET", "/overview", "read"],
+        ["GET", "/ledger/count", "read"],
+        ["GET", "/ledger/status", "read"],
+        ["GET", "/obligations", "read"],
+        ["GET", "/jobs", "read"],
+        ["DELETE", "/jobs/999999", "write"],
+        ["GET", "/audit", "audit"],
+        ["GET", "/audit.csv", "audit"],
+        ["GET", "/audit/verify", "audit"],
+        ["GET", "/members", "admin"],
+        ["GET", "/tokens", "admin"],
+        ["DELETE", "/tokens/999999", "admin"],
+        ["DELETE", "/members/999999", "admin"],
+      ];
+      const allowed = { read: ROLES, write: ["owner", "editor"], audit: ["owner", "auditor"], admin: ["owner"] } as Record<
+        string,
+        readonly string[]
+      >;
+      for (const [method, path, perm, body] of routes) {
+        for (const role of ROLES) {
+          const r = await req(run.url, `/api/v1/orgs/alpha${path}`, {
+            method,
+            token: tokens[role],
+            type: body ? "application/yaml" : undefined,
+            body,
+          });
+          const may = allowed[perm]!.includes(role);
+          if (may) assert.ok(r.status < 400 || r.status === 404, `${role} ${method} ${path}: ${r.status}`);
+          else assert.equal(r.status, 403, `${role} ${method} ${path}`);
+          const text = await r.text();
+          // Another organisation's resource, with this organisation's token: 404, and nothing of it.
+          const x = await req(run.url, `/api/v1/orgs/beta${path}`, {
+            method,
+            token: tokens[role],
+            type: body ? "application/yaml" : undefined,
+            body,
+          });
+          assert.equal(x.status, 404, `${role} ${method} beta${path}`);
+          assert.doesNotMatch(await x.text(), /Beta|owner@b/);
+          void text;
+        }
+      }
+      // And a person (session) who is not a member of Beta.
+      assert.equal((await req(run.url, "/api/v1/orgs/beta/datamap", { client: owner })).status, 404);
+      assert.equal((await req(run.url, "/o/beta", { client: owner })).status, 404);
+      assert.equal((await req(run.url, "/api/v1/orgs/alpha/datamap")).status, 401, "no credentials");
+      assert.equal((await req(run.url, "/api/v1/orgs/alpha/datamap", { token: "xbt_forged" })).status, 401);
+    });
+
+    test("CSRF: a state-changing request with the cookie but without the session's token is refused", async () => {
+      const body = EXAMPLE;
+      assert.equal(
+        (await req(run.url, "/api/v1/orgs/alpha/datamap", { method: "PUT", client: owner, csrf: false, type: "application/yaml", body }))
+          .status,
+        403,
+      );
+      assert.equal(
+        (await req(run.url, "/api/v1/orgs/alpha/datamap", { method: "PUT", client: owner, csrf: "wrong", type: "application/yaml", body }))
+          .status,
+        403,
+      );
+      const form = await req(run.url, "/o/alpha/datamap", {
+        method: "POST",
+        client: owner,
+        csrf: false,
+        type: "application/x-www-form-urlencoded",
+        body: new URLSearchParams({ text: body }),
+      });
+      assert.equal(form.status, 403);
+      assert.equal(
+        (await req(run.url, "/api/v1/orgs/alpha/datamap", { method: "PUT", client: owner, type: "application/yaml", body })).status,
+        201,
+      );
+    });
+
+    test("a session is dead after sign-out: the copied cookie signs nobody in", async () => {
+      const s = (await signIn(run.url, "owner@a.example")).client!;
+      assert.equal((await req(run.url, "/api/v1/me", { client: s })).status, 200);
+      const out = await req(run.url, "/signout", {
+        method: "POST",
+        client: s,
+        type: "application/x-www-form-urlencoded",
+        body: new URLSearchParams({ _csrf: s.csrf! }),
+      });
+      assert.equal(out.status, 303);
+      assert.equal((await req(run.url, "/api/v1/me", { client: s })).status, 401);
+      assert.equal((await req(run.url, "/o/alpha", { client: s })).status, 302);
+    });
+
+    test("names from the data map are escaped, under a strict Content-Security-Policy", async () => {
+      const xss = stringify({
+        ...parse(EXAMPLE),
+        processor: { ...parse(EXAMPLE).processor, name: `<script>alert(1)</script>"><img src=x onerror=alert(2)>` },
+      });
+      assert.equal(
+        (await req(run.url, "/api/v1/orgs/beta/datamap", { method: "PUT", token: otherToken, type: "application/yaml", body: xss })).status,
+        201,
+      );
+      for (const path of ["/o/beta", "/o/beta/datamap", "/o/beta/assessment"]) {
+        const r = await req(run.url, path, { client: other });
+        assert.equal(r.status, 200, path);
+        const page = await r.text();
+        assert.doesNotMatch(page, /<script>alert|<img src=x/, path);
+        const csp = r.headers.get("content-security-policy") ?? "";
+        assert.match(csp, /script-src 'self'/);
+        assert.doesNotMatch(csp, /unsafe-inline/);
+      }
+    });
+
+    test("ledger upload: a job that counts people; a bad file fails naming its line and changes nothing; no raw identifier on disk", async () => {
+      const ids = ["110101199003078515", "440305198807150022", "13800138000"];
+      const csv = `date,transfer,person\n2026-03-01,marketing-sg,${ids[0]}\n2026-03-02,marketing-sg,${ids[1]}\n2026-03-03,delivery,${ids[2]}\n`;
+      const r = await req(run.url, "/api/v1/orgs/alpha/ledger/import?name=events.csv", {
+        method: "POST",
+        token: tokens.editor,
+        type: "application/octet-stream",
+        body: csv,
+      });
+      const started = await r.text();
+      assert.equal(r.status, 202, started);
+      const { statusUrl } = JSON.parse(started) as { statusUrl: string };
+      await run.deps.jobs.idle();
+      const job = await json<{ status: string; message: string }>(await req(run.url, statusUrl, { token: tokens.viewer }));
+      assert.equal(job.status, "done", job.message);
+      const count = await json<{ transfers: Record<string, { general: number }> }>(
+        await req(run.url, "/api/v1/orgs/alpha/ledger/count?asOf=2026-11-22", { token: tokens.viewer }),
+      );
+      assert.equal(count.transfers["marketing-sg"]?.general, 2);
+      const bad = await req(run.url, "/api/v1/orgs/alpha/ledger/import?name=bad.csv", {
+        method: "POST",
+        token: tokens.editor,
+        body: `date,transfer,person\n2026-03-04,marketing-sg,110101199003078515\n2026-13-40,marketing-sg,x\n`,
+      });
+      assert.equal(bad.status, 202);
+      await run.deps.jobs.idle();
+      const failed = await json<{ status: string; message: string }>(
+        await req(run.url, (await json<{ statusUrl: string }>(bad)).statusUrl, { token: tokens.viewer }),
+      );
+      assert.equal(failed.status, "failed");
+      assert.match(failed.message, /bad\.csv:3/);
+      assert.doesNotMatch(failed.message, /xborder-upload-|\/tmp\//, "no temporary path in the message");
+      const again = await json<{ transfers: Record<string, { general: number }> }>(
+        await req(run.url, "/api/v1/orgs/alpha/ledger/count?asOf=2026-11-22", { token: tokens.viewer }),
+      );
+      assert.deepEqual(again, count, "the failed import changed nothing");
+      const unknown = await req(run.url, "/api/v1/orgs/alpha/ledger/import?name=events.exe", {
+        method: "POST",
+        token: tokens.editor,
+        body: "x",
+      });
+      assert.equal(unknown.status, 422);
+      assert.equal(
+        (await req(run.url, "/api/v1/orgs/alpha/ledger/import?name=e.csv", { method: "POST", token: tokens.viewer, body: csv })).status,
+        403,
+      );
+      if (!db.startsWith("postgres")) {
+        for (const f of filesUnder(db)) {
+          const bytes = readFileSync(f);
+          for (const id of ids) assert.equal(bytes.indexOf(Buffer.from(id)), -1, `${f} holds a raw identifier`);
+        }
+      }
+    });
+
+    test("the audit log: every change is an entry; an edited or removed entry is detected", async () => {
+      const entries = await json<{ action: string; actor: string }[]>(
+        await req(run.url, "/api/v1/orgs/alpha/audit", { token: tokens.auditor }),
+      );
+      const actions = new Set(entries.map((e) => e.action));
+      for (const a of ["org.create", "member.add", "token.create", "datamap.save", "ledger.import", "session.sign_in"])
+        assert.ok(actions.has(a), `${a} in ${[...actions]}`);
+      assert.ok(entries.some((e) => e.actor === "token:editor-bot"));
+      const ok = await json<{ intact: boolean }>(await req(run.url, "/api/v1/orgs/alpha/audit/verify", { token: tokens.auditor }));
+      assert.equal(ok.intact, true);
+      const csv = await (await req(run.url, "/api/v1/orgs/alpha/audit.csv", { token: tokens.auditor })).text();
+      assert.match(csv, /^seq,at,actor,action,target,before,after,hash\r\n1,/);
+      for (const id of ["110101199003078515", "13800138000"]) assert.doesNotMatch(csv, new RegExp(id));
+      const wsdb = run.deps.ws.db;
+      const orgId = (await wsdb.selectFrom("ws_org").select("id").where("slug", "=", "alpha").executeTakeFirstOrThrow()).id;
+      await wsdb.updateTable("ws_audit").set({ target: "version 99" }).where("org_id", "=", orgId).where("seq", "=", 3).execute();
+      const broken = await json<{ intact: boolean; broken: { seq: number; reason: string } }>(
+        await req(run.url, "/api/v1/orgs/alpha/audit/verify", { token: tokens.owner }),
+      );
+      assert.deepEqual([broken.intact, broken.broken.seq], [false, 3]);
+      assert.match(broken.broken.reason, /edited/);
+      const page = await (await req(run.url, "/o/alpha/audit", { client: owner })).text();
+      assert.match(page, /role="alert"/);
+    });
+
+    test("the OpenAPI document describes the routes with the data map's own schema", async () => {
+      const doc = await json<{
+        openapi: string;
+        paths: Record<string, unknown>;
+        components: { schemas: { DataMap: { properties: Record<string, unknown> } } };
+      }>(await req(run.url, "/api/openapi.json"));
+      assert.equal(doc.openapi, "3.1.0");
+      assert.ok(doc.paths["/api/v1/orgs/{org}/assess"]);
+      assert.ok(doc.components.schemas.DataMap.properties.transfers);
+      assert.equal((await req(run.url, "/api/docs")).status, 200);
+    });
+
+    test("the deadlines' ICS feed answers at its secret URL only", async () => {
+      const page = await (await req(run.url, "/o/alpha/deadlines", { client: owner })).text();
+      const feed = /\/feeds\/[\w-]+\.ics/.exec(page)?.[0];
+      assert.ok(feed);
+      const r = await req(run.url, feed);
+      assert.equal(r.status, 200);
+      assert.match(await r.text(), /BEGIN:VCALENDAR/);
+      assert.equal((await req(run.url, "/feeds/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.ics")).status, 404);
+    });
+  });
+}
+
+test("xborder audit verify: exit 1 naming the entry, after a server run", async () => {
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "xborder-ws-"));
+  const run = await boot(dir);
+  const owner = await setUp(run, "o@a.example", "Gamma");
+  await req(run.url, "/api/v1/orgs/gamma/datamap", { method: "PUT", client: owner, type: "application/yaml", body: EXAMPLE });
+  await run.deps.ws.db.deleteFrom("ws_audit").where("seq", "=", 2).execute();
+  await run.close();
+  const r = xborder(["audit", "verify", "--db", dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /gamma: BROKEN at entry 2/);
+  writeFileSync(join(dir, "x"), "");
+});
