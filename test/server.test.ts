@@ -258,7 +258,7 @@ for (const target of targets()) {
     });
 
     test("ledger upload: a job that counts people; a bad file fails naming its line and changes nothing; no raw identifier on disk", async () => {
-      const ids = ["110101199003078515", "440305198807150022", "13800138000"];
+      const ids = ["110101199003078515", "440305198807150023", "13800138000"];
       const csv = `date,transfer,person\n2026-03-01,marketing-sg,${ids[0]}\n2026-03-02,marketing-sg,${ids[1]}\n2026-03-03,delivery,${ids[2]}\n`;
       const r = await req(run.url, "/api/v1/orgs/alpha/ledger/import?name=events.csv", {
         method: "POST",
@@ -309,6 +309,104 @@ for (const target of targets()) {
           for (const id of ids) assert.equal(bytes.indexOf(Buffer.from(id)), -1, `${f} holds a raw identifier`);
         }
       }
+    });
+
+    test("scans: a job whose report has masked samples only; applied to the data map it makes a version that says what it set off", async () => {
+      const ids = ["110101199003078515", "440305198807150023"];
+      const csv = `姓名,身份证号,银行卡号\n张三,${ids[0]},6222020200112233446\n李四,${ids[1]},6228480402564890018\n`;
+      const r = await req(run.url, "/api/v1/orgs/alpha/scans?name=customers.csv", { method: "POST", token: tokens.editor, body: csv });
+      const started = await r.text();
+      assert.equal(r.status, 202, started);
+      const { reportUrl, id } = JSON.parse(started) as { reportUrl: string; id: number };
+      await run.deps.jobs.idle();
+      const report = await json<{ persons: { distinct: number }; samples: Record<string, string[]>; files: { path: string }[] }>(
+        await req(run.url, reportUrl, { token: tokens.viewer }),
+      );
+      assert.equal(report.persons.distinct, 2);
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        ["customers.csv"],
+      );
+      assert.ok(!JSON.stringify(report).includes(ids[0]!), "no full identifier in the report");
+      assert.equal(
+        (
+          await req(run.url, `/api/v1/orgs/alpha/scans/${id}/apply`, {
+            method: "POST",
+            token: tokens.viewer,
+            type: "application/json",
+            body: "{}",
+          })
+        ).status,
+        403,
+      );
+      const applied = await req(run.url, `/api/v1/orgs/alpha/scans/${id}/apply`, {
+        method: "POST",
+        token: tokens.editor,
+        type: "application/json",
+        body: JSON.stringify({ dataset: "marketing-profiles", transfer: "marketing-sg" }),
+      });
+      const body = await applied.text();
+      assert.equal(applied.status, 201, body);
+      const { version } = JSON.parse(body) as { version: number };
+      const text = await (await req(run.url, "/api/v1/orgs/alpha/datamap", { token: tokens.viewer })).text();
+      const map = parse(text) as {
+        datasets: { id: string; sensitive: string[] }[];
+        transfers: { id: string; persons: { general: number } }[];
+      };
+      assert.ok(map.datasets.find((d) => d.id === "marketing-profiles")?.sensitive.includes("financial_account"));
+      assert.equal(map.transfers.find((t) => t.id === "marketing-sg")?.persons.general, 2);
+      assert.match(text, /^# /m, "the map's comments are kept");
+      const page = await (await req(run.url, `/o/alpha/datamap/versions/${version}`, { client: owner })).text();
+      assert.match(page, /marketing-sg/);
+      if (!db.startsWith("postgres")) {
+        for (const f of filesUnder(db)) {
+          const bytes = readFileSync(f);
+          for (const x of ids) assert.equal(bytes.indexOf(Buffer.from(x)), -1, `${f} holds a raw identifier`);
+        }
+      }
+    });
+
+    test("an upload over the limit is refused and nothing is stored", async () => {
+      process.env.XBORDER_MAX_UPLOAD_BYTES = "1000";
+      try {
+        const before = (await json<unknown[]>(await req(run.url, "/api/v1/orgs/alpha/jobs", { token: tokens.viewer }))).length;
+        const r = await req(run.url, "/api/v1/orgs/alpha/ledger/import?name=big.csv", {
+          method: "POST",
+          token: tokens.editor,
+          body: "date,transfer,person\n".padEnd(5000, "x"),
+        });
+        assert.equal(r.status, 413);
+        assert.match(r.headers.get("content-type") ?? "", /problem\+json/);
+        const after = (await json<unknown[]>(await req(run.url, "/api/v1/orgs/alpha/jobs", { token: tokens.viewer }))).length;
+        assert.equal(after, before, "no job");
+      } finally {
+        delete process.env.XBORDER_MAX_UPLOAD_BYTES;
+      }
+    });
+
+    test("a job a stopped server left behind is marked failed at the next start", async () => {
+      const wsdb = run.deps.ws.db;
+      const orgId = (await wsdb.selectFrom("ws_org").select("id").where("slug", "=", "alpha").executeTakeFirstOrThrow()).id;
+      const { id } = await wsdb
+        .insertInto("ws_job")
+        .values({
+          org_id: orgId,
+          kind: "ledger_import",
+          status: "running",
+          progress: 0.5,
+          message: "x.csv",
+          created_by: "t",
+          owner: `${(await import("node:os")).hostname()}:999999`,
+          updated_at: new Date(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      assert.equal(await run.deps.jobs.recover(), 1);
+      const job = await json<{ status: string; message: string }>(
+        await req(run.url, `/api/v1/orgs/alpha/jobs/${id}`, { token: tokens.viewer }),
+      );
+      assert.equal(job.status, "failed");
+      assert.match(job.message, /interrupted by a restart: nothing was applied/);
     });
 
     test("the audit log: every change is an entry; an edited or removed entry is detected", async () => {

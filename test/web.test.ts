@@ -128,6 +128,21 @@ describe("the web app in Chromium", { skip: present ? false : missing }, () => {
     );
     await shot(page, "04-ledger-zh");
     await axe(page, "ledger");
+    await page.click("nav >> text=扫描");
+    const scanFile = join(mkdtempSync(join(tmpdir(), "xborder-web-scan-")), "customers.csv");
+    writeFileSync(scanFile, "姓名,身份证号,手机号\n张三,110101199003078515,13800138000\n李四,440305198807150023,13912345678\n");
+    await page.setInputFiles("#files", scanFile);
+    await page.click("form[enctype] button[type=submit]");
+    await page.waitForURL(/\/scans$/);
+    for (let i = 0; i < 40 && !(await page.$("td a[href*='/scans/']")); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    await page.click("td a[href*='/scans/']");
+    await page.waitForSelector("text=cn_resident_id");
+    assert.doesNotMatch(await page.content(), /110101199003078515/);
+    await shot(page, "05a-scan-report-zh");
+    await axe(page, "scan report");
     await page.click("nav >> text=期限");
     await page.waitForSelector("table");
     assert.match(await page.content(), /\/feeds\/[\w-]+\.ics/);

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
 import { basename } from "node:path";
-import { type ScanProgress, type ScanReport, scanDatabase, scanPaths } from "../scan/scan.js";
+import { datasetEntry } from "../scan/dataset.js";
+import { type ScanProgress, scanDatabase, scanPaths } from "../scan/scan.js";
 import { EXIT, UsageError } from "./errors.js";
 
 export interface ScanCliOptions {
@@ -27,15 +28,6 @@ function progressLine(err: (s: string) => void): (p: ScanProgress) => void {
     const pct = p.bytesTotal ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
     const mbps = p.bytesDone / 1e6 / Math.max(0.001, (now - started) / 1000);
     err(`\r\x1b[Kscanning ${p.file}: ${pct}% (${(p.bytesDone / 1e6).toFixed(0)} MB, ${mbps.toFixed(0)} MB/s)`);
-  };
-}
-
-/** A data-map `datasets` entry and the `persons` counts, from a scan (contracts §1). */
-export function datasetEntry(r: ScanReport, id: string) {
-  const pi = r.persons.distinct > 0 || Object.keys(r.entities).some((t) => t !== "uscc");
-  return {
-    dataset: { id, personalInformation: pi, sensitive: Object.keys(r.sensitiveCategories).sort() },
-    persons: { general: r.persons.distinct, sensitive: r.persons.sensitive },
   };
 }
 

@@ -17,13 +17,13 @@ import type { Kysely } from "kysely";
 import { parseDataMap } from "../engine/load.js";
 import { formatOf } from "../ledger/events.js";
 import { importEvents } from "../ledger/import.js";
+import { scanDatabase, scanPaths } from "../scan/scan.js";
+import { redact } from "../store/open.js";
 import { appendAudit } from "./audit.js";
 import type { WorkspaceDatabase } from "./db/schema.js";
 import { latestVersion } from "./datamaps.js";
 import type { Ledgers } from "./ledgers.js";
 import { InputProblem } from "./orgs.js";
-
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
 export interface JobView {
   id: number;
@@ -36,6 +36,20 @@ export interface JobView {
   createdAt: string;
   updatedAt: string;
 }
+
+export interface Upload {
+  name: string;
+  body: WebStream<Uint8Array>;
+}
+
+/** A file name safe to use on disk and to show: no folders, no odd characters. */
+export const cleanName = (name: string) =>
+  basename(name.replace(/\\/g, "/"))
+    .replace(/[^\w.\-\u4e00-\u9fff]/g, "_")
+    .slice(0, 120) || "upload";
+
+/** The largest upload (all files of one request): 2 GiB, or $XBORDER_MAX_UPLOAD_BYTES. */
+const maxUpload = () => Number(process.env.XBORDER_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
 
 export class UploadTooLarge extends Error {
   override name = "UploadTooLarge";
@@ -82,85 +96,143 @@ export class Jobs {
     return stale.length;
   }
 
-  /** Stream an upload to a private temporary file and queue its import. */
-  async startLedgerImport(orgId: number, name: string, body: WebStream<Uint8Array> | null, by: string): Promise<number> {
-    const clean =
-      basename(name.replace(/\\/g, "/"))
-        .replace(/[^\w.\-\u4e00-\u9fff]/g, "_")
-        .slice(0, 120) || "events.csv";
-    formatOf(clean); // an unknown type is refused before anything is stored
-    const map = await latestVersion(this.db, orgId);
-    if (!map) throw new InputProblem("save a data map first: the import checks each event's transfer against it", "datamap");
-    if (!body) throw new InputProblem("the request has no file", "body");
+  /** Stream uploads into a private temporary folder (mode 0700; deleted when the job ends). */
+  private async receive(files: readonly Upload[]): Promise<{ dir: string; paths: string[]; digest: string }> {
+    if (!files.length) throw new InputProblem("the request has no file", "body");
     const dir = await mkdtemp(join(tmpdir(), "xborder-upload-"));
-    const file = join(dir, clean);
     const hash = createHash("sha256");
+    const paths: string[] = [];
     let bytes = 0;
     try {
-      await pipeline(
-        Readable.fromWeb(body),
-        async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
-            bytes += chunk.length;
-            if (bytes > MAX_UPLOAD_BYTES) throw new UploadTooLarge(`the upload is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB`);
-            hash.update(chunk);
-            yield chunk;
-          }
-        },
-        createWriteStream(file, { mode: 0o600 }),
-      );
+      for (const f of files) {
+        const base = cleanName(f.name);
+        let name = base;
+        for (let n = 2; paths.includes(join(dir, name)); n++) name = base.replace(/(\.[^.]*)?$/, `-${n}$1`);
+        const path = join(dir, name);
+        await pipeline(
+          Readable.fromWeb(f.body),
+          async function* (source: AsyncIterable<Buffer>) {
+            for await (const chunk of source) {
+              bytes += chunk.length;
+              if (bytes > maxUpload()) throw new UploadTooLarge(`the upload is larger than ${maxUpload()} bytes`);
+              hash.update(chunk);
+              yield chunk;
+            }
+          },
+          createWriteStream(path, { mode: 0o600 }),
+        );
+        paths.push(path);
+      }
       if (bytes === 0) throw new InputProblem("the file is empty", "body");
+      return { dir, paths, digest: hash.digest("hex") };
     } catch (e) {
       await rm(dir, { recursive: true, force: true });
       throw e;
     }
-    const job = await this.db
-      .insertInto("ws_job")
-      .values({
-        org_id: orgId,
-        kind: "ledger_import",
-        status: "queued",
-        progress: 0,
-        message: clean,
-        created_by: by,
-        owner: OWNER,
-        updated_at: new Date(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const run = this.runImport(orgId, job.id, dir, file, clean, hash.digest("hex"), map.content, by).finally(() =>
-      this.running.delete(run),
-    );
-    this.running.add(run);
-    return job.id;
   }
 
-  private async runImport(orgId: number, id: number, dir: string, file: string, name: string, digest: string, mapText: string, by: string) {
+  /** Queue `work` as a job; it runs in this process and its folder is removed when it ends. */
+  private async queue(
+    orgId: number,
+    kind: string,
+    message: string,
+    by: string,
+    dir: string | undefined,
+    work: (progress: (p: number) => void) => Promise<{ message: string; result: unknown }>,
+  ): Promise<number> {
+    let job;
+    try {
+      job = await this.db
+        .insertInto("ws_job")
+        .values({ org_id: orgId, kind, status: "queued", progress: 0, message, created_by: by, owner: OWNER, updated_at: new Date() })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+    } catch (e) {
+      if (dir) await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
+    const id = job.id;
     const set = (v: Partial<{ status: JobView["status"]; progress: number; message: string; result: string }>) =>
       this.db
         .updateTable("ws_job")
         .set({ ...(v as object), updated_at: new Date() })
         .where("id", "=", id)
         .execute();
-    try {
-      const claimed = await this.db
-        .updateTable("ws_job")
-        .set({ status: "running", updated_at: new Date() })
-        .where("id", "=", id)
-        .where("status", "=", "queued")
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 0) return; // cancelled while queued
-      const store = await this.ledgers.of(orgId);
-      const r = await importEvents(store, file, parseDataMap(mapText));
-      const message = r.status === "unchanged" ? `${name}: already imported, nothing changed` : `${name}: ${r.rows} rows imported`;
-      await set({ status: "done", progress: 1, message, result: JSON.stringify({ status: r.status, rows: r.rows }) });
+    const run = (async () => {
+      try {
+        const claimed = await this.db
+          .updateTable("ws_job")
+          .set({ status: "running", updated_at: new Date() })
+          .where("id", "=", id)
+          .where("status", "=", "queued")
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) === 0) return; // cancelled while queued
+        let last = 0;
+        const progress = (p: number) => {
+          const now = Date.now();
+          if (now - last < 500) return;
+          last = now;
+          void set({ progress: Math.max(0, Math.min(0.99, p)) }).catch(() => undefined);
+        };
+        const r = await work(progress);
+        await set({ status: "done", progress: 1, message: r.message, result: JSON.stringify(r.result) });
+      } catch (e) {
+        let msg = (e as Error).message;
+        if (dir) msg = msg.split(`${dir}/`).join("");
+        await set({ status: "failed", message: msg }).catch(() => undefined);
+      } finally {
+        if (dir) await rm(dir, { recursive: true, force: true });
+      }
+    })().finally(() => this.running.delete(run));
+    this.running.add(run);
+    return id;
+  }
+
+  /** A ledger import: the file is checked against the current data map, all or nothing. */
+  async startLedgerImport(orgId: number, name: string, body: WebStream<Uint8Array> | null, by: string): Promise<number> {
+    const clean = cleanName(name);
+    formatOf(clean); // an unknown type is refused before anything is stored
+    const map = await latestVersion(this.db, orgId);
+    if (!map) throw new InputProblem("save a data map first: the import checks each event's transfer against it", "datamap");
+    if (!body) throw new InputProblem("the request has no file", "body");
+    const { dir, paths, digest } = await this.receive([{ name: clean, body }]);
+    const file = paths[0]!;
+    return this.queue(orgId, "ledger_import", clean, by, dir, async () => {
+      const r = await importEvents(await this.ledgers.of(orgId), file, parseDataMap(map.content));
+      const message = r.status === "unchanged" ? `${clean}: already imported, nothing changed` : `${clean}: ${r.rows} rows imported`;
       await appendAudit(this.db, { orgId, actor: by, action: "ledger.import", target: message, after: digest });
-    } catch (e) {
-      const msg = (e as Error).message.split(dir).join("").replace(/^\//, "");
-      await set({ status: "failed", message: msg.replaceAll(`/${name}`, name) }).catch(() => undefined);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+      return { message, result: { status: r.status, rows: r.rows } };
+    });
+  }
+
+  /** A scan of uploaded files, or of a PostgreSQL table (its URL is used, never stored). The report holds masked samples only. */
+  async startScan(orgId: number, source: { files: Upload[] } | { url: string; table: string }, asOf: string, by: string): Promise<number> {
+    if ("url" in source) {
+      const shown = `${redact(source.url).replace(/\?.*$/, "")} ${source.table}`;
+      return this.queue(orgId, "scan", shown, by, undefined, async () => {
+        const report = await scanDatabase(source.url, { table: source.table }, { asOf, sample: 3 });
+        await appendAudit(this.db, { orgId, actor: by, action: "scan.run", target: `${shown}: ${report.persons.distinct} people` });
+        return { message: `${shown}: ${report.persons.distinct} people, ${report.persons.sensitive} with sensitive PI`, result: report };
+      });
     }
+    const { dir, digest } = await this.receive(source.files);
+    const names = source.files.map((f) => cleanName(f.name)).join(", ");
+    return this.queue(orgId, "scan", names, by, dir, async (progress) => {
+      const report = await scanPaths([dir], {
+        asOf,
+        sample: 3,
+        root: dir,
+        onProgress: (p) => progress(p.bytesTotal ? p.bytesDone / p.bytesTotal : 0),
+      });
+      await appendAudit(this.db, {
+        orgId,
+        actor: by,
+        action: "scan.run",
+        target: `${names}: ${report.persons.distinct} people`,
+        after: digest,
+      });
+      return { message: `${names}: ${report.persons.distinct} people, ${report.persons.sensitive} with sensitive PI`, result: report };
+    });
   }
 
   async get(orgId: number, id: number): Promise<JobView | undefined> {

@@ -12,6 +12,8 @@ import { PATHWAYS, type Assessment, type Pathway, severity } from "../engine/typ
 import type { Lang } from "../law/index.js";
 import { countLedger, type LedgerCount } from "../ledger/count.js";
 import { ledgerStatus, type Status } from "../ledger/status.js";
+import { applyScan } from "../engine/apply-scan.js";
+import type { ScanReport } from "../scan/scan.js";
 import { appendAudit } from "./audit.js";
 import type { Access, Deps } from "./context.js";
 import { notFound } from "./context.js";
@@ -162,4 +164,38 @@ export async function overviewOrg(deps: Deps, orgId: number, opts: { asOf?: stri
     upcoming: register.items.filter((i) => i.due !== undefined && i.status !== "done" && i.due <= horizon),
     heavierThanFiled,
   };
+}
+
+/** A finished scan's report (masked samples only), or undefined when there is no such scan. */
+export async function scanReport(
+  deps: Deps,
+  orgId: number,
+  jobId: number,
+): Promise<{ status: string; message: string; report?: ScanReport } | undefined> {
+  const job = await deps.jobs.get(orgId, jobId);
+  if (!job || job.kind !== "scan") return undefined;
+  return { status: job.status, message: job.message, report: job.status === "done" ? (job.result as ScanReport) : undefined };
+}
+
+/** "Apply to the data map": the scan's categories into a dataset, its counts into a transfer; a new version. */
+export async function applyScanToOrg(
+  deps: Deps,
+  a: Access,
+  jobId: number,
+  target: { dataset: string; transfer?: string },
+): Promise<MapVersion> {
+  const scan = await scanReport(deps, a.org.id, jobId);
+  if (!scan) throw notFound();
+  if (!scan.report) throw new InputProblem(`the scan is ${scan.status}, not done`, "scan");
+  if (!/^[\p{L}\p{N}_.-]{1,100}$/u.test(target.dataset)) throw new InputProblem("expected a dataset id", "dataset");
+  const { version } = await requireMap(deps, a.org.id);
+  const text = applyScan(version.content, scan.report, target);
+  const saved = await saveMap(deps, a, text);
+  await appendAudit(deps.ws.db, {
+    orgId: a.org.id,
+    actor: a.actor,
+    action: "scan.apply",
+    target: `scan ${jobId} → ${target.dataset}${target.transfer ? ` / ${target.transfer}` : ""} (version ${saved.version})`,
+  });
+  return saved;
 }

@@ -20,6 +20,7 @@ const NAV: [Word, string, "read" | "audit" | "admin"][] = [
   ["datamap", "/datamap", "read"],
   ["assessment", "/assessment", "read"],
   ["ledger", "/ledger", "read"],
+  ["scans", "/scans", "read"],
   ["deadlines", "/deadlines", "read"],
   ["audit", "/audit", "audit"],
   ["members", "/members", "admin"],

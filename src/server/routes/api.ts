@@ -15,7 +15,19 @@ import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
 import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, setMember } from "../orgs.js";
 import { openApiDocument, openApiPage } from "../openapi.js";
-import { assessOrg, countOrg, diffVersions, overviewOrg, registerOrg, requireMap, saveMap, statusOrg } from "../service.js";
+import {
+  applyScanToOrg,
+  asOfFor,
+  assessOrg,
+  countOrg,
+  diffVersions,
+  overviewOrg,
+  registerOrg,
+  requireMap,
+  saveMap,
+  scanReport,
+  statusOrg,
+} from "../service.js";
 
 const langQ = (c: Ctx): Lang => (c.req.query("lang") === "zh" ? "zh" : "en");
 const int = (s: string | undefined, field: string): number => {
@@ -158,6 +170,49 @@ export function apiRoutes() {
     if (r === "not_found") throw notFound();
     if (r === "too_late") throw new HTTPException(409, { message: "the job has already started or ended" });
     return c.json({ status: "cancelled" });
+  });
+
+  v1.post("/orgs/:org/scans", async (c) => {
+    const a = await access(c, c.req.param("org"), "write");
+    const asOf = asOfFor(undefined, c.req.query("asOf"));
+    let id: number;
+    if (/^application\/json/.test(c.req.header("content-type") ?? "")) {
+      const body = await jsonBody(c);
+      if (typeof body.url !== "string" || !/^postgres(ql)?:\/\//.test(body.url))
+        throw new InputProblem("expected a postgres:// URL", "url");
+      if (typeof body.table !== "string" || !/^[\w.]{1,200}$/.test(body.table))
+        throw new InputProblem("expected a table (schema.table)", "table");
+      id = await c.var.deps.jobs.startScan(a.org.id, { url: body.url, table: body.table }, asOf, a.actor);
+    } else {
+      id = await c.var.deps.jobs.startScan(
+        a.org.id,
+        { files: [{ name: c.req.query("name") ?? "upload.csv", body: c.req.raw.body as never }] },
+        asOf,
+        a.actor,
+      );
+    }
+    const statusUrl = `/api/v1/orgs/${a.org.slug}/jobs/${id}`;
+    return c.json({ id, statusUrl, reportUrl: `/api/v1/orgs/${a.org.slug}/scans/${id}` }, 202, { location: statusUrl });
+  });
+
+  v1.get("/orgs/:org/scans/:id", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    const s = await scanReport(c.var.deps, a.org.id, int(c.req.param("id"), "id"));
+    if (!s) throw notFound();
+    if (!s.report) throw new HTTPException(409, { message: `the scan is ${s.status}: ${s.message}` });
+    return c.json(s.report);
+  });
+
+  v1.post("/orgs/:org/scans/:id/apply", async (c) => {
+    const a = await access(c, c.req.param("org"), "write");
+    const body = await jsonBody(c);
+    if (typeof body.dataset !== "string") throw new InputProblem("expected a dataset id", "dataset");
+    if (body.transfer !== undefined && typeof body.transfer !== "string") throw new InputProblem("expected a transfer id", "transfer");
+    const v = await applyScanToOrg(c.var.deps, a, int(c.req.param("id"), "id"), {
+      dataset: body.dataset,
+      transfer: body.transfer as string | undefined,
+    });
+    return c.json({ version: v.version, digest: v.digest }, 201);
   });
 
   v1.get("/orgs/:org/obligations", async (c) => {

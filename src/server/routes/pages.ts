@@ -18,7 +18,19 @@ import { page, type PageContext } from "../pages/layout.js";
 import { ledgerBody } from "../pages/ledger.js";
 import { overviewBody } from "../pages/overview.js";
 import { itemRow } from "../pages/register.js";
-import { assessOrg, countOrg, currentMap, diffVersions, overviewOrg, registerOrg, saveMap } from "../service.js";
+import { scanReportBody, scansBody } from "../pages/scans.js";
+import {
+  applyScanToOrg,
+  asOfFor,
+  assessOrg,
+  countOrg,
+  currentMap,
+  diffVersions,
+  overviewOrg,
+  registerOrg,
+  saveMap,
+  scanReport,
+} from "../service.js";
 
 function ctxOf(c: Ctx, a: Access): PageContext {
   return {
@@ -44,6 +56,10 @@ const noMapYet = (ctx: PageContext, base: string) =>
 export function pageRoutes() {
   const r = new Hono<Env>();
   const title = (c: Ctx, w: Word) => t(c.var.lang, w);
+  const form = async (c: Ctx, k: string) => {
+    const v = (await c.req.parseBody())[k];
+    return typeof v === "string" ? v : "";
+  };
 
   r.get("/o/:org", async (c) => {
     const a = await pageAccess(c, "read");
@@ -171,6 +187,57 @@ export function pageRoutes() {
     return c.redirect(`/o/${a.org.slug}/ledger`, 303);
   });
 
+  r.get("/o/:org/scans", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    const jobs = (await c.var.deps.jobs.list(a.org.id, 50)).filter((j) => j.kind === "scan");
+    return c.html(page(ctxOf(c, a), title(c, "scans"), scansBody(ctxOf(c, a), `/o/${a.org.slug}`, jobs, can(a.role, "write"))));
+  });
+
+  r.post("/o/:org/scans", async (c) => {
+    const a = await pageAccess(c, "write");
+    if (a instanceof Response) return a;
+    const body = await c.req.parseBody({ all: true });
+    const asOf = asOfFor(undefined, undefined);
+    if (typeof body.url === "string" && body.url.trim()) {
+      const url = body.url.trim();
+      const table = typeof body.table === "string" ? body.table.trim() : "";
+      if (!/^postgres(ql)?:\/\//.test(url)) throw new InputProblem("expected a postgres:// URL", "url");
+      if (!/^[\w.]{1,200}$/.test(table)) throw new InputProblem("expected a table (schema.table)", "table");
+      await c.var.deps.jobs.startScan(a.org.id, { url, table }, asOf, a.actor);
+    } else {
+      const files = ([] as unknown[]).concat(body.files ?? []).filter((f): f is File => f instanceof File && f.size > 0);
+      if (!files.length) throw new InputProblem("choose one or more files", "files");
+      await c.var.deps.jobs.startScan(a.org.id, { files: files.map((f) => ({ name: f.name, body: f.stream() as never })) }, asOf, a.actor);
+    }
+    return c.redirect(`/o/${a.org.slug}/scans`, 303);
+  });
+
+  r.get("/o/:org/scans/:id", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    const id = Number(c.req.param("id"));
+    const s = await scanReport(c.var.deps, a.org.id, id);
+    if (!s?.report) throw new HTTPException(404, { message: "no finished scan with this number" });
+    const cur = await currentMap(c.var.deps, a.org.id);
+    return c.html(
+      page(
+        ctxOf(c, a),
+        `${title(c, "scans")} ${id}`,
+        scanReportBody(ctxOf(c, a), `/o/${a.org.slug}`, id, s.report, cur?.map, can(a.role, "write")),
+      ),
+    );
+  });
+
+  r.post("/o/:org/scans/:id/apply", async (c) => {
+    const a = await pageAccess(c, "write");
+    if (a instanceof Response) return a;
+    const dataset = (await form(c, "dataset")).trim();
+    const transfer = (await form(c, "transfer")).trim();
+    const v = await applyScanToOrg(c.var.deps, a, Number(c.req.param("id")), { dataset, transfer: transfer || undefined });
+    return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
+  });
+
   r.get("/o/:org/deadlines", async (c) => {
     const a = await pageAccess(c, "read");
     if (a instanceof Response) return a;
@@ -247,11 +314,6 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     return showMembers(c, a);
   });
-
-  const form = async (c: Ctx, k: string) => {
-    const v = (await c.req.parseBody())[k];
-    return typeof v === "string" ? v : "";
-  };
 
   r.post("/o/:org/members", async (c) => {
     const a = await pageAccess(c, "admin");
