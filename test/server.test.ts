@@ -197,6 +197,17 @@ for (const target of targets()) {
       assert.equal((await req(run.url, "/api/v1/orgs/alpha/datamap", { token: "xbt_forged" })).status, 401);
     });
 
+    test("a revoked API token stops working at once", async () => {
+      const t = await tokenFor(run.url, owner, "alpha", "viewer");
+      assert.equal((await req(run.url, "/api/v1/orgs/alpha/datamap/versions", { token: t })).status, 200);
+      const list = await json<{ id: number; name: string; revoked_at: string | null }[]>(
+        await req(run.url, "/api/v1/orgs/alpha/tokens", { client: owner }),
+      );
+      const id = list.filter((k) => k.name === "viewer-bot" && !k.revoked_at).at(-1)!.id;
+      assert.equal((await req(run.url, `/api/v1/orgs/alpha/tokens/${id}`, { method: "DELETE", client: owner })).status, 204);
+      assert.equal((await req(run.url, "/api/v1/orgs/alpha/datamap/versions", { token: t })).status, 401);
+    });
+
     test("CSRF: a state-changing request with the cookie but without the session's token is refused", async () => {
       const body = EXAMPLE;
       assert.equal(

@@ -182,3 +182,15 @@ function upTo(h: Histogram, d: IsoDate): Counts {
   }
   return c;
 }
+
+/**
+ * A stamp that changes whenever the ledger does (every import or recording adds a row to
+ * ledger_import): what a cache of counts keys on, safe across processes.
+ */
+export async function ledgerStamp(store: Store): Promise<string> {
+  const r = await store.db
+    .selectFrom("ledger_import")
+    .select((eb) => [eb.fn.countAll<string>().as("n"), eb.fn.max("id").as("last")])
+    .executeTakeFirstOrThrow();
+  return `${r.n}:${r.last ?? 0}`;
+}

@@ -14,6 +14,7 @@ import { InputError } from "../engine/load.js";
 import { EventError } from "../ledger/events.js";
 import { packageFile } from "../paths.js";
 import { findSession, SESSION_COOKIE } from "./auth/sessions.js";
+import { tokenHash } from "./auth/secrets.js";
 import { findApiToken } from "./auth/tokens.js";
 import { PasswordError } from "./auth/passwords.js";
 import { type Deps, type Env, langOf } from "./context.js";
@@ -96,7 +97,10 @@ export function createApp(deps: Deps): Hono<Env> {
     const auth = c.req.header("authorization");
     if (auth) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
-      const token = m?.[1] ? await findApiToken(deps.ws.db, m[1]) : undefined;
+      const raw = m?.[1];
+      const token = raw ? await deps.cache.memo(`token:${tokenHash(raw)}`, () => findApiToken(deps.ws.db, raw)) : undefined;
+      if (token && new Date(token.expiresAt).getTime() <= Date.now())
+        throw new HTTPException(401, { message: "the API token has expired" });
       if (!token) throw new HTTPException(401, { message: "the API token is unknown, revoked or expired" });
       c.set("token", token);
     } else {

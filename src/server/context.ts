@@ -7,12 +7,14 @@ import type { Session } from "./auth/sessions.js";
 import type { TokenAuth } from "./auth/tokens.js";
 import type { WorkspaceDb } from "./db/open.js";
 import type { Role } from "./db/schema.js";
+import type { WorkspaceCache } from "./cache.js";
 import type { Jobs } from "./jobs.js";
 import type { Ledgers } from "./ledgers.js";
-import { can, membership, orgById, type Org, type Permission } from "./orgs.js";
+import { can, membership, type Org, type Permission } from "./orgs.js";
 
 export interface Deps {
   ws: WorkspaceDb;
+  cache: WorkspaceCache;
   ledgers: Ledgers;
   jobs: Jobs;
 }
@@ -48,8 +50,8 @@ export async function access(c: Ctx, slug: string, perm: Permission): Promise<Ac
   const { ws } = c.var.deps;
   let a: Access | undefined;
   if (c.var.token) {
-    const org = await orgById(ws.db, c.var.token.orgId);
-    if (org && org.slug === slug) a = { org, role: c.var.token.role, actor: `token:${c.var.token.name}` };
+    const { org } = c.var.token;
+    if (org.slug === slug) a = { org, role: c.var.token.role, actor: `token:${c.var.token.name}` };
   } else if (c.var.session) {
     const m = await membership(ws.db, c.var.session.userId, slug);
     if (m) a = { org: { id: m.id, slug: m.slug, name: m.name }, role: m.role, actor: c.var.session.email, userId: c.var.session.userId };

@@ -73,6 +73,17 @@ export async function latestVersion(db: Kysely<WorkspaceDatabase>, orgId: number
   return r ? toVersion(r) : undefined;
 }
 
+/** The latest version's number and digest, without its text (the text is fetched only when not cached). */
+export async function latestMeta(db: Kysely<WorkspaceDatabase>, orgId: number): Promise<{ version: number; digest: string } | undefined> {
+  return db
+    .selectFrom("ws_datamap_version")
+    .select(["version", "digest"])
+    .where("org_id", "=", orgId)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function getVersion(db: Kysely<WorkspaceDatabase>, orgId: number, version: number): Promise<MapVersion | undefined> {
   const r = await db
     .selectFrom("ws_datamap_version")

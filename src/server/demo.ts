@@ -22,6 +22,7 @@ export async function createDemoOrg(deps: Deps, userId: number, actor: string): 
   const org = await createOrg(deps.ws.db, `演示：${map.processor.name}`, userId, "demo");
   await appendAudit(deps.ws.db, { orgId: org.id, actor, action: "org.create", target: `${org.name} (demo)` });
   const { version } = await saveVersion(deps.ws.db, org.id, text, actor);
+  deps.cache.changed();
   await appendAudit(deps.ws.db, {
     orgId: org.id,
     actor,
@@ -45,6 +46,7 @@ export async function createDemoOrg(deps: Deps, userId: number, actor: string): 
     const file = join(dir, "demo-events.csv");
     writeFileSync(file, `${lines.join("\n")}\n`, { mode: 0o600 });
     const r = await importEvents(await deps.ledgers.of(org.id), file, map);
+    deps.cache.changed();
     await appendAudit(deps.ws.db, { orgId: org.id, actor, action: "ledger.import", target: `demo-events.csv: ${r.rows} rows imported` });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -71,6 +71,8 @@ function alive(owner: string): boolean {
 
 export class Jobs {
   private readonly running = new Set<Promise<void>>();
+  /** Called when a job ends (the workspace's caches of the ledger are cleared). */
+  onSettled: () => void = () => {};
   constructor(
     private readonly db: Kysely<WorkspaceDatabase>,
     private readonly ledgers: Ledgers,
@@ -182,6 +184,7 @@ export class Jobs {
         await set({ status: "failed", message: msg }).catch(() => undefined);
       } finally {
         if (dir) await rm(dir, { recursive: true, force: true });
+        this.onSettled();
       }
     })().finally(() => this.running.delete(run));
     this.running.add(run);

@@ -5,6 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { serve as listen } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { WorkspaceCache } from "./cache.js";
 import { openWorkspace } from "./db/open.js";
 import { Jobs } from "./jobs.js";
 import { Ledgers } from "./ledgers.js";
@@ -29,7 +30,9 @@ export async function startServer(o: ServeOptions): Promise<Running> {
   const jobs = new Jobs(ws.db, ledgers);
   try {
     await jobs.recover();
-    const deps = { ws, ledgers, jobs };
+    const cache = new WorkspaceCache(ws.kind === "pglite");
+    jobs.onSettled = () => cache.changed();
+    const deps = { ws, ledgers, jobs, cache };
     const app = createApp(deps);
     const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
       const s = listen({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));

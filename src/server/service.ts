@@ -10,14 +10,16 @@ import { diffMaps, type MapDiff } from "../engine/diff.js";
 import { buildRegister, type Register } from "../engine/register/index.js";
 import { PATHWAYS, type Assessment, type Pathway, severity } from "../engine/types.js";
 import type { Lang } from "../law/index.js";
-import { countLedger, type LedgerCount } from "../ledger/count.js";
+import { countLedger, type LedgerCount, ledgerStamp } from "../ledger/count.js";
+import type { Store } from "../store/open.js";
 import { ledgerStatus, type Status } from "../ledger/status.js";
 import { applyScan } from "../engine/apply-scan.js";
 import type { ScanReport } from "../scan/scan.js";
 import { appendAudit } from "./audit.js";
+import type { Body } from "./cache.js";
 import type { Access, Deps } from "./context.js";
 import { notFound } from "./context.js";
-import { checkMap, getVersion, latestVersion, type MapVersion, saveVersion } from "./datamaps.js";
+import { checkMap, getVersion, latestMeta, type MapVersion, saveVersion } from "./datamaps.js";
 import { InputProblem } from "./orgs.js";
 
 export interface Current {
@@ -26,8 +28,15 @@ export interface Current {
 }
 
 export async function currentMap(deps: Deps, orgId: number): Promise<Current | undefined> {
-  const version = await latestVersion(deps.ws.db, orgId);
-  return version ? { version, map: checkMap(version.content, `version ${version.version}`) } : undefined;
+  const meta = await deps.cache.memo(`meta:${orgId}`, () => latestMeta(deps.ws.db, orgId));
+  if (!meta) return undefined;
+  const hit = deps.cache.maps.get(meta.digest);
+  if (hit) return hit;
+  const version = await getVersion(deps.ws.db, orgId, meta.version);
+  if (!version) return undefined;
+  const current = { version, map: checkMap(version.content, `version ${version.version}`) };
+  deps.cache.maps.set(version.digest, current);
+  return current;
 }
 
 export async function requireMap(deps: Deps, orgId: number): Promise<Current> {
@@ -46,6 +55,7 @@ export const asOfFor = (map: DataMap | undefined, given?: string): IsoDate => {
 
 export async function saveMap(deps: Deps, a: Access, text: string): Promise<MapVersion> {
   const { version, previous } = await saveVersion(deps.ws.db, a.org.id, text, a.actor);
+  deps.cache.changed();
   await appendAudit(deps.ws.db, {
     orgId: a.org.id,
     actor: a.actor,
@@ -69,6 +79,25 @@ export interface AssessRequest {
 export interface AssessResponse {
   assessment: Assessment;
   failOn?: { pathway: Pathway; failed: boolean; transfers: string[] };
+}
+
+/**
+ * The assessment as JSON text, as the API sends it (the assessment with `failOn` added when asked).
+ * Without the ledger and on the saved map it is cached by the map's digest and the request.
+ */
+export async function assessOrgJson(deps: Deps, orgId: number, req: AssessRequest): Promise<Body> {
+  const cacheable = !req.ledger && !req.map;
+  let key: string | undefined;
+  if (cacheable) {
+    const current = await requireMap(deps, orgId);
+    key = JSON.stringify([current.version.digest, asOfFor(current.map, req.asOf), req.lang ?? "en", req.failOn ?? null]);
+    const hit = deps.cache.assessments.get(key);
+    if (hit) return hit;
+  }
+  const r = await assessOrg(deps, orgId, req);
+  const body = { raw: Buffer.from(JSON.stringify(r.failOn ? { ...r.assessment, failOn: r.failOn } : r.assessment)) };
+  if (key) deps.cache.assessments.set(key, body);
+  return body;
 }
 
 export async function assessOrg(deps: Deps, orgId: number, req: AssessRequest): Promise<AssessResponse> {
@@ -143,6 +172,17 @@ export async function overviewOrg(deps: Deps, orgId: number, opts: { asOf?: stri
   const { map, version } = await requireMap(deps, orgId);
   const asOf = asOfFor(map, opts.asOf);
   const store = await deps.ledgers.of(orgId);
+  const stamp = await deps.cache.memo(`stamp:${orgId}`, () => ledgerStamp(store));
+  const key = JSON.stringify([version.digest, asOf, opts.lang ?? "en", stamp]);
+  const hit = deps.cache.overviews.get(key);
+  if (hit) return hit;
+  const o = await computeOverview(store, map, version.version, asOf, opts.lang ?? "en");
+  deps.cache.overviews.set(key, o);
+  return o;
+}
+
+async function computeOverview(store: Store, map: DataMap, version: number, asOf: IsoDate, lang: Lang): Promise<Overview> {
+  const opts = { lang };
   const [status, count] = [await ledgerStatus(store, map, asOf), await countLedger(store, map, asOf)];
   const assessment = assess(map, { asOf, lang: opts.lang ?? "en", ledger: { cumulative: count.cumulative, transfers: count.transfers } });
   const register = buildRegister(map, {
@@ -159,7 +199,7 @@ export async function overviewOrg(deps: Deps, orgId: number, opts: { asOf?: stri
   });
   return {
     asOf,
-    version: version.version,
+    version,
     status,
     upcoming: register.items.filter((i) => i.due !== undefined && i.status !== "done" && i.due <= horizon),
     heavierThanFiled,

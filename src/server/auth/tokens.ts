@@ -7,8 +7,11 @@ export const TOKEN_PREFIX = "xbt_";
 
 export interface TokenAuth {
   orgId: number;
+  /** The token's organisation, read with it (one query a request). */
+  org: { id: number; slug: string; name: string };
   role: Role;
   name: string;
+  expiresAt: string;
 }
 
 export async function createApiToken(
@@ -29,11 +32,26 @@ export async function findApiToken(db: Kysely<WorkspaceDatabase>, token: string)
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return undefined;
   const row = await db
     .selectFrom("ws_token")
-    .select(["org_id", "role", "name", "expires_at", "revoked_at"])
-    .where("token_hash", "=", tokenHash(token))
+    .innerJoin("ws_org", "ws_org.id", "ws_token.org_id")
+    .select([
+      "ws_token.org_id",
+      "ws_token.role",
+      "ws_token.name",
+      "ws_token.expires_at",
+      "ws_token.revoked_at",
+      "ws_org.slug",
+      "ws_org.name as org_name",
+    ])
+    .where("ws_token.token_hash", "=", tokenHash(token))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || new Date(row.expires_at).getTime() <= Date.now()) return undefined;
-  return { orgId: row.org_id, role: row.role, name: row.name };
+  return {
+    orgId: row.org_id,
+    org: { id: row.org_id, slug: row.slug, name: row.org_name },
+    role: row.role,
+    name: row.name,
+    expiresAt: new Date(row.expires_at).toISOString(),
+  };
 }
 
 export async function listApiTokens(db: Kysely<WorkspaceDatabase>, orgId: number) {

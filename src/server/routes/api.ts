@@ -4,12 +4,15 @@
  * count and status, the obligations register, the audit log; members and tokens for owners.
  * Errors are application/problem+json naming the field.
  */
+import { gzipSync } from "node:zlib";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { parseDataMap } from "../../engine/load.js";
 import type { Lang } from "../../law/index.js";
 import { appendAudit, auditCsv, auditEntries, verifyAudit } from "../audit.js";
-import { createApiToken, listApiTokens, revokeApiToken } from "../auth/tokens.js";
+import { listApiTokens } from "../auth/tokens.js";
+import { createToken, revokeToken } from "../tokens.js";
+import type { Body } from "../cache.js";
 import { access, type Ctx, type Env, notFound } from "../context.js";
 import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
@@ -18,7 +21,7 @@ import { openApiDocument, openApiPage } from "../openapi.js";
 import {
   applyScanToOrg,
   asOfFor,
-  assessOrg,
+  assessOrgJson,
   countOrg,
   diffVersions,
   overviewOrg,
@@ -46,6 +49,18 @@ async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
   } catch {
     throw new InputProblem("expected a JSON object", "body");
   }
+}
+
+const bytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+
+/** A large JSON body, gzipped (once, then kept with it) for a client that accepts it. */
+function sendJson(c: Ctx, body: Body): Response {
+  const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", vary: "accept-encoding" };
+  if (body.raw.length > 4096 && /\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {
+    body.gzip ??= gzipSync(body.raw, { level: 6 });
+    return c.body(bytes(body.gzip), 200, { ...headers, "content-encoding": "gzip" });
+  }
+  return c.body(bytes(body.raw), 200, headers);
 }
 
 export function apiRoutes() {
@@ -119,14 +134,14 @@ export function apiRoutes() {
     if (lang !== undefined && lang !== "zh" && lang !== "en") throw new InputProblem("expected zh or en", "lang");
     const map =
       body.map === undefined ? undefined : parseDataMap(typeof body.map === "string" ? body.map : JSON.stringify(body.map), "map");
-    const r = await assessOrg(c.var.deps, a.org.id, {
+    const text = await assessOrgJson(c.var.deps, a.org.id, {
       asOf: str("asOf"),
       lang: lang as Lang | undefined,
       ledger: body.ledger === true,
       failOn: str("failOn"),
       map,
     });
-    return c.json(r.failOn ? { ...r.assessment, failOn: r.failOn } : r.assessment);
+    return sendJson(c, text);
   });
 
   v1.get("/orgs/:org/overview", async (c) => {
@@ -285,7 +300,7 @@ export function apiRoutes() {
           : (() => {
               throw new InputProblem("expected 1–366", "days");
             })();
-    const t = await createApiToken(c.var.deps.ws.db, { orgId: a.org.id, name, role: body.role, days, createdBy: a.userId ?? 0 });
+    const t = await createToken(c.var.deps, { orgId: a.org.id, name, role: body.role, days, createdBy: a.userId ?? 0 });
     await appendAudit(c.var.deps.ws.db, {
       orgId: a.org.id,
       actor: a.actor,
@@ -298,7 +313,7 @@ export function apiRoutes() {
   v1.delete("/orgs/:org/tokens/:id", async (c) => {
     const a = await access(c, c.req.param("org"), "admin");
     const id = int(c.req.param("id"), "id");
-    const r = await revokeApiToken(c.var.deps.ws.db, a.org.id, id);
+    const r = await revokeToken(c.var.deps, a.org.id, id);
     if (Number(r.numUpdatedRows) === 0) throw notFound();
     await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "token.revoke", target: `token ${id}` });
     return c.body(null, 204);

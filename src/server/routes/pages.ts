@@ -6,7 +6,8 @@ import { DataMapError } from "../../engine/datamap.js";
 import { InputError } from "../../engine/load.js";
 import { registerToIcs } from "../../report/register-ics.js";
 import { appendAudit, auditEntries, verifyAudit } from "../audit.js";
-import { createApiToken, listApiTokens, revokeApiToken } from "../auth/tokens.js";
+import { listApiTokens } from "../auth/tokens.js";
+import { createToken, revokeToken } from "../tokens.js";
 import { access, type Access, type Ctx, type Env } from "../context.js";
 import { getVersion, latestVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
 import { can, InputProblem, isRole, members, normalEmail, removeMember, setMember } from "../orgs.js";
@@ -349,7 +350,7 @@ export function pageRoutes() {
     const name = (await form(c, "name")).trim().slice(0, 100);
     if (!name) throw new InputProblem("expected a name", "name");
     const days = Math.min(366, Math.max(1, Number(await form(c, "days")) || 90));
-    const k = await createApiToken(c.var.deps.ws.db, { orgId: a.org.id, name, role, days, createdBy: a.userId ?? 0 });
+    const k = await createToken(c.var.deps, { orgId: a.org.id, name, role, days, createdBy: a.userId ?? 0 });
     await appendAudit(c.var.deps.ws.db, {
       orgId: a.org.id,
       actor: a.actor,
@@ -363,7 +364,7 @@ export function pageRoutes() {
     const a = await pageAccess(c, "admin");
     if (a instanceof Response) return a;
     const id = Number(c.req.param("id"));
-    const res = await revokeApiToken(c.var.deps.ws.db, a.org.id, id);
+    const res = await revokeToken(c.var.deps, a.org.id, id);
     if (Number(res.numUpdatedRows))
       await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "token.revoke", target: `token ${id}` });
     return c.redirect(`/o/${a.org.slug}/members`, 303);
