@@ -197,6 +197,26 @@ for (const target of targets()) {
       assert.equal((await req(run.url, "/api/v1/orgs/alpha/datamap", { token: "xbt_forged" })).status, 401);
     });
 
+    test("row-level security: behind one organisation's wall, a query without WHERE sees none of another's rows", async () => {
+      const { orgScoped } = await import("../src/server/db/wall.js");
+      const wsdb = run.deps.ws.db;
+      assert.equal(run.deps.ws.wall, true, "the wall is on (the test database's user may make the role)");
+      const ids = await wsdb.selectFrom("ws_org").select(["id", "slug"]).execute();
+      const alpha = ids.find((o) => o.slug === "alpha")!.id;
+      const all = await wsdb.selectFrom("ws_datamap_version").select("org_id").execute();
+      assert.ok(new Set(all.map((r) => r.org_id)).size >= 2, "versions of two organisations exist");
+      const seen = await orgScoped(wsdb, alpha, (db) => db.selectFrom("ws_datamap_version").select("org_id").execute());
+      assert.ok(seen.length > 0);
+      assert.deepEqual([...new Set(seen.map((r) => r.org_id))], [alpha]);
+      const audit = await orgScoped(wsdb, alpha, (db) => db.selectFrom("ws_audit").select("org_id").execute());
+      assert.deepEqual([...new Set(audit.map((r) => r.org_id))], [alpha]);
+      const orgs = await orgScoped(wsdb, alpha, (db) => db.selectFrom("ws_org").select("slug").execute());
+      assert.deepEqual(
+        orgs.map((o) => o.slug),
+        ["alpha"],
+      );
+    });
+
     test("a revoked API token stops working at once", async () => {
       const t = await tokenFor(run.url, owner, "alpha", "viewer");
       assert.equal((await req(run.url, "/api/v1/orgs/alpha/datamap/versions", { token: t })).status, 200);

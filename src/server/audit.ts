@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import type { WorkspaceDatabase } from "./db/schema.js";
+import { orgScoped } from "./db/wall.js";
 
 export const GENESIS = "0".repeat(64);
 
@@ -87,7 +88,9 @@ const entryOf = (r: AuditRow): AuditEntry => ({
 });
 
 export async function auditEntries(db: Kysely<WorkspaceDatabase>, orgId: number, limit = 10_000): Promise<AuditEntry[]> {
-  const rows = await db.selectFrom("ws_audit").selectAll().where("org_id", "=", orgId).orderBy("seq", "desc").limit(limit).execute();
+  const rows = await orgScoped(db, orgId, (db) =>
+    db.selectFrom("ws_audit").selectAll().where("org_id", "=", orgId).orderBy("seq", "desc").limit(limit).execute(),
+  );
   return rows.map(entryOf);
 }
 

@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import type { DataMap } from "../engine/datamap.js";
 import { parseDataMap } from "../engine/load.js";
 import type { WorkspaceDatabase } from "./db/schema.js";
+import { orgScoped } from "./db/wall.js";
 
 export const MAX_MAP_BYTES = 16 * 1024 * 1024;
 
@@ -63,44 +64,41 @@ const toVersion = (r: Row): MapVersion => ({
 });
 
 export async function latestVersion(db: Kysely<WorkspaceDatabase>, orgId: number): Promise<MapVersion | undefined> {
-  const r = await db
-    .selectFrom("ws_datamap_version")
-    .selectAll()
-    .where("org_id", "=", orgId)
-    .orderBy("version", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const r = await orgScoped(db, orgId, (db) =>
+    db.selectFrom("ws_datamap_version").selectAll().where("org_id", "=", orgId).orderBy("version", "desc").limit(1).executeTakeFirst(),
+  );
   return r ? toVersion(r) : undefined;
 }
 
 /** The latest version's number and digest, without its text (the text is fetched only when not cached). */
 export async function latestMeta(db: Kysely<WorkspaceDatabase>, orgId: number): Promise<{ version: number; digest: string } | undefined> {
-  return db
-    .selectFrom("ws_datamap_version")
-    .select(["version", "digest"])
-    .where("org_id", "=", orgId)
-    .orderBy("version", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  return orgScoped(db, orgId, (db) =>
+    db
+      .selectFrom("ws_datamap_version")
+      .select(["version", "digest"])
+      .where("org_id", "=", orgId)
+      .orderBy("version", "desc")
+      .limit(1)
+      .executeTakeFirst(),
+  );
 }
 
 export async function getVersion(db: Kysely<WorkspaceDatabase>, orgId: number, version: number): Promise<MapVersion | undefined> {
-  const r = await db
-    .selectFrom("ws_datamap_version")
-    .selectAll()
-    .where("org_id", "=", orgId)
-    .where("version", "=", version)
-    .executeTakeFirst();
+  const r = await orgScoped(db, orgId, (db) =>
+    db.selectFrom("ws_datamap_version").selectAll().where("org_id", "=", orgId).where("version", "=", version).executeTakeFirst(),
+  );
   return r ? toVersion(r) : undefined;
 }
 
 export async function listVersions(db: Kysely<WorkspaceDatabase>, orgId: number): Promise<Omit<MapVersion, "content">[]> {
-  const rows = await db
-    .selectFrom("ws_datamap_version")
-    .select(["version", "format", "digest", "created_by", "created_at"])
-    .where("org_id", "=", orgId)
-    .orderBy("version", "desc")
-    .execute();
+  const rows = await orgScoped(db, orgId, (db) =>
+    db
+      .selectFrom("ws_datamap_version")
+      .select(["version", "format", "digest", "created_by", "created_at"])
+      .where("org_id", "=", orgId)
+      .orderBy("version", "desc")
+      .execute(),
+  );
   return rows.map((r) => ({
     version: r.version,
     format: r.format as MapVersion["format"],

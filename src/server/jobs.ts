@@ -21,6 +21,7 @@ import { scanDatabase, scanPaths } from "../scan/scan.js";
 import { redact } from "../store/open.js";
 import { appendAudit } from "./audit.js";
 import type { WorkspaceDatabase } from "./db/schema.js";
+import { orgScoped } from "./db/wall.js";
 import { latestVersion } from "./datamaps.js";
 import type { Ledgers } from "./ledgers.js";
 import { InputProblem } from "./orgs.js";
@@ -239,7 +240,9 @@ export class Jobs {
   }
 
   async get(orgId: number, id: number): Promise<JobView | undefined> {
-    const r = await this.db.selectFrom("ws_job").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
+    const r = await orgScoped(this.db, orgId, (db) =>
+      db.selectFrom("ws_job").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst(),
+    );
     if (!r) return undefined;
     return {
       id: r.id,

@@ -105,6 +105,34 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The second wall: row-level security on every table that belongs to an organisation. Queries the
+  // workspace makes for an organisation run as the role xborder_app with `xborder.org` set to it
+  // (db/wall.ts), so even a query that forgot its WHERE sees no other organisation's rows. Where the
+  // database user may not create the role, the tables keep their policies and the wall is off.
+  "0002_org_wall": {
+    async up(db: Kysely<unknown>) {
+      await sql`do $$ begin
+        if not exists (select from pg_roles where rolname = 'xborder_app') then create role xborder_app nologin; end if;
+        execute format('grant usage on schema %I to xborder_app', current_schema());
+        execute format('grant xborder_app to %I', current_user);
+      exception when insufficient_privilege then raise notice 'xborder: row-level security is off (cannot create the role xborder_app)';
+      end $$`.execute(db);
+      for (const table of ["ws_datamap_version", "ws_audit", "ws_job", "ws_token", "ws_member"]) {
+        await sql`alter table ${sql.table(table)} enable row level security`.execute(db);
+        await sql`create policy org_wall on ${sql.table(table)}
+          using (org_id = nullif(current_setting('xborder.org', true), '')::int)
+          with check (org_id = nullif(current_setting('xborder.org', true), '')::int)`.execute(db);
+      }
+      await sql`alter table ws_org enable row level security`.execute(db);
+      await sql`create policy org_wall on ws_org using (id = nullif(current_setting('xborder.org', true), '')::int)`.execute(db);
+      await sql`do $$ begin
+        if exists (select from pg_roles where rolname = 'xborder_app') then
+          grant select on ws_org, ws_datamap_version, ws_audit, ws_job, ws_token, ws_member to xborder_app;
+        end if;
+      exception when insufficient_privilege then null;
+      end $$`.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -13,6 +13,7 @@ import { lockDirectory } from "../../store/lock.js";
 import { checkTarget, isUrl, makeDirectory, redact, StoreError } from "../../store/open.js";
 import { PGliteDialect } from "../../store/pglite-dialect.js";
 import { migrateWorkspace } from "./migrations.js";
+import { detectWall } from "./wall.js";
 import type { WorkspaceDatabase } from "./schema.js";
 
 export const WORKSPACE_SCHEMA = "xborder_workspace";
@@ -21,6 +22,8 @@ export interface WorkspaceDb {
   db: Kysely<WorkspaceDatabase>;
   kind: "pglite" | "postgres";
   location: string;
+  /** Row-level security is on (db/wall.ts). */
+  wall: boolean;
   /** Where an organisation's ledger lives: a directory or a postgres:// URL with its schema. */
   ledgerTarget(orgId: number): string;
   close(): Promise<void>;
@@ -34,7 +37,7 @@ export async function openWorkspace(target: string): Promise<WorkspaceDb> {
     url.searchParams.delete("schema");
     if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema))
       throw new StoreError(`--db: schema must be a lower-case identifier, got ${JSON.stringify(schema)}`);
-    const pool = new pg.Pool({ connectionString: url.toString(), max: 8, options: `-c search_path=${schema}` });
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 16, options: `-c search_path=${schema}` });
     try {
       await pool.query(`create schema if not exists ${schema}`);
     } catch (e) {
@@ -45,9 +48,11 @@ export async function openWorkspace(target: string): Promise<WorkspaceDb> {
     }
     const db = new Kysely<WorkspaceDatabase>({ dialect: new PostgresDialect({ pool }) });
     await migrateWorkspace(db as Kysely<unknown>, schema);
+    const wall = await detectWall(db);
     return {
       db,
       kind: "postgres",
+      wall,
       location: redact(target),
       ledgerTarget: (orgId) => {
         const u = new URL(url);
@@ -66,9 +71,11 @@ export async function openWorkspace(target: string): Promise<WorkspaceDb> {
     const db = new Kysely<WorkspaceDatabase>({ dialect: new PGliteDialect(pglite) });
     await sql`select 1`.execute(db);
     await migrateWorkspace(db as Kysely<unknown>, "public");
+    const wall = await detectWall(db);
     return {
       db,
       kind: "pglite",
+      wall,
       location: dir,
       ledgerTarget: (orgId) => join(dir, "orgs", String(orgId)),
       close: async () => {
