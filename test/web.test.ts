@@ -158,6 +158,21 @@ describe("the web app in Chromium", { skip: present ? false : missing }, () => {
     await page.waitForSelector("[role=alert]");
     assert.match((await page.textContent("[role=alert]")) ?? "", /transfers\[\d\]\.recipient/);
     await shot(page, "07-datamap-error-zh");
+    // The same map as forms: a wrong number is shown at its field, then corrected and saved.
+    await page.goto(`${run.url}/o/demo/datamap/edit/transfers`);
+    await shot(page, "07a-datamap-forms-zh");
+    await axe(page, "datamap forms");
+    await page.fill("#f-0-persons-general", "-5");
+    await page.click("#section-form button[type=submit]");
+    await page.waitForSelector("#f-0-persons-general[aria-invalid=true]");
+    assert.match((await page.textContent("#f-0-persons-general-err")) ?? "", /whole number/);
+    await shot(page, "07b-datamap-forms-error-zh");
+    await page.fill("#f-0-persons-general", "12345");
+    await page.click("#section-form button[type=submit]");
+    await page.waitForURL(/\/datamap\?saved=\d+/);
+    const saved = await page.inputValue("#text");
+    assert.match(saved, /general: 12345/);
+    assert.match(saved, /^# /m, "the map's comments are kept");
     // English, everywhere.
     await page.click("header >> text=English");
     await page.click("nav >> text=Overview");

@@ -33,6 +33,7 @@ export function datamapBody(
           </div>`
         : ""
     }
+    ${canWrite ? html`<p><a class="button" href="${base}/datamap/edit/processor">${ctx.lang === "zh" ? "按表单编辑" : "Edit as forms"}</a></p>` : ""}
     ${current ? html`<p class="muted">${t(lang, "version")} ${current.version} · ${current.createdBy} · ${current.createdAt} · <a href="${base}/datamap/versions/${current.version}?download=1">${t(lang, "export")} (${current.format.toUpperCase()})</a></p>` : html`<p>${t(lang, "noMap")}</p>`}
     ${
       canWrite

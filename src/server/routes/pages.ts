@@ -9,9 +9,13 @@ import { appendAudit, auditEntries, verifyAudit } from "../audit.js";
 import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
 import { access, type Access, type Ctx, type Env } from "../context.js";
-import { getVersion, latestVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
+import { checkMap, getVersion, latestVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
 import { can, InputProblem, isRole, members, normalEmail, removeMember, setMember } from "../orgs.js";
+import { parse as parseYaml } from "yaml";
+import type { DataMap } from "../../engine/datamap.js";
+import { applyForm, isSection, type Section } from "../form-fields.js";
 import { datamapBody, diffBody, type FieldError } from "../pages/datamap.js";
+import { sectionForm, sectionLabel } from "../pages/forms.js";
 import { assessmentBody } from "../pages/assessment.js";
 import { auditBody, membersBody } from "../pages/admin.js";
 import { t, type Word } from "../pages/i18n.js";
@@ -53,6 +57,9 @@ const noMapYet = (ctx: PageContext, base: string) =>
     <p>${t(ctx.lang, "noMap")}</p>
     <p><a href="${base}/datamap">${t(ctx.lang, "datamap")} →</a></p>
   </section>`;
+
+/** Where the forms start when no data map has been saved yet. */
+const EMPTY_MAP = 'xborder: 1\nprocessor:\n  name: ""\n';
 
 export function pageRoutes() {
   const r = new Hono<Env>();
@@ -117,6 +124,51 @@ export function pageRoutes() {
       }
       if (e instanceof InputError) return showDatamap(c, a, { text, errors: [], detail: e.message });
       throw e;
+    }
+  });
+
+  const showForm = async (c: Ctx, a: Access, section: Section, text: string, errors = new Map<string, string>(), general?: string) => {
+    const ctx = ctxOf(c, a);
+    const raw = (parseYaml(text) ?? {}) as Record<string, unknown>;
+    let map: DataMap;
+    try {
+      map = checkMap(text);
+    } catch {
+      map = (await currentMap(c.var.deps, a.org.id))?.map ?? checkMap(EMPTY_MAP);
+    }
+    const body = sectionForm(ctx, `/o/${a.org.slug}`, section, map, raw, errors, general);
+    return c.html(page(ctx, `${t(ctx.lang, "datamap")} — ${sectionLabel(section, ctx.lang)}`, body), errors.size || general ? 422 : 200);
+  };
+
+  r.get("/o/:org/datamap/edit/:section", async (c) => {
+    const a = await pageAccess(c, "write");
+    if (a instanceof Response) return a;
+    const section = c.req.param("section");
+    if (!isSection(section)) throw new HTTPException(404, { message: "no such section" });
+    return showForm(c, a, section, (await currentMap(c.var.deps, a.org.id))?.version.content ?? EMPTY_MAP);
+  });
+
+  r.post("/o/:org/datamap/edit/:section", async (c) => {
+    const a = await pageAccess(c, "write");
+    if (a instanceof Response) return a;
+    const section = c.req.param("section");
+    if (!isSection(section)) throw new HTTPException(404, { message: "no such section" });
+    const form = (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
+    const text = applyForm((await currentMap(c.var.deps, a.org.id))?.version.content ?? EMPTY_MAP, section, form);
+    try {
+      const v = await saveMap(c.var.deps, a, text);
+      return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
+    } catch (e) {
+      if (!(e instanceof DataMapError)) throw e;
+      const errors = new Map<string, string>();
+      const other: string[] = [];
+      for (const i of e.issues) {
+        const [head, ...rest] = i.path;
+        if (section === "processor" && head === "processor") errors.set(rest.join("."), i.message);
+        else if (head === section && typeof rest[0] === "number") errors.set(`${rest[0]}.${rest.slice(1).join(".")}`, i.message);
+        else other.push(`${i.path.map((p, k) => (typeof p === "number" ? `[${p}]` : k ? `.${p}` : p)).join("")}: ${i.message}`);
+      }
+      return showForm(c, a, section, text, errors, other.join("; ") || undefined);
     }
   });
 

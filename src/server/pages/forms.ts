@@ -1,0 +1,118 @@
+/** A section of the data map as a form: one fieldset per entry, the new entry last, each field's error beside it. */
+import { html } from "hono/html";
+import type { DataMap } from "../../engine/datamap.js";
+import { FIELDS, type FieldSpec, SECTIONS, type Section } from "../form-fields.js";
+import { t } from "./i18n.js";
+import { csrfField, type PageContext } from "./layout.js";
+
+const LABELS: Record<Section, [string, string]> = {
+  processor: ["处理者", "Processor"],
+  recipients: ["境外接收方", "Recipients"],
+  datasets: ["数据集", "Datasets"],
+  transfers: ["出境活动", "Transfers"],
+  filings: ["申报与备案", "Filings"],
+};
+
+export const sectionLabel = (s: Section, lang: "zh" | "en") => LABELS[s][lang === "zh" ? 0 : 1];
+
+const get = (entry: unknown, name: string): unknown =>
+  name.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), entry);
+
+function input(spec: FieldSpec, key: string, value: unknown, map: DataMap, error: string | undefined) {
+  const id = `f-${key.replace(/\./g, "-")}`;
+  const invalid = error ? html` aria-invalid="true" aria-describedby="${id}-err"` : "";
+  const shown = value === undefined || value === null ? "" : String(value);
+  let control;
+  switch (spec.kind) {
+    case "flag":
+      control = html`<select id="${id}" name="${key}" ${invalid}>
+        <option value="" ${value === undefined ? "selected" : ""}>—</option>
+        <option value="true" ${value === true ? "selected" : ""}>true</option>
+        <option value="false" ${value === false ? "selected" : ""}>false</option>
+      </select>`;
+      break;
+    case "enum":
+    case "ref": {
+      const options = spec.kind === "enum" ? (spec.values ?? []) : (map[spec.ref!] as { id: string }[]).map((x) => x.id);
+      control = html`<select id="${id}" name="${key}" ${invalid}>
+        <option value="">—</option>
+        ${options.map((o) => html`<option value="${o}" ${o === shown ? "selected" : ""}>${o}</option>`)}
+        ${shown && !options.includes(shown) ? html`<option value="${shown}" selected>${shown}</option>` : ""}
+      </select>`;
+      break;
+    }
+    case "multi": {
+      const chosen = Array.isArray(value) ? (value as string[]) : [];
+      control = html`<select id="${id}" name="${key}" multiple size="${Math.min(8, spec.values?.length ?? 4)}" ${invalid}>
+        ${(spec.values ?? []).map((o) => html`<option value="${o}" ${chosen.includes(o) ? "selected" : ""}>${o}</option>`)}
+      </select>`;
+      break;
+    }
+    default:
+      control = html`<input
+        id="${id}"
+        name="${key}"
+        type="${spec.kind === "date" ? "date" : "text"}"
+        value="${shown}"
+        ${spec.kind === "int" ? html` inputmode="numeric"` : ""}${invalid}
+      />`;
+  }
+  return html`<div class="field${error ? " has-error" : ""}">
+    <label for="${id}"><code>${spec.name}</code></label
+    >${control}${error ? html`<p class="field-error" id="${id}-err">${error}</p>` : ""}
+  </div>`;
+}
+
+export function sectionForm(
+  ctx: PageContext,
+  base: string,
+  section: Section,
+  map: DataMap,
+  raw: Record<string, unknown>,
+  errors: Map<string, string>,
+  general?: string,
+) {
+  const lang = ctx.lang;
+  const specs = FIELDS[section];
+  const nav = html`<p class="noprint">
+    ${SECTIONS.map((s) => (s === section ? html`<strong>${sectionLabel(s, lang)}</strong> ` : html`<a href="${base}/datamap/edit/${s}">${sectionLabel(s, lang)}</a> `))}
+    · <a href="${base}/datamap">YAML / JSON</a>
+  </p>`;
+  const fieldset = (entry: unknown, prefix: string, legend: string, removable: boolean) =>
+    html`<fieldset class="entry">
+      <legend>${legend}</legend>
+      <div class="fields">
+        ${specs.map((spec) => input(spec, `${prefix}${spec.name}`, get(entry, spec.name), map, errors.get(`${prefix}${spec.name}`)))}
+      </div>
+      ${removable ? html`<label class="remove"><input type="checkbox" name="${prefix}_remove" value="1" /> ${t(lang, "remove")}</label>` : ""}
+    </fieldset>`;
+  const rows = section === "processor" ? [] : ((raw[section] as unknown[] | undefined) ?? []);
+  return html`${nav}
+    ${
+      errors.size || general
+        ? html`<div class="errors" role="alert">
+            <strong>${t(lang, "fieldError")}</strong>${general ? html`<p>${general}</p>` : ""}
+            <ul>
+              ${[...errors].map(
+                ([k, m]) =>
+                  html`<li>
+                    <a href="#f-${k.replace(/\./g, "-")}"
+                      >${section === "processor" ? `processor.${k}` : k.replace(/^(\d+)\./, `${section}[$1].`)}</a
+                    >: ${m}
+                  </li>`,
+              )}
+            </ul>
+          </div>`
+        : ""
+    }
+    <form id="section-form" method="post" action="${base}/datamap/edit/${section}">
+      ${csrfField(ctx)}
+      ${
+        section === "processor"
+          ? fieldset(raw.processor, "", sectionLabel(section, lang), false)
+          : html`${rows.map((entry, i) => fieldset(entry, `${i}.`, `${sectionLabel(section, lang)} ${i + 1}${get(entry, "id") ? ` — ${get(entry, "id")}` : ""}`, true))}
+            ${fieldset({}, `${rows.length}.`, lang === "zh" ? "新增" : "New", false)}`
+      }
+      <button type="submit">${t(lang, "save")}</button>
+    </form>`;
+}

@@ -1,0 +1,52 @@
+/** The data map's forms write back into the saved text: fields set and cleared, rows added and removed, comments kept. */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { parseDataMap } from "../src/engine/load.js";
+import { applyForm } from "../src/server/form-fields.js";
+import { ROOT } from "./helpers.js";
+
+const EXAMPLE = readFileSync(join(ROOT, "examples/shenzhen-ecommerce.yaml"), "utf8");
+
+/** The form a browser would send for the section as it stands. */
+function formOf(section: "recipients" | "transfers", text: string): Record<string, string | string[]> {
+  const map = parseDataMap(text);
+  const out: Record<string, string | string[]> = {};
+  (map[section] as unknown as Record<string, unknown>[]).forEach((row, i) => {
+    for (const [k, v] of Object.entries(row)) {
+      if (v && typeof v === "object" && !Array.isArray(v)) for (const [k2, v2] of Object.entries(v)) out[`${i}.${k}.${k2}`] = String(v2);
+      else if (Array.isArray(v)) out[`${i}.${k}`] = v.map(String);
+      else out[`${i}.${k}`] = String(v);
+    }
+  });
+  return out;
+}
+
+describe("the data map as forms", () => {
+  test("a changed field is written, a cleared optional field removed, comments kept", () => {
+    const form = formOf("transfers", EXAMPLE);
+    form["1.persons.general"] = "70000";
+    form["1.storagePlace"] = "Singapore";
+    const text = applyForm(EXAMPLE, "transfers", form);
+    const map = parseDataMap(text);
+    assert.equal(map.transfers[1]?.persons.general, 70000);
+    assert.equal(map.transfers[1]?.storagePlace, "Singapore");
+    assert.ok(text.split("\n").filter((l) => l.startsWith("#")).length >= EXAMPLE.split("\n").filter((l) => l.startsWith("#")).length);
+    const cleared = applyForm(text, "transfers", { ...formOf("transfers", text), "1.storagePlace": "" });
+    assert.equal(parseDataMap(cleared).transfers[1]?.storagePlace, undefined);
+  });
+  test("the row after the last is added when filled; a row marked for removal goes", () => {
+    const rows = parseDataMap(EXAMPLE).recipients.length;
+    const added = applyForm(EXAMPLE, "recipients", { ...formOf("recipients", EXAMPLE), [`${rows}.id`]: "jp", [`${rows}.region`]: "JP" });
+    assert.deepEqual(parseDataMap(added).recipients.at(-1), { id: "jp", name: "", region: "JP", kind: "organization" });
+    const unchanged = applyForm(EXAMPLE, "recipients", formOf("recipients", EXAMPLE));
+    assert.equal(parseDataMap(unchanged).recipients.length, rows, "an empty new row adds nothing");
+    const removed = applyForm(added, "recipients", { ...formOf("recipients", added), [`${rows}._remove`]: "1" });
+    assert.equal(parseDataMap(removed).recipients.length, rows);
+  });
+  test("a wrong value is kept as typed, for the validation to name its field", () => {
+    const text = applyForm(EXAMPLE, "transfers", { ...formOf("transfers", EXAMPLE), "0.persons.general": "-5" });
+    assert.throws(() => parseDataMap(text), /transfers\[0\]\.persons\.general: expected a whole number/);
+  });
+});
