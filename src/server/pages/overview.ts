@@ -1,12 +1,22 @@
 /** Overview: the bands on the ledger's exact counts, the monthly trend (an SVG chart drawn here), deadlines, heavier-than-filed transfers. */
 import { html } from "hono/html";
 import { PATHWAY_NAMES } from "../../engine/messages.js";
-import type { Lang } from "../../law/index.js";
+import { CitationWriter, type Lang } from "../../law/index.js";
 import type { Overview } from "../service.js";
 import { t } from "./i18n.js";
 import { itemRow } from "./register.js";
 
 const n = (x: number) => x.toLocaleString("en-US");
+
+/** The bands' meanings in Chinese (the status JSON keeps its English `meaning`). */
+const BAND_ZH: Record<string, string> = {
+  "CBDF-2024:standard_contract_general": "《促进和规范数据跨境流动规定》第八条：标准合同或者认证（个人信息10万人以上）",
+  "CBDF-2024:security_assessment_general": "《促进和规范数据跨境流动规定》第七条第一款第（二）项：安全评估（个人信息100万人以上）",
+  "CBDF-2024:standard_contract_sensitive": "《促进和规范数据跨境流动规定》第八条：任何敏感个人信息",
+  "CBDF-2024:security_assessment_sensitive": "《促进和规范数据跨境流动规定》第七条第一款第（二）项：安全评估（敏感个人信息1万人以上）",
+  "SAM-2022:security_assessment_general": "《数据出境安全评估办法》第四条第（三）项：安全评估",
+  "SAM-2022:security_assessment_sensitive": "《数据出境安全评估办法》第四条第（三）项：安全评估",
+};
 
 /** A line chart of the cumulative counts, month by month: two series, axes, labels. No script. */
 export function trendChart(o: Overview, lang: Lang) {
@@ -32,6 +42,7 @@ export function trendChart(o: Overview, lang: Lang) {
 }
 
 export function overviewBody(o: Overview, lang: Lang, base: string) {
+  const w = new CitationWriter(lang);
   return html`<p class="muted">
       ${t(lang, "asOf")} ${o.asOf} · ${t(lang, "version")} ${o.version} · ${o.status.regime} (${o.status.window.from} –
       ${o.status.window.to})
@@ -51,12 +62,13 @@ export function overviewBody(o: Overview, lang: Lang, base: string) {
         <tbody>
           ${o.status.bands.map((b) => {
             const pct = Math.min(100, Math.floor((b.current / b.threshold) * 100));
+            const meaning = lang === "zh" ? (BAND_ZH[`${o.status.regime}:${b.id}`] ?? b.meaning) : b.meaning;
             return html`<tr>
-              <td>${b.meaning}</td>
+              <td>${meaning}</td>
               <td class="num">${n(b.current)}</td>
               <td class="num">${n(b.threshold)}</td>
               <td>
-                <meter min="0" max="100" low="60" high="90" optimum="0" value="${pct}" aria-label="${b.meaning}: ${pct}%">${pct}%</meter>
+                <meter min="0" max="100" low="60" high="90" optimum="0" value="${pct}" aria-label="${meaning}: ${pct}%">${pct}%</meter>
                 ${pct}%
               </td>
               <td>
@@ -77,7 +89,7 @@ export function overviewBody(o: Overview, lang: Lang, base: string) {
         o.upcoming.length
           ? html`<table>
               <tbody>
-                ${o.upcoming.map((i) => itemRow(i, lang))}
+                ${o.upcoming.map((i) => itemRow(i, lang, w))}
               </tbody>
             </table>`
           : html`<p>${t(lang, "none")}</p>`

@@ -23,6 +23,9 @@ import { page, type PageContext } from "../pages/layout.js";
 import { ledgerBody } from "../pages/ledger.js";
 import { overviewBody } from "../pages/overview.js";
 import { itemRow } from "../pages/register.js";
+import { defaultCalendar } from "../../calendar/working-days.js";
+import { CitationWriter } from "../../law/index.js";
+import { calendarBody } from "../pages/calendar.js";
 import { scanReportBody, scansBody } from "../pages/scans.js";
 import {
   applyScanToOrg,
@@ -300,6 +303,7 @@ export function pageRoutes() {
     const reg = await registerOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: c.var.lang });
     const org = await c.var.deps.ws.db.selectFrom("ws_org").select("feed_secret").where("id", "=", a.org.id).executeTakeFirstOrThrow();
     const feed = `${new URL(c.req.url).origin}/feeds/${org.feed_secret}.ics`;
+    const w = new CitationWriter(c.var.lang);
     const lang = c.var.lang;
     return c.html(
       page(
@@ -309,6 +313,7 @@ export function pageRoutes() {
             <div><label for="asOf">${t(lang, "asOf")}</label><input id="asOf" name="asOf" type="date" value="${reg.asOf}" /></div>
             <button type="submit">${t(lang, "show")}</button>
           </form>
+          <section class="card">${calendarBody(reg.asOf, reg.items, defaultCalendar(), lang)}</section>
           <section class="card">
             <p>${t(lang, "icsFeed")}: <code>${feed}</code></p>
             <table>
@@ -321,7 +326,7 @@ export function pageRoutes() {
                 </tr>
               </thead>
               <tbody>
-                ${reg.items.map((i) => itemRow(i, lang))}
+                ${reg.items.map((i) => itemRow(i, lang, w))}
               </tbody>
             </table>
           </section>`,
