@@ -397,6 +397,44 @@ for (const target of targets()) {
       }
     });
 
+    test("an import cancelled while it runs rolls back: the ledger is as it was", async () => {
+      const before = await (await req(run.url, "/api/v1/orgs/alpha/ledger/count?asOf=2026-11-22", { token: tokens.viewer })).text();
+      const rows = ["date,transfer,person"];
+      for (let i = 0; i < 300_000; i++) rows.push(`2026-04-${String(1 + (i % 28)).padStart(2, "0")},marketing-sg,cancel-person-${i}`);
+      const r = await req(run.url, "/api/v1/orgs/alpha/ledger/import?name=big.csv", {
+        method: "POST",
+        token: tokens.editor,
+        body: `${rows.join("\n")}\n`,
+      });
+      const started = JSON.parse(await r.text()) as { id: number; statusUrl: string };
+      const cancel = await req(run.url, `/api/v1/orgs/alpha/jobs/${started.id}`, { method: "DELETE", token: tokens.editor });
+      assert.ok([200, 202].includes(cancel.status), String(cancel.status));
+      await run.deps.jobs.idle();
+      const job = await json<{ status: string; message: string }>(await req(run.url, started.statusUrl, { token: tokens.viewer }));
+      assert.equal(job.status, "cancelled", job.message);
+      assert.match(job.message, /nothing was applied/);
+      assert.equal(await (await req(run.url, "/api/v1/orgs/alpha/ledger/count?asOf=2026-11-22", { token: tokens.viewer })).text(), before);
+      assert.equal(
+        (await req(run.url, `/api/v1/orgs/alpha/jobs/${started.id}`, { method: "DELETE", token: tokens.editor })).status,
+        409,
+        "an ended job",
+      );
+    });
+
+    test("sign out everywhere ends every session of that person", async () => {
+      const a = (await signIn(run.url, "owner@b.example")).client!;
+      const b = (await signIn(run.url, "owner@b.example")).client!;
+      const out = await req(run.url, "/signout-everywhere", {
+        method: "POST",
+        client: a,
+        type: "application/x-www-form-urlencoded",
+        body: new URLSearchParams({ _csrf: a.csrf! }),
+      });
+      assert.equal(out.status, 303);
+      for (const s of [a, b]) assert.equal((await req(run.url, "/api/v1/me", { client: s })).status, 401);
+      other = (await signIn(run.url, "owner@b.example")).client!;
+    });
+
     test("an upload over the limit is refused and nothing is stored", async () => {
       process.env.XBORDER_MAX_UPLOAD_BYTES = "1000";
       try {
@@ -488,6 +526,39 @@ for (const target of targets()) {
     });
   });
 }
+
+const pgTarget = targets().find((t) => t.name === "PostgreSQL server")!;
+suiteOn(pgTarget, "two serve processes on one PostgreSQL database", () => {
+  test("a session made by one is honoured by the other; a job started on one is seen on the other", async () => {
+    const db = pgTarget.fresh();
+    const one = await boot(db);
+    const two = await boot(db);
+    try {
+      // Each start prints a new link and the older stops working: the second process's is the one.
+      assert.equal((await req(one.url, new URL(one.setupUrl!).pathname)).status, 404);
+      const owner = await setUp(two, "o@two.example", "Two");
+      assert.equal((await req(one.url, "/api/v1/me", { client: owner })).status, 200);
+      const put = await req(one.url, "/api/v1/orgs/two/datamap", { method: "PUT", client: owner, type: "application/yaml", body: EXAMPLE });
+      assert.equal(put.status, 201, "the CSRF token of a session made on two works on one");
+      const r = await req(one.url, "/api/v1/orgs/two/ledger/import?name=e.csv", {
+        method: "POST",
+        client: owner,
+        body: "date,transfer,person\n2026-03-01,marketing-sg,p1\n",
+      });
+      const { statusUrl } = JSON.parse(await r.text()) as { statusUrl: string };
+      await one.deps.jobs.idle();
+      const job = await json<{ status: string }>(await req(two.url, statusUrl, { client: owner }));
+      assert.equal(job.status, "done");
+      const count = await json<{ transfers: Record<string, { general: number }> }>(
+        await req(two.url, "/api/v1/orgs/two/ledger/count?asOf=2026-11-22", { client: owner }),
+      );
+      assert.equal(count.transfers["marketing-sg"]?.general, 1);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+});
 
 test("xborder audit verify: exit 1 naming the entry, after a server run", async () => {
   const { mkdtempSync } = await import("node:fs");

@@ -33,6 +33,10 @@ export interface ImportOptions {
   partitions?: number;
   /** Threads that read a CSV or JSON Lines file, each a part of its lines (default: one per core, up to 4, for files of 16 MB or more). */
   readers?: number;
+  /** Stops the import; it is one transaction, so the ledger is left as it was. */
+  signal?: AbortSignal;
+  /** The share of the import's partitions merged so far (0–1). */
+  onProgress?: (done: number) => void;
 }
 
 /**
@@ -77,9 +81,11 @@ async function applyEntries(
   map: DataMap,
   source: { digest: string; name: string },
   read: (numbers: ReadonlyMap<string, number>) => AsyncIterable<SourceMessage>,
+  control: Pick<ImportOptions, "signal" | "onProgress" | "partitions"> = {},
 ) {
   let entries = 0;
   let rows = 0;
+  let parts = 0;
   await store.db.transaction().execute(async (tx) => {
     // One import at a time per ledger (a server may have several clients): the union sets a
     // registration fills from the entries must not miss another import's uncommitted ones.
@@ -91,6 +97,8 @@ async function applyEntries(
     const moves = new DayMoves();
     const years = new Map<number, { hasEntries: boolean; sets: UnionSet[] }>();
     for await (const m of read(numbers)) {
+      // Throwing here rolls the transaction back: a cancelled import leaves the ledger as it was.
+      control.signal?.throwIfAborted();
       if ("years" in m) {
         rows = m.rows;
         for (const year of m.years.sort((a, b) => a - b)) {
@@ -126,7 +134,9 @@ async function applyEntries(
         );
         await writeBuckets(tx, store, year, [...merged.fresh, ...merged.changed]);
       }
+      control.onProgress?.(Math.min(1, ++parts / (control.partitions ?? parts)));
     }
+    control.signal?.throwIfAborted();
     await writeMoves(tx, moves, new Map([...numbers].map(([id, n]) => [n, id])));
     await tx.insertInto("ledger_import").values({ content_sha256: source.digest, file_name: source.name, row_count: rows }).execute();
   });
@@ -164,7 +174,7 @@ export async function importEvents(store: Store, file: string, map: DataMap, opt
       },
       ranges,
     );
-  const r = await applyEntries(store, map, { digest, name: file }, read);
+  const r = await applyEntries(store, map, { digest, name: file }, read, { ...options, partitions });
   return { status: "imported", file, ...r };
 }
 

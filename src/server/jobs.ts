@@ -72,6 +72,7 @@ function alive(owner: string): boolean {
 
 export class Jobs {
   private readonly running = new Set<Promise<void>>();
+  private readonly controllers = new Map<number, AbortController>();
   /** Called when a job ends (the workspace's caches of the ledger are cleared). */
   onSettled: () => void = () => {};
   constructor(
@@ -141,7 +142,7 @@ export class Jobs {
     message: string,
     by: string,
     dir: string | undefined,
-    work: (progress: (p: number) => void) => Promise<{ message: string; result: unknown }>,
+    work: (progress: (p: number) => void, signal: AbortSignal) => Promise<{ message: string; result: unknown }>,
   ): Promise<number> {
     let job;
     try {
@@ -161,6 +162,8 @@ export class Jobs {
         .set({ ...(v as object), updated_at: new Date() })
         .where("id", "=", id)
         .execute();
+    const controller = new AbortController();
+    this.controllers.set(id, controller);
     const run = (async () => {
       try {
         const claimed = await this.db
@@ -177,13 +180,19 @@ export class Jobs {
           last = now;
           void set({ progress: Math.max(0, Math.min(0.99, p)) }).catch(() => undefined);
         };
-        const r = await work(progress);
+        const r = await work(progress, controller.signal);
+        controller.signal.throwIfAborted();
         await set({ status: "done", progress: 1, message: r.message, result: JSON.stringify(r.result) });
       } catch (e) {
-        let msg = (e as Error).message;
-        if (dir) msg = msg.split(`${dir}/`).join("");
-        await set({ status: "failed", message: msg }).catch(() => undefined);
+        if (controller.signal.aborted) {
+          await set({ status: "cancelled", message: `${message}: cancelled, nothing was applied` }).catch(() => undefined);
+        } else {
+          let msg = (e as Error).message;
+          if (dir) msg = msg.split(`${dir}/`).join("");
+          await set({ status: "failed", message: msg }).catch(() => undefined);
+        }
       } finally {
+        this.controllers.delete(id);
         if (dir) await rm(dir, { recursive: true, force: true });
         this.onSettled();
       }
@@ -201,8 +210,8 @@ export class Jobs {
     if (!body) throw new InputProblem("the request has no file", "body");
     const { dir, paths, digest } = await this.receive([{ name: clean, body }]);
     const file = paths[0]!;
-    return this.queue(orgId, "ledger_import", clean, by, dir, async () => {
-      const r = await importEvents(await this.ledgers.of(orgId), file, parseDataMap(map.content));
+    return this.queue(orgId, "ledger_import", clean, by, dir, async (progress, signal) => {
+      const r = await importEvents(await this.ledgers.of(orgId), file, parseDataMap(map.content), { signal, onProgress: progress });
       const message = r.status === "unchanged" ? `${clean}: already imported, nothing changed` : `${clean}: ${r.rows} rows imported`;
       await appendAudit(this.db, { orgId, actor: by, action: "ledger.import", target: message, after: digest });
       return { message, result: { status: r.status, rows: r.rows } };
@@ -213,21 +222,23 @@ export class Jobs {
   async startScan(orgId: number, source: { files: Upload[] } | { url: string; table: string }, asOf: string, by: string): Promise<number> {
     if ("url" in source) {
       const shown = `${redact(source.url).replace(/\?.*$/, "")} ${source.table}`;
-      return this.queue(orgId, "scan", shown, by, undefined, async () => {
+      return this.queue(orgId, "scan", shown, by, undefined, async (_progress, signal) => {
         const report = await scanDatabase(source.url, { table: source.table }, { asOf, sample: 3 });
+        signal.throwIfAborted();
         await appendAudit(this.db, { orgId, actor: by, action: "scan.run", target: `${shown}: ${report.persons.distinct} people` });
         return { message: `${shown}: ${report.persons.distinct} people, ${report.persons.sensitive} with sensitive PI`, result: report };
       });
     }
     const { dir, digest } = await this.receive(source.files);
     const names = source.files.map((f) => cleanName(f.name)).join(", ");
-    return this.queue(orgId, "scan", names, by, dir, async (progress) => {
+    return this.queue(orgId, "scan", names, by, dir, async (progress, signal) => {
       const report = await scanPaths([dir], {
         asOf,
         sample: 3,
         root: dir,
         onProgress: (p) => progress(p.bytesTotal ? p.bytesDone / p.bytesTotal : 0),
       });
+      signal.throwIfAborted(); // a scan cancelled while it ran keeps no report
       await appendAudit(this.db, {
         orgId,
         actor: by,
@@ -262,8 +273,12 @@ export class Jobs {
     return (await Promise.all(rows.map((r) => this.get(orgId, r.id)))).filter((j): j is JobView => j !== undefined);
   }
 
-  /** Cancel a job that has not started; one under way finishes (its import is all-or-nothing). */
-  async cancel(orgId: number, id: number): Promise<"cancelled" | "not_found" | "too_late"> {
+  /**
+   * Cancel a job: a queued one at once; one this process runs is stopped — an import rolls back
+   * (the ledger is as it was), a scan keeps no report. A job another server process runs, or one
+   * that has ended, cannot be.
+   */
+  async cancel(orgId: number, id: number): Promise<"cancelled" | "cancelling" | "not_found" | "too_late"> {
     const r = await this.db
       .updateTable("ws_job")
       .set({ status: "cancelled", updated_at: new Date() })
@@ -272,7 +287,14 @@ export class Jobs {
       .where("status", "=", "queued")
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 1) return "cancelled";
-    return (await this.get(orgId, id)) ? "too_late" : "not_found";
+    const job = await this.get(orgId, id);
+    if (!job) return "not_found";
+    const here = this.controllers.get(id);
+    if (job.status === "running" && here) {
+      here.abort();
+      return "cancelling";
+    }
+    return "too_late";
   }
 
   /** Wait for the jobs this process runs (tests, shutdown). */

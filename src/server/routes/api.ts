@@ -183,8 +183,8 @@ export function apiRoutes() {
     const a = await access(c, c.req.param("org"), "write");
     const r = await c.var.deps.jobs.cancel(a.org.id, int(c.req.param("id"), "id"));
     if (r === "not_found") throw notFound();
-    if (r === "too_late") throw new HTTPException(409, { message: "the job has already started or ended" });
-    return c.json({ status: "cancelled" });
+    if (r === "too_late") throw new HTTPException(409, { message: "the job has ended, or runs in another server process" });
+    return c.json({ status: r }, r === "cancelled" ? 200 : 202);
   });
 
   v1.post("/orgs/:org/scans", async (c) => {
