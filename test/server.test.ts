@@ -553,6 +553,17 @@ suiteOn(pgTarget, "two serve processes on one PostgreSQL database", () => {
         await req(two.url, "/api/v1/orgs/two/ledger/count?asOf=2026-11-22", { client: owner }),
       );
       assert.equal(count.transfers["marketing-sg"]?.general, 1);
+      // A token revoked through one stops working on the other (the processes tell each other).
+      const t = await tokenFor(one.url, owner, "two", "viewer");
+      assert.equal((await req(two.url, "/api/v1/orgs/two/datamap/versions", { token: t })).status, 200, "known to two, and kept");
+      const list = await json<{ id: number }[]>(await req(one.url, "/api/v1/orgs/two/tokens", { client: owner }));
+      assert.equal((await req(one.url, `/api/v1/orgs/two/tokens/${list.at(-1)!.id}`, { method: "DELETE", client: owner })).status, 204);
+      let status = 0;
+      for (let i = 0; i < 40 && status !== 401; i++) {
+        status = (await req(two.url, "/api/v1/orgs/two/datamap/versions", { token: t })).status;
+        if (status !== 401) await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(status, 401);
     } finally {
       await one.close();
       await two.close();

@@ -28,16 +28,22 @@ export class WorkspaceCache {
   readonly overviews = new LRUCache<string, Overview>({ max: 64 });
 
   /**
-   * Answers of the database kept between requests only where this process is the database's one
-   * writer — the embedded store, whose directory is locked to it: API tokens, the latest
-   * version's digest, the ledger's stamp. Every state-changing request and every finished job
-   * clears them. On a PostgreSQL server (other processes write) nothing is kept.
+   * Answers of the database kept between requests — API tokens, the latest version's digest, the
+   * ledger's stamp — only where every write is known:
+   * - `sole`: the embedded store, whose directory is locked to this process; every write here
+   *   clears them;
+   * - `notified`: a PostgreSQL server, where each workspace process tells the others of its writes
+   *   (LISTEN/NOTIFY) and clears on their word; the ledger's stamp is not kept (the command line
+   *   may import into a ledger schema directly);
+   * - `none`: nothing is kept (the notification channel is down).
    */
   private readonly volatile = new LRUCache<string, { value: unknown }>({ max: 10_000 });
-  constructor(readonly soleWriter = false) {}
+  /** Tells the other processes (set where the mode is `notified`). */
+  tell: () => void = () => {};
+  constructor(public mode: "sole" | "notified" | "none" = "none") {}
 
-  async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    if (!this.soleWriter) return compute();
+  async memo<T>(key: string, compute: () => Promise<T>, o: { ledger?: boolean } = {}): Promise<T> {
+    if (this.mode === "none" || (o.ledger && this.mode !== "sole")) return compute();
     const hit = this.volatile.get(key);
     if (hit) return hit.value as T;
     const value = await compute();
@@ -45,7 +51,14 @@ export class WorkspaceCache {
     return value;
   }
 
+  /** A write happened here: forget, and tell the other processes. */
   changed(): void {
+    this.volatile.clear();
+    this.tell();
+  }
+
+  /** Another process wrote. */
+  heard(): void {
     this.volatile.clear();
   }
 }

@@ -30,7 +30,20 @@ export async function startServer(o: ServeOptions): Promise<Running> {
   const jobs = new Jobs(ws.db, ledgers);
   try {
     await jobs.recover();
-    const cache = new WorkspaceCache(ws.kind === "pglite");
+    const cache = new WorkspaceCache(ws.kind === "pglite" ? "sole" : "none");
+    if (ws.listen) {
+      const tell = await ws.listen(
+        () => cache.heard(),
+        () => {
+          cache.mode = "none"; // the channel is down: keep nothing rather than something stale
+          cache.heard();
+        },
+      );
+      if (tell) {
+        cache.tell = tell;
+        cache.mode = "notified";
+      }
+    }
     jobs.onSettled = () => cache.changed();
     const deps = { ws, ledgers, jobs, cache };
     const app = createApp(deps);

@@ -172,7 +172,7 @@ export async function overviewOrg(deps: Deps, orgId: number, opts: { asOf?: stri
   const { map, version } = await requireMap(deps, orgId);
   const asOf = asOfFor(map, opts.asOf);
   const store = await deps.ledgers.of(orgId);
-  const stamp = await deps.cache.memo(`stamp:${orgId}`, () => ledgerStamp(store));
+  const stamp = await deps.cache.memo(`stamp:${orgId}`, () => ledgerStamp(store), { ledger: true });
   const key = JSON.stringify([version.digest, asOf, opts.lang ?? "en", stamp]);
   const hit = deps.cache.overviews.get(key);
   if (hit) return hit;

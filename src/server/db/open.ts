@@ -5,6 +5,7 @@
  * ledger in its own schema `xborder_org_<id>`). Sessions and jobs live in the database, so two
  * `serve` processes on one server work side by side.
  */
+import { randomUUID } from "node:crypto";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
@@ -24,6 +25,11 @@ export interface WorkspaceDb {
   location: string;
   /** Row-level security is on (db/wall.ts). */
   wall: boolean;
+  /**
+   * PostgreSQL: hear other workspace processes' writes (LISTEN) and tell them of ours (NOTIFY).
+   * Returns the function that tells, or undefined where the channel cannot be opened.
+   */
+  listen?(heard: () => void, lost: () => void): Promise<(() => void) | undefined>;
   /** Where an organisation's ledger lives: a directory or a postgres:// URL with its schema. */
   ledgerTarget(orgId: number): string;
   close(): Promise<void>;
@@ -49,17 +55,43 @@ export async function openWorkspace(target: string): Promise<WorkspaceDb> {
     const db = new Kysely<WorkspaceDatabase>({ dialect: new PostgresDialect({ pool }) });
     await migrateWorkspace(db as Kysely<unknown>, schema);
     const wall = await detectWall(db);
+    const channel = `xborder_ws_${schema}`.slice(0, 63);
+    let listener: pg.Client | undefined;
+    const me = randomUUID(); // this workspace instance: its own notifications are not news to it
     return {
       db,
       kind: "postgres",
       wall,
+      listen: async (heard, lost) => {
+        try {
+          listener = new pg.Client({ connectionString: url.toString() });
+          await listener.connect();
+          await listener.query(`listen ${channel}`);
+          listener.on("notification", (n) => {
+            if (n.payload !== me) heard();
+          });
+          listener.on("error", lost);
+          listener.on("end", lost);
+          return () => void pool.query("select pg_notify($1, $2)", [channel, me]).catch(lost);
+        } catch {
+          await listener?.end().catch(() => undefined);
+          listener = undefined;
+          return undefined;
+        }
+      },
       location: redact(target),
       ledgerTarget: (orgId) => {
         const u = new URL(url);
         u.searchParams.set("schema", `${schema === WORKSPACE_SCHEMA ? "xborder" : schema}_org_${orgId}`);
         return u.toString();
       },
-      close: () => db.destroy(),
+      close: async () => {
+        const l = listener;
+        listener = undefined;
+        l?.removeAllListeners();
+        await l?.end().catch(() => undefined);
+        await db.destroy();
+      },
     };
   }
   const dir = resolve(target);
