@@ -8,6 +8,7 @@ import { describe, test } from "node:test";
 import { z } from "zod";
 import {
   CHANGE_KINDS,
+  CONTRACT_CLAUSES,
   DataMapSchema,
   FILING_TYPES,
   LAWFUL_BASES,
@@ -64,6 +65,7 @@ describe("docs/data-map.md", () => {
       ...MANNERS,
       ...CHANGE_KINDS,
       ...SERVICE_KINDS,
+      ...CONTRACT_CLAUSES,
     ];
     assert.deepEqual(
       values.filter((v) => !documented(v)),

@@ -65,9 +65,11 @@ describe("workbooks", () => {
       env: { ...process.env, TMPDIR: tmp },
       stdio: "ignore",
     });
+    // Listen before anything can end it: a scan done within the wait has already exited.
+    const exited = new Promise((r) => child.once("exit", r));
     await new Promise((r) => setTimeout(r, 700));
     child.kill("SIGKILL");
-    await new Promise((r) => child.once("exit", r));
+    await exited;
     const left = readdirSync(tmp);
     assert.deepEqual(left, [], `left in the temp folder: ${left.join(", ")}`);
   });

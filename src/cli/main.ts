@@ -18,6 +18,7 @@ const commands = {
   diff: () => import("./diff.js"),
   obligations: () => import("./obligations.js"),
   serve: () => import("./serve.js"),
+  report: () => import("./report.js"),
   ledger: () => import("./ledger.js"),
   scan: () => import("./scan.js"),
 };
@@ -118,6 +119,29 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .action(async (file: string, o: import("./obligations.js").ObligationsCliOptions) =>
       setExit(await (await commands.obligations()).runObligations(file, o, out, err)),
     );
+
+  program
+    .command("report")
+    .description("the filing documents (self-assessment, pipia), pre-filled from the facts; `report check KIND MAP` lists what is missing")
+    .argument("<kind>", "self-assessment | pipia, or check")
+    .argument("<map>", "the data map (with check: the kind)")
+    .argument("[checkMap]", "with check: the data map")
+    .option("--out <file>", "FILE.docx | FILE.pdf | FILE.html")
+    .option("--as-of <date>", "the date YYYY-MM-DD (default: the map's asOf, else today in Asia/Shanghai)")
+    .option("--lang <lang>", "zh (for filing) | en (a working translation, marked not for filing)", "zh")
+    .option("--scan <report...>", "scan reports (xborder scan --format json) for the data-item tables")
+    .option("--ledger", "people counted this year from the ledger")
+    .option("--db <dir-or-url>", "the ledger (with --ledger)")
+    .action(async (kind: string, a: string, b: string | undefined, o: import("./report.js").ReportCliOptions) => {
+      const r = await commands.report();
+      if (kind === "check") {
+        if (!b) throw new (await import("./errors.js")).UsageError("report check KIND MAP: the data map is missing");
+        setExit(await r.runReportCheck(a, b, o, out));
+      } else {
+        if (b) throw new (await import("./errors.js")).UsageError(`report ${kind} MAP: one data map, got ${JSON.stringify(b)} as well`);
+        setExit(await r.runReport(kind, a, o, out));
+      }
+    });
 
   program
     .command("serve")

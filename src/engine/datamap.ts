@@ -86,6 +86,21 @@ export const CHANGE_KINDS = [
  */
 export const SERVICE_KINDS = ["algorithm", "deep_synthesis", "generative_ai", "app", "information_system"] as const;
 
+/**
+ * The six points a contract with the recipient settles (SAM-2022 Art 9): purpose, manner and scope;
+ * storage place and period abroad and what happens at the end; limits on onward transfer; measures
+ * on a change of control or of the legal environment; remedies, liability and disputes; incident
+ * response and the individuals' channels.
+ */
+export const CONTRACT_CLAUSES = [
+  "purpose_scope",
+  "storage_abroad",
+  "onward_transfer",
+  "change_of_control",
+  "remedies",
+  "incidents",
+] as const;
+
 /** The outcome of a security assessment (default passed: a result date with no outcome is a passed result). */
 export const OUTCOMES = ["passed", "refused"] as const;
 
@@ -149,6 +164,11 @@ const regionCode = text.refine((s) => /^[A-Z]{2}$/.test(s) || isMainlandCode(s),
   error: 'expected an ISO 3166-1 alpha-2 code such as "US", "HK", "MO", or a 6-digit GB/T 2260 code',
 });
 
+/** A person the filing documents name (the company's own officers, not data subjects). */
+const contact = z
+  .object({ name: text, title: text.optional(), phone: text.optional(), email: text.optional() }, { error: expect("an object") })
+  .loose();
+
 const persons = z.object({ general: whole.default(0), sensitive: whole.default(0) }, { error: expect("an object") }).loose();
 
 export const DataMapSchema = z
@@ -181,6 +201,10 @@ export const DataMapSchema = z
               .optional(),
             // 网络数据安全负责人和管理机构 (NDSR Art 30), for important data or PI of 10,000,000 people or more.
             dataSecurityOfficer: flag.optional(),
+            // The filing documents (xborder report): who signs and who answers for data security.
+            legalRepresentative: text.optional(),
+            dataSecurityContact: contact.optional(),
+            filingAgent: contact.optional(),
           },
           { error: expect("an object") },
         )
@@ -247,6 +271,11 @@ export const DataMapSchema = z
                 storagePlace: text.optional(),
                 recipientUse: text.optional(),
                 retentionAbroad: whole.optional(),
+                // The filing documents: where the data is kept in the mainland, who else abroad receives it, and
+                // which of the six points of SAM-2022 Art 9 the contract with the recipient settles.
+                storageSystems: text.optional(),
+                onwardRecipients: z.array(text, { error: expect("a list") }).optional(),
+                contractClauses: z.array(oneOf(CONTRACT_CLAUSES), { error: expect("a list") }).optional(),
                 // The obligations register: when the transfer started (or will), its PIPIA's date, notice and consent done.
                 startDate: isoDate.optional(),
                 pipiaDate: isoDate.optional(),
@@ -297,6 +326,39 @@ export const DataMapSchema = z
                 firm: text.optional(),
                 orderedDate: isoDate.optional(),
                 deadline: isoDate.optional(),
+              },
+              { error: expect("an object") },
+            )
+            .loose(),
+          { error: expect("a list") },
+        )
+        .default([]),
+      // The filing documents: business scenarios (出境场景) and their data items (数据项).
+      scenarios: z
+        .array(
+          z
+            .object(
+              {
+                id,
+                name: text,
+                transfers: z.array(id, { error: expect("a list") }).default([]),
+                items: z
+                  .array(
+                    z
+                      .object(
+                        {
+                          name: text,
+                          description: text.optional(),
+                          necessity: text.optional(),
+                          example: text.optional(),
+                          note: text.optional(),
+                        },
+                        { error: expect("an object") },
+                      )
+                      .loose(),
+                    { error: expect("a list") },
+                  )
+                  .default([]),
               },
               { error: expect("an object") },
             )
@@ -439,6 +501,12 @@ function checkReferences(map: DataMap): FieldIssue[] {
       issues.push({ path: ["filings", i, "effectiveDate"], message: `required for a ${f.type} filing` });
   });
   unique(map.services, "services");
+  unique(map.scenarios, "scenarios");
+  map.scenarios.forEach((sc, i) =>
+    sc.transfers.forEach((t, k) => {
+      if (!transfers.has(t)) issues.push({ path: ["scenarios", i, "transfers", k], message: `no transfer with id ${JSON.stringify(t)}` });
+    }),
+  );
   map.changes.forEach((c, i) => {
     if (!transfers.has(c.transfer))
       issues.push({ path: ["changes", i, "transfer"], message: `no transfer with id ${JSON.stringify(c.transfer)}` });

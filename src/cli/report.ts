@@ -1,0 +1,101 @@
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { dirname, extname, join } from "node:path";
+import { isIsoDate, todayInShanghai } from "../calendar/date.js";
+import { loadDataMap } from "../engine/load.js";
+import type { Lang } from "../law/index.js";
+import { buildDocument, DOCUMENT_KINDS, type DocumentKind, documentToDocx, documentToHtml, missing } from "../report/documents/index.js";
+import type { ScanReport } from "../scan/scan.js";
+import { ledgerCounts } from "./assess.js";
+import { EXIT, UsageError } from "./errors.js";
+
+export interface ReportCliOptions {
+  out?: string;
+  asOf?: string;
+  lang: string;
+  ledger?: boolean;
+  db?: string;
+  scan?: string[];
+}
+
+function readScan(file: string): ScanReport {
+  let v: unknown;
+  try {
+    v = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--scan ${file}: not a scan report (xborder scan --format json): ${(e as Error).message}`);
+  }
+  const r = v as Partial<ScanReport>;
+  if (!r || typeof r !== "object" || !Array.isArray(r.columns) || typeof r.persons !== "object" || typeof r.samples !== "object")
+    throw new UsageError(`--scan ${file}: not a scan report (xborder scan --format json)`);
+  return r as ScanReport;
+}
+
+async function documentFor(kind: string, file: string, o: ReportCliOptions) {
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`KIND: expected one of ${DOCUMENT_KINDS.join(" | ")}, got ${JSON.stringify(kind)}`);
+  if (o.lang !== "zh" && o.lang !== "en") throw new UsageError(`--lang: expected zh or en, got ${JSON.stringify(o.lang)}`);
+  if (o.asOf !== undefined && !isIsoDate(o.asOf))
+    throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(o.asOf)}`);
+  const scans = (o.scan ?? []).map(readScan);
+  const map = loadDataMap(file);
+  const asOf = o.asOf ?? map.asOf ?? todayInShanghai();
+  return buildDocument(kind as DocumentKind, { map, asOf, lang: o.lang as Lang, ledger: await ledgerCounts(map, asOf, o), scans });
+}
+
+/** PDF through Debian's Chromium (print of the HTML, fonts embedded): where there is none, say so. */
+async function pdfOf(html: string): Promise<Buffer> {
+  const exe = process.env.XBORDER_CHROMIUM ?? "/usr/bin/chromium";
+  if (!existsSync(exe))
+    throw new UsageError(`--out *.pdf needs Chromium (${exe}; apt-get install chromium fonts-noto-cjk), or write .docx or .html`);
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: exe,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: "load" });
+    return await page.pdf({ format: "A4", printBackground: true });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** `xborder report KIND MAP --out FILE`: written whole or not at all (a temporary file renamed). */
+export async function runReport(kind: string, file: string, o: ReportCliOptions, out: (s: string) => void): Promise<number> {
+  if (!o.out) throw new UsageError("--out FILE.docx|FILE.pdf|FILE.html is required");
+  const ext = extname(o.out).toLowerCase();
+  if (![".docx", ".pdf", ".html", ".htm"].includes(ext))
+    throw new UsageError(`--out: expected a .docx, .pdf or .html file, got ${JSON.stringify(o.out)}`);
+  const d = await documentFor(kind, file, o);
+  const html = documentToHtml(d);
+  const bytes = ext === ".docx" ? await documentToDocx(d) : ext === ".pdf" ? await pdfOf(html) : Buffer.from(html);
+  const tmp = join(dirname(o.out), `.${Date.now()}-${process.pid}.xborder-tmp`);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, o.out);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`--out ${o.out}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const todo = missing(d);
+  out(`${o.out}: ${d.title}, ${todo.length} item(s) still to write (xborder report check ${kind} ${file})\n`);
+  return EXIT.ok;
+}
+
+/** `xborder report check KIND MAP`: what is missing, as the provincial office's completeness review would ask; exit 1 when something is. */
+export async function runReportCheck(kind: string, file: string, o: ReportCliOptions, out: (s: string) => void): Promise<number> {
+  const d = await documentFor(kind, file, o);
+  const todo = missing(d);
+  out(`${d.title} — ${d.processor} — ${d.asOf}\n`);
+  out(todo.length ? todo.map((t) => `  ${t.id}  ${t.text}\n`).join("") : "  nothing missing\n");
+  return todo.length ? EXIT.failure : EXIT.ok;
+}

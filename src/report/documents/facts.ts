@@ -1,0 +1,54 @@
+/** The facts a filing document is filled from, gathered once: map, assessment, ledger counts, scans. */
+import type { DataMap } from "../../engine/datamap.js";
+import type { Assessment } from "../../engine/types.js";
+import type { ScanReport } from "../../scan/scan.js";
+
+export interface LedgerFacts {
+  /** People counted this year, de-duplicated, over the counted transfers. */
+  thisYear: { general: number; sensitive: number };
+  /** Days of the year so far (for the projection). */
+  days: number;
+}
+
+export interface DocumentFacts {
+  map: DataMap;
+  assessment: Assessment;
+  ledger?: LedgerFacts;
+  scans: ScanReport[];
+}
+
+/** A data-item table per scenario: the map's `scenarios[].items`, else items found by scans, de-duplicated by name. */
+export function dataItems(f: DocumentFacts): { scenario: string; transfers: string[]; items: string[][]; source: "data_map" | "scan" }[] {
+  if (f.map.scenarios.length) {
+    return f.map.scenarios.map((sc) => {
+      const seen = new Set<string>();
+      const rows = sc.items.filter((i) => !seen.has(i.name) && seen.add(i.name));
+      return {
+        scenario: sc.name,
+        transfers: sc.transfers,
+        items: rows.map((i, k) => [String(k + 1), i.name, i.description ?? "", i.necessity ?? "", i.example ?? "", i.note ?? ""]),
+        source: "data_map" as const,
+      };
+    });
+  }
+  if (f.scans.length) {
+    const seen = new Map<string, string>();
+    for (const r of f.scans)
+      for (const c of r.columns) if (!seen.has(c.name)) seen.set(c.name, (r.samples[c.type as keyof typeof r.samples] ?? [])[0] ?? "");
+    return [
+      {
+        scenario: "",
+        transfers: f.map.transfers.map((t) => t.id),
+        items: [...seen].map(([name, example], k) => [String(k + 1), name, "", "", example, ""]),
+        source: "scan" as const,
+      },
+    ];
+  }
+  return [];
+}
+
+/** The next three years' people, at this year's daily rate (an estimate, said as such). */
+export function projection(l: LedgerFacts): number[] {
+  const perYear = Math.round((l.thisYear.general / Math.max(1, l.days)) * 365);
+  return [perYear, perYear, perYear];
+}

@@ -1,0 +1,201 @@
+/**
+ * The filing documents (issue 17, first part): the self-assessment report and the PIPIA report,
+ * read back from what was written — the DOCX's XML for headings, styles, tables and filled values,
+ * the PDF through pdftotext where poppler is installed, the HTML for the golden outline — and the
+ * completeness check.
+ */
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import yauzl from "yauzl";
+import { stringify, parse } from "yaml";
+import { ROOT, xborder } from "./helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "xborder-report-"));
+const EXAMPLE = join(ROOT, "examples/shenzhen-ecommerce.yaml");
+
+/** One part of a DOCX (a zip) as text. */
+function part(file: string, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      zip.on("entry", (e: yauzl.Entry) => {
+        if (e.fileName !== name) return zip.readEntry();
+        zip.openReadStream(e, (err2, s) => {
+          if (err2 || !s) return reject(err2);
+          const chunks: Buffer[] = [];
+          s.on("data", (c: Buffer) => chunks.push(c));
+          s.on("end", () => {
+            zip.close();
+            resolve(Buffer.concat(chunks).toString("utf8"));
+          });
+        });
+      });
+      zip.on("end", () => reject(new Error(`${name} not in ${file}`)));
+      zip.readEntry();
+    });
+  });
+}
+
+/** The paragraphs of document.xml: style id and text. */
+function paragraphs(xml: string): { style: string; text: string }[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({
+    style: /<w:pStyle w:val="([^"]+)"/.exec(m[0])?.[1] ?? "",
+    text: [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+  }));
+}
+
+/** A map with the facts the documents read: scenarios and their items, storage, use, clauses, notice. */
+function fullMap(name = "深圳市前海跨境优选电子商务有限公司"): string {
+  const m = parse(readFileSync(EXAMPLE, "utf8")) as Record<string, unknown> & {
+    processor: Record<string, unknown>;
+    transfers: Record<string, unknown>[];
+  };
+  m.processor.name = name;
+  m.processor.dataSecurityContact = { name: "王经理", title: "数据安全负责人" };
+  m.scenarios = [
+    {
+      id: "marketing",
+      name: "跨境营销",
+      transfers: ["marketing-sg"],
+      items: [
+        { name: "手机号码", description: "会员登录手机号", necessity: "短信营销所必需", example: "138****8000" },
+        { name: "手机号码", description: "重复的一项" },
+        { name: "会员等级", description: "会员等级", necessity: "分群", example: "金卡" },
+      ],
+    },
+  ];
+  for (const t of m.transfers) {
+    Object.assign(t, {
+      storageSystems: "阿里云华南1（深圳）",
+      storagePlace: "Singapore",
+      recipientUse: "营销分析",
+      contractClauses: ["purpose_scope", "storage_abroad", "onward_transfer", "change_of_control", "remedies", "incidents"],
+      noticeGiven: true,
+      consentObtained: true,
+    });
+  }
+  const file = join(dir, `map-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, stringify(m));
+  return file;
+}
+
+describe("xborder report", () => {
+  test("self-assessment as DOCX: the template's headings as named Word styles, the data-item table de-duplicated, filled values from the map", async () => {
+    const map = fullMap();
+    const out = join(dir, "sa.docx");
+    const r = xborder(["report", "self-assessment", map, "--out", out]);
+    assert.equal(r.code, 0, r.stderr);
+    const ps = paragraphs(await part(out, "word/document.xml"));
+    const h = (style: string) => ps.filter((p) => p.style === style).map((p) => p.text);
+    assert.deepEqual(h("Heading1"), ["一、自评估工作情况", "二、出境活动整体情况", "三、出境活动的风险自评估情况及结论"]);
+    assert.deepEqual(h("Heading2").slice(1), [
+      "（一）数据处理者基本情况",
+      "（二）拟出境数据情况",
+      "（三）数据处理者数据安全保障能力情况",
+      "（四）境外接收方情况",
+      "（五）法律文件约定数据安全保护责任义务的情况",
+      "（六）数据处理者认为需要说明的其他情况",
+    ]);
+    const xml = await part(out, "word/document.xml");
+    for (const col of ["序号", "数据项名称", "内容描述", "出境必要性", "示例", "备注"]) assert.match(xml, new RegExp(col));
+    assert.equal((xml.match(/会员登录手机号/g) ?? []).length, 1);
+    assert.doesNotMatch(xml, /重复的一项/, "items are de-duplicated within a scenario");
+    assert.match(xml, /王经理/);
+    assert.match(xml, /阿里云华南1（深圳）/);
+    const styles = await part(out, "word/styles.xml");
+    for (const s of ["正文（仿宋 四号）", "一级标题（黑体）", "二级标题（楷体 加粗）", "三级标题（仿宋 加粗）"])
+      assert.match(styles, new RegExp(s.replace(/[()（）]/g, ".")));
+    assert.match(styles, /w:eastAsia="仿宋"/);
+    assert.match(styles, /w:line="520" w:lineRule="exact"/);
+  });
+
+  test("a changed fact changes the document (a mutation of a filled value is caught)", async () => {
+    const a = join(dir, "a.docx");
+    const b = join(dir, "b.docx");
+    assert.equal(xborder(["report", "pipia", fullMap("甲公司"), "--out", a]).code, 0);
+    assert.equal(xborder(["report", "pipia", fullMap("乙公司"), "--out", b]).code, 0);
+    const xa = await part(a, "word/document.xml");
+    const xb = await part(b, "word/document.xml");
+    assert.match(xa, /甲公司/);
+    assert.doesNotMatch(xa, /乙公司/);
+    assert.match(xb, /乙公司/);
+  });
+
+  test("pipia as HTML: the golden outline of the template (2nd edition, Annex 5)", () => {
+    const out = join(dir, "p.html");
+    assert.equal(xborder(["report", "pipia", EXAMPLE, "--out", out]).code, 0);
+    const html = readFileSync(out, "utf8");
+    const outline = [...html.matchAll(/<h([123])>([^<]+)<\/h\1>/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(outline, [
+      "1 个人信息保护影响评估报告",
+      "2 待完成事项（14）",
+      "1 一、出境活动整体情况",
+      "2 （一）个人信息处理者基本情况",
+      "3 拟出境个人信息情况",
+      "2 （二）境外接收方情况",
+      "2 （三）个人信息处理者认为需要说明的其他情况",
+      "1 二、拟出境活动的影响评估情况及结论",
+    ]);
+    assert.match(html, /个人信息出境标准合同备案指南（第二版）附件5/);
+    assert.match(html, /《个人信息出境标准合同办法》（以下简称《标准合同办法》）第五条/);
+  });
+
+  test("the completeness check lists what is missing and exits 1; facts in the map take items off it", () => {
+    const bare = xborder(["report", "check", "self-assessment", EXAMPLE]);
+    assert.equal(bare.code, 1);
+    assert.match(bare.stdout, /scenarios/);
+    assert.match(bare.stdout, /recipientUse/);
+    const full = xborder(["report", "check", "self-assessment", fullMap()]);
+    assert.equal(full.code, 1, "what only the company can write is still missing");
+    assert.doesNotMatch(full.stdout, /scenarios|recipientUse|storageSystems|单独同意的证明|法律文件未约定/);
+    assert.ok(full.stdout.split("\n").length < bare.stdout.split("\n").length);
+  });
+
+  test("English is a working translation marked not for filing; a bad kind or output is a clear error", () => {
+    const out = join(dir, "en.html");
+    assert.equal(xborder(["report", "self-assessment", EXAMPLE, "--out", out, "--lang", "en"]).code, 0);
+    assert.match(readFileSync(out, "utf8"), /not for filing/);
+    const kind = xborder(["report", "contract", EXAMPLE, "--out", out]);
+    assert.equal(kind.code, 2);
+    assert.match(kind.stderr, /KIND: expected one of self-assessment \| pipia/);
+    const ext = xborder(["report", "pipia", EXAMPLE, "--out", join(dir, "x.txt")]);
+    assert.equal(ext.code, 2);
+    assert.match(ext.stderr, /--out: expected a \.docx, \.pdf or \.html file/);
+  });
+
+  test("no document holds a raw identifier from the scans it used", async () => {
+    const csv = join(dir, "customers.csv");
+    writeFileSync(csv, "姓名,身份证号,手机号\n张三,110101199003078515,13800138000\n李四,440305198807150023,13912345678\n");
+    const scan = xborder(["scan", csv, "--format", "json"]);
+    assert.equal(scan.code, 0, scan.stderr);
+    const report = join(dir, "scan.json");
+    writeFileSync(report, scan.stdout);
+    for (const ext of ["docx", "html"]) {
+      const out = join(dir, `scan.${ext}`);
+      assert.equal(xborder(["report", "self-assessment", EXAMPLE, "--scan", report, "--out", out]).code, 0);
+      const text = ext === "docx" ? await part(out, "word/document.xml") : readFileSync(out, "utf8");
+      assert.match(text, /身份证号/, "the scanned columns are the data items");
+      for (const id of ["110101199003078515", "440305198807150023", "13800138000"]) assert.ok(!text.includes(id), `${ext} holds ${id}`);
+      assert.match(text, /1101\*+8515/, "masked samples");
+    }
+  });
+
+  const chromium = existsSync(process.env.XBORDER_CHROMIUM ?? "/usr/bin/chromium");
+  const poppler = spawnSync("pdftotext", ["-v"]).status === 0;
+  test(
+    "PDF: the Chinese text is embedded and extractable",
+    { skip: chromium && poppler ? false : "needs chromium and pdftotext (poppler-utils)" },
+    () => {
+      const out = join(dir, "sa.pdf");
+      assert.equal(xborder(["report", "self-assessment", fullMap(), "--out", out]).code, 0);
+      const text = spawnSync("pdftotext", [out, "-"], { encoding: "utf8" }).stdout;
+      assert.match(text, /数据出境风险自评估报告/);
+      assert.match(text, /深圳市前海跨境优选电子商务有限公司/);
+      assert.match(text, /一、自评估工作情况/);
+    },
+  );
+});
