@@ -152,6 +152,8 @@ for (const target of targets()) {
         ["GET", "/ledger/count", "read"],
         ["GET", "/ledger/status", "read"],
         ["GET", "/obligations", "read"],
+        ["GET", "/documents", "read"],
+        ["GET", "/documents/check?kind=pipia", "read"],
         ["GET", "/jobs", "read"],
         ["DELETE", "/jobs/999999", "write"],
         ["GET", "/audit", "audit"],
@@ -476,6 +478,62 @@ for (const target of targets()) {
       );
       assert.equal(job.status, "failed");
       assert.match(job.message, /interrupted by a restart: nothing was applied/);
+    });
+
+    test("filings: generate a document version, download it as DOCX and HTML, check what is missing; recorded in the audit log", async () => {
+      assert.equal(
+        (
+          await req(run.url, "/api/v1/orgs/alpha/documents", {
+            method: "POST",
+            token: tokens.viewer,
+            type: "application/json",
+            body: '{"kind":"pipia"}',
+          })
+        ).status,
+        403,
+      );
+      const bad = await req(run.url, "/api/v1/orgs/alpha/documents", {
+        method: "POST",
+        token: tokens.editor,
+        type: "application/json",
+        body: '{"kind":"contract"}',
+      });
+      assert.equal(bad.status, 422);
+      const made = await req(run.url, "/api/v1/orgs/alpha/documents", {
+        method: "POST",
+        token: tokens.editor,
+        type: "application/json",
+        body: '{"kind":"pipia"}',
+      });
+      const text = await made.text();
+      assert.equal(made.status, 201, text);
+      const d = JSON.parse(text) as { id: number; version: number; missing: number };
+      assert.equal(d.version, 1);
+      assert.ok(d.missing > 0);
+      const docx = await req(run.url, `/api/v1/orgs/alpha/documents/${d.id}?format=docx`, { token: tokens.viewer });
+      assert.equal(docx.status, 200);
+      assert.equal(
+        Buffer.from(await docx.arrayBuffer())
+          .subarray(0, 2)
+          .toString(),
+        "PK",
+      );
+      const html = await (await req(run.url, `/api/v1/orgs/alpha/documents/${d.id}?format=html`, { token: tokens.viewer })).text();
+      assert.match(html, /个人信息保护影响评估报告/);
+      const check = await json<{ complete: boolean; missing: unknown[] }>(
+        await req(run.url, "/api/v1/orgs/alpha/documents/check?kind=pipia", { token: tokens.viewer }),
+      );
+      assert.equal(check.complete, false);
+      assert.equal(check.missing.length, d.missing);
+      assert.equal(
+        (await req(run.url, `/api/v1/orgs/beta/documents/${d.id}?format=html`, { token: otherToken })).status,
+        404,
+        "another organisation's document",
+      );
+      const page = await (await req(run.url, "/o/alpha/filings", { client: owner })).text();
+      assert.match(page, /pipia/);
+      const entries = await json<{ action: string }[]>(await req(run.url, "/api/v1/orgs/alpha/audit", { token: tokens.auditor }));
+      assert.ok(entries.some((e) => e.action === "document.generate"));
     });
 
     test("the audit log: every change is an entry; an edited or removed entry is detected", async () => {

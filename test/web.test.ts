@@ -173,6 +173,13 @@ describe("the web app in Chromium", { skip: present ? false : missing }, () => {
     const saved = await page.inputValue("#text");
     assert.match(saved, /general: 12345/);
     assert.match(saved, /^# /m, "the map's comments are kept");
+    // Filings: the checklist, and a generated version to download.
+    await page.click("nav >> text=申报材料");
+    await page.waitForSelector("h2");
+    await page.click("main form button[type=submit] >> nth=0");
+    await page.waitForSelector("a[href*='format=docx']");
+    await shot(page, "07c-filings-zh");
+    await axe(page, "filings");
     // English, everywhere.
     await page.click("header >> text=English");
     await page.click("nav >> text=Overview");

@@ -1,10 +1,10 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { existsSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
 import { loadDataMap } from "../engine/load.js";
 import type { Lang } from "../law/index.js";
 import { buildDocument, DOCUMENT_KINDS, type DocumentKind, documentToDocx, documentToHtml, missing } from "../report/documents/index.js";
+import { htmlToPdf, PdfUnavailable } from "../report/documents/pdf.js";
 import type { ScanReport } from "../scan/scan.js";
 import { ledgerCounts } from "./assess.js";
 import { EXIT, UsageError } from "./errors.js";
@@ -43,32 +43,6 @@ async function documentFor(kind: string, file: string, o: ReportCliOptions) {
   return buildDocument(kind as DocumentKind, { map, asOf, lang: o.lang as Lang, ledger: await ledgerCounts(map, asOf, o), scans });
 }
 
-/** PDF through Debian's Chromium (print of the HTML, fonts embedded): where there is none, say so. */
-async function pdfOf(html: string): Promise<Buffer> {
-  const exe = process.env.XBORDER_CHROMIUM ?? "/usr/bin/chromium";
-  if (!existsSync(exe))
-    throw new UsageError(`--out *.pdf needs Chromium (${exe}; apt-get install chromium fonts-noto-cjk), or write .docx or .html`);
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: exe,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: "load" });
-    return await page.pdf({ format: "A4", printBackground: true });
-  } finally {
-    await browser.close();
-  }
-}
-
 /** `xborder report KIND MAP --out FILE`: written whole or not at all (a temporary file renamed). */
 export async function runReport(kind: string, file: string, o: ReportCliOptions, out: (s: string) => void): Promise<number> {
   if (!o.out) throw new UsageError("--out FILE.docx|FILE.pdf|FILE.html is required");
@@ -77,7 +51,13 @@ export async function runReport(kind: string, file: string, o: ReportCliOptions,
     throw new UsageError(`--out: expected a .docx, .pdf or .html file, got ${JSON.stringify(o.out)}`);
   const d = await documentFor(kind, file, o);
   const html = documentToHtml(d);
-  const bytes = ext === ".docx" ? await documentToDocx(d) : ext === ".pdf" ? await pdfOf(html) : Buffer.from(html);
+  let bytes: Buffer;
+  try {
+    bytes = ext === ".docx" ? await documentToDocx(d) : ext === ".pdf" ? await htmlToPdf(html) : Buffer.from(html);
+  } catch (e) {
+    if (e instanceof PdfUnavailable) throw new UsageError(`--out ${o.out}: ${e.message}`);
+    throw e;
+  }
   const tmp = join(dirname(o.out), `.${Date.now()}-${process.pid}.xborder-tmp`);
   try {
     writeFileSync(tmp, bytes);

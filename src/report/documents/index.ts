@@ -32,4 +32,5 @@ export function buildDocument(kind: DocumentKind, input: DocumentInput): FilingD
 
 export { documentToHtml } from "./html.js";
 export { documentToDocx } from "./docx.js";
+export { htmlToPdf, PdfUnavailable } from "./pdf.js";
 export { type FilingDocument, missing } from "./model.js";

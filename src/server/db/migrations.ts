@@ -133,6 +133,34 @@ const migrations: Record<string, Migration> = {
       end $$`.execute(db);
     },
   },
+  // The filing documents each organisation generated: the document as data (the writers lay it out on download).
+  "0003_documents": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("ws_document")
+        .addColumn("id", "serial", (c) => c.primaryKey())
+        .addColumn("org_id", "integer", (c) => c.notNull().references("ws_org.id").onDelete("cascade"))
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("map_version", "integer", (c) => c.notNull())
+        .addColumn("lang", "text", (c) => c.notNull())
+        .addColumn("missing", "integer", (c) => c.notNull())
+        .addColumn("model", "text", (c) => c.notNull())
+        .addColumn("digest", "text", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+        .addUniqueConstraint("ws_document_key", ["org_id", "kind", "version"])
+        .execute();
+      await sql`alter table ws_document enable row level security`.execute(db);
+      await sql`create policy org_wall on ws_document
+        using (org_id = nullif(current_setting('xborder.org', true), '')::int)
+        with check (org_id = nullif(current_setting('xborder.org', true), '')::int)`.execute(db);
+      await sql`do $$ begin
+        if exists (select from pg_roles where rolname = 'xborder_app') then grant select on ws_document to xborder_app; end if;
+      exception when insufficient_privilege then null;
+      end $$`.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -111,7 +111,23 @@ export interface JobTable {
   updated_at: Timestamp;
 }
 
+/** A filing document generated in the workspace: the document as data, versioned per kind. */
+export interface DocumentTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: string;
+  version: number;
+  map_version: number;
+  lang: string;
+  missing: number;
+  model: string;
+  digest: string;
+  created_by: string;
+  created_at: DefaultTimestamp;
+}
+
 export interface WorkspaceDatabase {
+  ws_document: DocumentTable;
   ws_user: UserTable;
   ws_org: OrgTable;
   ws_member: MemberTable;

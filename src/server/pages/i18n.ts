@@ -9,6 +9,7 @@ const WORDS = {
   ledger: ["出境台账", "Ledger"],
   deadlines: ["期限", "Deadlines"],
   scans: ["扫描", "Scans"],
+  filings: ["申报材料", "Filings"],
   scanFiles: ["扫描文件（CSV、Excel、JSON、文本、Parquet）", "Scan files (CSV, Excel, JSON, text, Parquet)"],
   scanTable: ["扫描 PostgreSQL 表（连接串不会保存）", "Scan a PostgreSQL table (the URL is not stored)"],
   table: ["表", "Table"],

@@ -22,6 +22,7 @@ const NAV: [Word, string, "read" | "audit" | "admin"][] = [
   ["ledger", "/ledger", "read"],
   ["scans", "/scans", "read"],
   ["deadlines", "/deadlines", "read"],
+  ["filings", "/filings", "read"],
   ["audit", "/audit", "audit"],
   ["members", "/members", "admin"],
 ];

@@ -12,7 +12,9 @@ import type { Lang } from "../../law/index.js";
 import { appendAudit, auditCsv, auditEntries, verifyAudit } from "../audit.js";
 import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
+import { DOCUMENT_KINDS, documentToDocx, documentToHtml, htmlToPdf, missing, PdfUnavailable } from "../../report/documents/index.js";
 import type { Body } from "../cache.js";
+import { draftDocument, generateDocument, isDocumentKind, listDocuments, storedDocument } from "../documents.js";
 import { access, type Ctx, type Env, notFound } from "../context.js";
 import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
@@ -228,6 +230,60 @@ export function apiRoutes() {
       transfer: body.transfer as string | undefined,
     });
     return c.json({ version: v.version, digest: v.digest }, 201);
+  });
+
+  v1.get("/orgs/:org/documents", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json(await listDocuments(c.var.deps, a.org.id));
+  });
+
+  v1.get("/orgs/:org/documents/check", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    const kind = c.req.query("kind");
+    if (!isDocumentKind(kind)) throw new InputProblem(`expected one of ${DOCUMENT_KINDS.join(" | ")}`, "kind");
+    const { doc } = await draftDocument(c.var.deps, a.org.id, kind, { asOf: c.req.query("asOf"), lang: langQ(c) === "en" ? "en" : "zh" });
+    const todo = missing(doc);
+    return c.json({ kind, complete: todo.length === 0, missing: todo.map((x) => ({ id: x.id, text: x.text })) });
+  });
+
+  v1.post("/orgs/:org/documents", async (c) => {
+    const a = await access(c, c.req.param("org"), "write");
+    const body = await jsonBody(c);
+    const lang = body.lang === "en" ? "en" : "zh";
+    const d = await generateDocument(c.var.deps, a, body.kind, { asOf: typeof body.asOf === "string" ? body.asOf : undefined, lang });
+    return c.json(d, 201);
+  });
+
+  v1.get("/orgs/:org/documents/:id", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    const d = await storedDocument(c.var.deps, a.org.id, int(c.req.param("id"), "id"));
+    if (!d) throw notFound();
+    const format = c.req.query("format") ?? "json";
+    const name = `${d.kind}-${a.org.slug}`;
+    if (format === "json") return c.json(d);
+    const html = documentToHtml(d);
+    if (format === "html")
+      return c.body(html, 200, {
+        "content-type": "text/html; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}.html"`,
+      });
+    if (format === "docx")
+      return c.body(bytes(await documentToDocx(d)), 200, {
+        "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "content-disposition": `attachment; filename="${name}.docx"`,
+      });
+    if (format === "pdf") {
+      try {
+        return c.body(bytes(await htmlToPdf(html)), 200, {
+          "content-type": "application/pdf",
+          "content-disposition": `attachment; filename="${name}.pdf"`,
+        });
+      } catch (e) {
+        if (e instanceof PdfUnavailable) throw new HTTPException(501, { message: e.message });
+        throw e;
+      }
+    }
+    throw new InputProblem("expected json | html | docx | pdf", "format");
   });
 
   v1.get("/orgs/:org/obligations", async (c) => {

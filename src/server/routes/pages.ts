@@ -25,7 +25,11 @@ import { overviewBody } from "../pages/overview.js";
 import { itemRow } from "../pages/register.js";
 import { defaultCalendar } from "../../calendar/working-days.js";
 import { CitationWriter } from "../../law/index.js";
+import { existsSync } from "node:fs";
+import { DOCUMENT_KINDS } from "../../report/documents/index.js";
+import { draftDocument, generateDocument, listDocuments } from "../documents.js";
 import { calendarBody } from "../pages/calendar.js";
+import { filingsBody } from "../pages/filings.js";
 import { scanReportBody, scansBody } from "../pages/scans.js";
 import {
   applyScanToOrg,
@@ -292,6 +296,31 @@ export function pageRoutes() {
     const transfer = (await form(c, "transfer")).trim();
     const v = await applyScanToOrg(c.var.deps, a, Number(c.req.param("id")), { dataset, transfer: transfer || undefined });
     return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
+  });
+
+  r.get("/o/:org/filings", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    const ctx = ctxOf(c, a);
+    const base = `/o/${a.org.slug}`;
+    if (!(await currentMap(c.var.deps, a.org.id))) return c.html(page(ctx, title(c, "filings"), noMapYet(ctx, base)));
+    const drafts = [];
+    for (const kind of DOCUMENT_KINDS) drafts.push((await draftDocument(c.var.deps, a.org.id, kind, { lang: "zh" })).doc);
+    const pdf = existsSync(process.env.XBORDER_CHROMIUM ?? "/usr/bin/chromium");
+    return c.html(
+      page(
+        ctx,
+        title(c, "filings"),
+        filingsBody(ctx, base, a.org.slug, drafts, await listDocuments(c.var.deps, a.org.id), can(a.role, "write"), pdf),
+      ),
+    );
+  });
+
+  r.post("/o/:org/filings", async (c) => {
+    const a = await pageAccess(c, "write");
+    if (a instanceof Response) return a;
+    await generateDocument(c.var.deps, a, await form(c, "kind"), { lang: "zh" });
+    return c.redirect(`/o/${a.org.slug}/filings`, 303);
   });
 
   r.get("/o/:org/deadlines", async (c) => {
