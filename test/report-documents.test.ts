@@ -155,6 +155,23 @@ describe("xborder report", () => {
     assert.ok(full.stdout.split("\n").length < bare.stdout.split("\n").length);
   });
 
+  test("sc-filing: the materials list, the parties and Appendix 1 filled per standard-contract transfer; the contract's articles not reproduced", async () => {
+    const out = join(dir, "sc.docx");
+    assert.equal(xborder(["report", "sc-filing", fullMap(), "--out", out]).code, 0);
+    const ps = paragraphs(await part(out, "word/document.xml"));
+    const h = (style: string) => ps.filter((p) => p.style === style).map((p) => p.text);
+    assert.deepEqual(h("Heading1"), ["一、备案材料清单", "二、个人信息出境标准合同", "三、承诺书", "四、个人信息保护影响评估报告"]);
+    assert.ok(h("Heading2").includes("附录一　个人信息出境说明"));
+    const xml = await part(out, "word/document.xml");
+    assert.match(xml, /出境活动 marketing-sg/);
+    assert.match(xml, /Singapore/);
+    assert.match(xml, /营销分析/);
+    assert.match(xml, /附件所列标准合同原文，不得修改/);
+    const check = xborder(["report", "check", "sc-filing", EXAMPLE]);
+    assert.equal(check.code, 1);
+    assert.match(check.stdout, /附录一/);
+  });
+
   test("English is a working translation marked not for filing; a bad kind or output is a clear error", () => {
     const out = join(dir, "en.html");
     assert.equal(xborder(["report", "self-assessment", EXAMPLE, "--out", out, "--lang", "en"]).code, 0);

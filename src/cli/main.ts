@@ -122,8 +122,10 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
 
   program
     .command("report")
-    .description("the filing documents (self-assessment, pipia), pre-filled from the facts; `report check KIND MAP` lists what is missing")
-    .argument("<kind>", "self-assessment | pipia, or check")
+    .description(
+      "the filing documents (self-assessment, pipia, sc-filing), pre-filled from the facts; `report check KIND MAP` lists what is missing",
+    )
+    .argument("<kind>", "self-assessment | pipia | sc-filing, or check")
     .argument("<map>", "the data map (with check: the kind)")
     .argument("[checkMap]", "with check: the data map")
     .option("--out <file>", "FILE.docx | FILE.pdf | FILE.html")

@@ -5,10 +5,11 @@ import type { Assessment } from "../../engine/types.js";
 import type { Lang } from "../../law/index.js";
 import type { ScanReport } from "../../scan/scan.js";
 import { buildPipia, buildSelfAssessment } from "./build.js";
+import { buildScFiling } from "./sc-filing.js";
 import type { DocumentFacts, LedgerFacts } from "./facts.js";
 import type { FilingDocument } from "./model.js";
 
-export const DOCUMENT_KINDS = ["self-assessment", "pipia"] as const;
+export const DOCUMENT_KINDS = ["self-assessment", "pipia", "sc-filing"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface DocumentInput {
@@ -27,7 +28,9 @@ export function buildDocument(kind: DocumentKind, input: DocumentInput): FilingD
     ledger = { thisYear: input.ledger.cumulative, days };
   }
   const facts: DocumentFacts = { map: input.map, assessment, ledger, scans: input.scans ?? [] };
-  return kind === "pipia" ? buildPipia(facts, { lang: input.lang }) : buildSelfAssessment(facts, { lang: input.lang });
+  if (kind === "pipia") return buildPipia(facts, { lang: input.lang });
+  if (kind === "sc-filing") return buildScFiling(facts, { lang: input.lang });
+  return buildSelfAssessment(facts, { lang: input.lang });
 }
 
 export { documentToHtml } from "./html.js";

@@ -21,7 +21,7 @@ export type Block =
   | { kind: "placeholder"; id: string; text: string };
 
 export interface FilingDocument {
-  kind: "self-assessment" | "pipia";
+  kind: "self-assessment" | "pipia" | "sc-filing";
   title: string;
   /** The template and edition followed. */
   edition: string;
