@@ -191,3 +191,21 @@ transfers:
     }
   });
 }
+
+test("a migration read that fails on another client's vanishing schema is tried again; one about our schema is not", async () => {
+  const { retryOnVanishedSchema } = await import("../src/store/migrations.js");
+  let calls = 0;
+  const r = await retryOnVanishedSchema("mine", async () => {
+    calls++;
+    return calls === 1 ? { error: new Error('schema "theirs" does not exist') } : { error: undefined };
+  });
+  assert.equal(calls, 2);
+  assert.equal(r.error, undefined);
+  calls = 0;
+  const own = await retryOnVanishedSchema("mine", async () => {
+    calls++;
+    return { error: new Error('schema "mine" does not exist') };
+  });
+  assert.equal(calls, 1);
+  assert.ok(own.error);
+});

@@ -155,6 +155,20 @@ const migrations: Record<string, Migration> = {
   },
 };
 
+/**
+ * Kysely's migrator reads the table list of every schema of the database; a schema another client
+ * drops meanwhile fails that read ("schema … does not exist", 3F000) though it is not ours. Such a
+ * failure is tried again (a few times); one about our own schema is not.
+ */
+export async function retryOnVanishedSchema<T extends { error?: unknown }>(schema: string, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const r = await run();
+    const m = r.error instanceof Error ? /schema "([^"]+)" does not exist/.exec(r.error.message) : null;
+    if (!m || m[1] === schema || attempt >= 5) return r;
+    await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+  }
+}
+
 class InCodeProvider implements MigrationProvider {
   async getMigrations() {
     return migrations;
@@ -168,7 +182,7 @@ class InCodeProvider implements MigrationProvider {
  */
 export async function migrate(db: Kysely<unknown>, schema = "public", upTo?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: new InCodeProvider(), migrationTableSchema: schema });
-  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
+  const { error, results } = await retryOnVanishedSchema(schema, () => (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest()));
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName;
     throw new Error(`database migration ${failed ?? ""} failed: ${(error as Error).message}`);

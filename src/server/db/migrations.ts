@@ -1,5 +1,6 @@
 /** The workspace's schema migrations: the same for embedded PGlite and a PostgreSQL server. */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import { retryOnVanishedSchema } from "../../store/migrations.js";
 
 const migrations: Record<string, Migration> = {
   "0001_workspace": {
@@ -177,7 +178,7 @@ export async function migrateWorkspace(db: Kysely<unknown>, schema: string): Pro
     migrationTableName: "ws_migration",
     migrationLockTableName: "ws_migration_lock",
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await retryOnVanishedSchema(schema, () => migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName;
     throw new Error(`workspace migration ${failed ?? ""} failed: ${(error as Error).message}`);
