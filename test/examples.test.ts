@@ -28,6 +28,15 @@ describe("examples", () => {
       const expected = JSON.parse(readFileSync(`${ROOT}examples/${f.replace(".yaml", ".expected.json")}`, "utf8"));
       assert.deepEqual(run(f), expected);
     });
+    test(`${f}'s filing documents match the golden outlines of ${f.replace(".yaml", ".documents.json")}`, async () => {
+      const { buildDocument, DOCUMENT_KINDS } = await import("../src/report/documents/index.js");
+      const { outlineOf } = await import("../src/report/documents/outline.js");
+      const { loadDataMap } = await import("../src/engine/load.js");
+      const map = loadDataMap(`${ROOT}examples/${f}`);
+      const golden = JSON.parse(readFileSync(`${ROOT}examples/${f.replace(".yaml", ".documents.json")}`, "utf8"));
+      for (const kind of DOCUMENT_KINDS)
+        assert.deepEqual(outlineOf(buildDocument(kind, { map, asOf: map.asOf!, lang: "zh" })), golden[kind], kind);
+    });
     test(`${f} also reads as a text report in both languages`, () => {
       for (const lang of ["en", "zh"]) {
         const r = xborder(["assess", `examples/${f}`, "--lang", lang]);

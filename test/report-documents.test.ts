@@ -169,7 +169,31 @@ describe("xborder report", () => {
     assert.match(xml, /附件所列标准合同原文，不得修改/);
     const check = xborder(["report", "check", "sc-filing", EXAMPLE]);
     assert.equal(check.code, 1);
-    assert.match(check.stdout, /附录一/);
+    assert.match(check.stdout, /出境说明/);
+  });
+
+  test("sa-application and gba-filing: their sections, the facts filled, the missing parts listed", async () => {
+    const sa = join(dir, "sa-app.docx");
+    assert.equal(xborder(["report", "sa-application", join(ROOT, "examples/ciio-bank.yaml"), "--out", sa]).code, 0);
+    const h1 = paragraphs(await part(sa, "word/document.xml")).filter((p) => p.style === "Heading1").map((p) => p.text);
+    assert.deepEqual(h1, [
+      "一、数据处理者情况",
+      "二、法定代表人信息",
+      "三、数据安全责任人和管理机构信息",
+      "四、经办人信息",
+      "五、数据处理者遵守中国法律、行政法规、部门规章情况",
+      "六、数据出境场景",
+      "七、申报材料",
+    ]);
+    const gba = join(dir, "gba.html");
+    assert.equal(xborder(["report", "gba-filing", EXAMPLE, "--out", gba]).code, 0);
+    const html = readFileSync(gba, "utf8");
+    assert.match(html, /个人资料保护局/);
+    assert.match(html, /analytics-mo/);
+    assert.match(html, /2026-10-15/, "the filing deadline from the assessment");
+    const check = xborder(["report", "check", "sa-application", join(ROOT, "examples/ciio-bank.yaml")]);
+    assert.equal(check.code, 1);
+    assert.match(check.stdout, /legalRepresentative/);
   });
 
   test("English is a working translation marked not for filing; a bad kind or output is a clear error", () => {

@@ -6,7 +6,7 @@
  */
 import { PATHWAY_NAMES, PURPOSE_NAMES } from "../../engine/messages.js";
 import { CitationWriter, type Lang } from "../../law/index.js";
-import type { Block, FilingDocument, Source } from "./model.js";
+import { type Block, type FilingDocument, filingDocument, type Source } from "./model.js";
 import { type DocumentFacts, dataItems, projection } from "./facts.js";
 
 type Bi = [zh: string, en: string];
@@ -456,14 +456,5 @@ export function buildPipia(f: DocumentFacts, o: BuildOptions): FilingDocument {
 }
 
 function doc(kind: FilingDocument["kind"], w: Writer, f: DocumentFacts, o: BuildOptions, title: Bi, edition: string): FilingDocument {
-  return {
-    kind,
-    title: o.lang === "zh" ? title[0] : title[1],
-    edition,
-    lang: o.lang,
-    notForFiling: o.lang !== "zh",
-    processor: f.map.processor.name,
-    asOf: f.assessment.asOf,
-    blocks: w.blocks,
-  };
+  return filingDocument(kind, title, edition, o.lang, { processor: f.map.processor.name, asOf: f.assessment.asOf }, w.blocks);
 }

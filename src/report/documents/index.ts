@@ -5,11 +5,12 @@ import type { Assessment } from "../../engine/types.js";
 import type { Lang } from "../../law/index.js";
 import type { ScanReport } from "../../scan/scan.js";
 import { buildPipia, buildSelfAssessment } from "./build.js";
+import { buildGbaFiling, buildSaApplication } from "./packages.js";
 import { buildScFiling } from "./sc-filing.js";
 import type { DocumentFacts, LedgerFacts } from "./facts.js";
 import type { FilingDocument } from "./model.js";
 
-export const DOCUMENT_KINDS = ["self-assessment", "pipia", "sc-filing"] as const;
+export const DOCUMENT_KINDS = ["self-assessment", "pipia", "sa-application", "sc-filing", "gba-filing"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface DocumentInput {
@@ -30,6 +31,8 @@ export function buildDocument(kind: DocumentKind, input: DocumentInput): FilingD
   const facts: DocumentFacts = { map: input.map, assessment, ledger, scans: input.scans ?? [] };
   if (kind === "pipia") return buildPipia(facts, { lang: input.lang });
   if (kind === "sc-filing") return buildScFiling(facts, { lang: input.lang });
+  if (kind === "sa-application") return buildSaApplication(facts, { lang: input.lang });
+  if (kind === "gba-filing") return buildGbaFiling(facts, { lang: input.lang });
   return buildSelfAssessment(facts, { lang: input.lang });
 }
 

@@ -21,7 +21,7 @@ export type Block =
   | { kind: "placeholder"; id: string; text: string };
 
 export interface FilingDocument {
-  kind: "self-assessment" | "pipia" | "sc-filing";
+  kind: "self-assessment" | "pipia" | "sc-filing" | "sa-application" | "gba-filing";
   title: string;
   /** The template and edition followed. */
   edition: string;
@@ -36,3 +36,24 @@ export interface FilingDocument {
 /** The placeholders: what is still missing, in the order the document asks for it. */
 export const missing = (d: FilingDocument) =>
   d.blocks.filter((b): b is Extract<Block, { kind: "placeholder" }> => b.kind === "placeholder");
+
+/** The document around its blocks: the title in the document's language, the edition it follows. */
+export function filingDocument(
+  kind: FilingDocument["kind"],
+  title: [zh: string, en: string],
+  edition: string,
+  lang: "zh" | "en",
+  facts: { processor: string; asOf: string },
+  blocks: Block[],
+): FilingDocument {
+  return {
+    kind,
+    title: lang === "zh" ? title[0] : title[1],
+    edition,
+    lang,
+    notForFiling: lang !== "zh",
+    processor: facts.processor,
+    asOf: facts.asOf,
+    blocks,
+  };
+}

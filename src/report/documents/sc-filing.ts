@@ -8,7 +8,7 @@
 import { PURPOSE_NAMES } from "../../engine/messages.js";
 import type { Lang } from "../../law/index.js";
 import { type DocumentFacts, dataItems } from "./facts.js";
-import type { Block, FilingDocument } from "./model.js";
+import { type Block, type FilingDocument, filingDocument } from "./model.js";
 
 type Bi = [string, string];
 
@@ -17,6 +17,50 @@ const MANNER_NAMES: Record<string, Bi> = {
   stored_abroad: ["存储于境外", "stored abroad"],
   accessible_from_abroad: ["境内存储、境外访问", "kept in the mainland, accessed from abroad"],
 };
+
+/** Appendix 1's facts for one transfer (also the GBA package's and the application's per-transfer block). */
+export function appendixRows(f: DocumentFacts, id: string, lang: Lang, blocks: Block[], todo: (b: Bi) => void): void {
+  const zh = lang === "zh";
+  const t = (b: Bi) => (zh ? b[0] : b[1]);
+  const tr = f.map.transfers.find((y) => y.id === id)!;
+  const d = f.map.datasets.find((y) => y.id === tr.dataset)!;
+  const mine = dataItems(f)
+    .filter((i) => i.transfers.includes(tr.id))
+    .flatMap((i) => i.items.map((r) => r[1]!));
+  const row = (k: Bi, v: string) => [t(k), v];
+  blocks.push({
+    kind: "table",
+    caption: t([`出境活动 ${tr.id}`, `Transfer ${tr.id}`]),
+    columns: [t(["事项", "Item"]), t(["内容", "Content"])],
+    rows: [
+      row(["处理目的", "Purpose"], PURPOSE_NAMES[tr.purpose]?.[lang] ?? tr.purpose),
+      row(["处理方式", "Manner of processing"], tr.recipientUse ?? ""),
+      row(["出境个人信息的个人信息主体类别", "Categories of data subjects"], (d.subjects ?? []).join("、")),
+      row(["出境个人信息种类", "Categories of PI"], mine.join("、")),
+      row(["敏感个人信息种类", "Sensitive PI categories"], d.sensitive.join("、") || t(["无", "none"])),
+      row(
+        ["境外接收方只向以下中华人民共和国境外第三方提供个人信息", "Onward recipients abroad"],
+        (tr.onwardRecipients ?? []).join("、") || t(["无", "none"]),
+      ),
+      row(["传输方式", "Transmission"], tr.manner ? t(MANNER_NAMES[tr.manner]!) : ""),
+      row(
+        ["出境后保存期限", "Retention abroad"],
+        tr.retentionAbroad === undefined ? "" : t([`${tr.retentionAbroad}天`, `${tr.retentionAbroad} days`]),
+      ),
+      row(["出境后保存地点", "Storage place abroad"], tr.storagePlace ?? ""),
+      row(["人数", "People"], String(tr.persons.general)),
+    ],
+    source: "data_map",
+  });
+  const empty = [tr.recipientUse, d.subjects?.length, mine.length, tr.manner, tr.retentionAbroad, tr.storagePlace].some(
+    (v) => v === undefined || v === 0 || v === "",
+  );
+  if (empty)
+    todo([
+      `补全出境活动 ${tr.id} 的出境说明（recipientUse、datasets[].subjects、scenarios 数据项、manner、retentionAbroad、storagePlace）`,
+      `Complete the description of ${tr.id} (recipientUse, datasets[].subjects, scenario items, manner, retentionAbroad, storagePlace)`,
+    ]);
+}
 
 export function buildScFiling(f: DocumentFacts, o: { lang: Lang }): FilingDocument {
   const zh = o.lang === "zh";
@@ -89,45 +133,7 @@ export function buildScFiling(f: DocumentFacts, o: { lang: Lang }): FilingDocume
   });
   todo(["补全双方地址、联系人、联系方式", "Complete both parties' addresses, contacts and contact details"]);
   blocks.push({ kind: "heading", level: 2, text: t(["附录一　个人信息出境说明", "Appendix 1: the transfer of personal information"]) });
-  const items = dataItems(f);
-  for (const x of scope) {
-    const tr = f.map.transfers.find((y) => y.id === x.id)!;
-    const d = f.map.datasets.find((y) => y.id === tr.dataset)!;
-    const mine = items.filter((i) => i.transfers.includes(tr.id)).flatMap((i) => i.items.map((r) => r[1]!));
-    const row = (k: Bi, v: string) => [t(k), v];
-    blocks.push({
-      kind: "table",
-      caption: t([`出境活动 ${tr.id}`, `Transfer ${tr.id}`]),
-      columns: [t(["事项", "Item"]), t(["内容", "Content"])],
-      rows: [
-        row(["处理目的", "Purpose"], PURPOSE_NAMES[tr.purpose]?.[o.lang] ?? tr.purpose),
-        row(["处理方式", "Manner of processing"], tr.recipientUse ?? ""),
-        row(["出境个人信息的个人信息主体类别", "Categories of data subjects"], (d.subjects ?? []).join("、")),
-        row(["出境个人信息种类", "Categories of PI"], mine.join("、")),
-        row(["敏感个人信息种类", "Sensitive PI categories"], d.sensitive.join("、") || t(["无", "none"])),
-        row(
-          ["境外接收方只向以下中华人民共和国境外第三方提供个人信息", "Onward recipients abroad"],
-          (tr.onwardRecipients ?? []).join("、") || t(["无", "none"]),
-        ),
-        row(["传输方式", "Transmission"], tr.manner ? t(MANNER_NAMES[tr.manner]!) : ""),
-        row(
-          ["出境后保存期限", "Retention abroad"],
-          tr.retentionAbroad === undefined ? "" : t([`${tr.retentionAbroad}天`, `${tr.retentionAbroad} days`]),
-        ),
-        row(["出境后保存地点", "Storage place abroad"], tr.storagePlace ?? ""),
-        row(["人数", "People"], String(tr.persons.general)),
-      ],
-      source: "data_map",
-    });
-    const empty = [tr.recipientUse, d.subjects?.length, mine.length, tr.manner, tr.retentionAbroad, tr.storagePlace].some(
-      (v) => v === undefined || v === 0 || v === "",
-    );
-    if (empty)
-      todo([
-        `补全出境活动 ${tr.id} 的附录一（recipientUse、datasets[].subjects、scenarios 数据项、manner、retentionAbroad、storagePlace）`,
-        `Complete Appendix 1 for ${tr.id} (recipientUse, datasets[].subjects, scenario items, manner, retentionAbroad, storagePlace)`,
-      ]);
-  }
+  for (const x of scope) appendixRows(f, x.id, o.lang, blocks, todo);
   if (!scope.length) todo(["数据地图中没有以标准合同方式出境的活动", "The data map has no transfer under the standard contract"]);
   blocks.push({ kind: "heading", level: 2, text: t(["附录二　双方约定的其他条款", "Appendix 2: other terms the parties agree"]) });
   todo([
@@ -150,14 +156,12 @@ export function buildScFiling(f: DocumentFacts, o: { lang: Lang }): FilingDocume
       "See the report made by xborder report pipia; it must be no older than 3 months at filing.",
     ]),
   });
-  return {
-    kind: "sc-filing",
-    title: t(["个人信息出境标准合同备案材料", "Standard-contract filing package"]),
-    edition: "个人信息出境标准合同备案指南（第二版）",
-    lang: o.lang,
-    notForFiling: !zh,
-    processor: p.name,
-    asOf: f.assessment.asOf,
+  return filingDocument(
+    "sc-filing",
+    ["个人信息出境标准合同备案材料", "Standard-contract filing package"],
+    "个人信息出境标准合同备案指南（第二版）",
+    o.lang,
+    { processor: p.name, asOf: f.assessment.asOf },
     blocks,
-  };
+  );
 }
