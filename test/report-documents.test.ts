@@ -5,7 +5,7 @@
  * completeness check.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -175,7 +175,9 @@ describe("xborder report", () => {
   test("sa-application and gba-filing: their sections, the facts filled, the missing parts listed", async () => {
     const sa = join(dir, "sa-app.docx");
     assert.equal(xborder(["report", "sa-application", join(ROOT, "examples/ciio-bank.yaml"), "--out", sa]).code, 0);
-    const h1 = paragraphs(await part(sa, "word/document.xml")).filter((p) => p.style === "Heading1").map((p) => p.text);
+    const h1 = paragraphs(await part(sa, "word/document.xml"))
+      .filter((p) => p.style === "Heading1")
+      .map((p) => p.text);
     assert.deepEqual(h1, [
       "一、数据处理者情况",
       "二、法定代表人信息",
@@ -237,6 +239,11 @@ describe("xborder report", () => {
       assert.match(text, /数据出境风险自评估报告/);
       assert.match(text, /深圳市前海跨境优选电子商务有限公司/);
       assert.match(text, /一、自评估工作情况/);
+      // Pages as images a person can look at (kept with the other test artifacts).
+      const shots = join(ROOT, "test-artifacts", "documents");
+      mkdirSync(shots, { recursive: true });
+      const r = spawnSync("pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "3", out, join(shots, "self-assessment")]);
+      assert.equal(r.status, 0, String(r.stderr));
     },
   );
 });
