@@ -13,7 +13,7 @@ import { basename, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebStream } from "node:stream/web";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { parseDataMap } from "../engine/load.js";
 import { formatOf } from "../ledger/events.js";
 import { importEvents } from "../ledger/import.js";
@@ -281,7 +281,7 @@ export class Jobs {
   async cancel(orgId: number, id: number): Promise<"cancelled" | "cancelling" | "not_found" | "too_late"> {
     const r = await this.db
       .updateTable("ws_job")
-      .set({ status: "cancelled", updated_at: new Date() })
+      .set({ status: "cancelled", message: sql<string>`message || ': cancelled, nothing was applied'`, updated_at: new Date() })
       .where("org_id", "=", orgId)
       .where("id", "=", id)
       .where("status", "=", "queued")
