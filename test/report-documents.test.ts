@@ -198,6 +198,30 @@ describe("xborder report", () => {
     assert.match(check.stdout, /legalRepresentative/);
   });
 
+  test("the company's statements answer the placeholders: with all of them the check passes (exit 0)", async () => {
+    const { buildDocument, missing } = await import("../src/report/documents/index.js");
+    const { loadDataMap } = await import("../src/engine/load.js");
+    const file = fullMap();
+    const map = loadDataMap(file);
+    const open = missing(buildDocument("pipia", { map, asOf: map.asOf!, lang: "zh" }));
+    assert.ok(open.length > 0);
+    const raw = parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    raw.statements = { pipia: Object.fromEntries(open.map((p) => [p.key, `公司陈述：${p.key}`])) };
+    const done = join(dir, "stated.yaml");
+    writeFileSync(done, stringify(raw));
+    const check = xborder(["report", "check", "pipia", done]);
+    assert.equal(check.code, 0, check.stdout);
+    assert.match(check.stdout, /nothing missing/);
+    const out = join(dir, "stated.html");
+    assert.equal(xborder(["report", "pipia", done, "--out", out]).code, 0);
+    const html = readFileSync(out, "utf8");
+    assert.match(html, new RegExp(`公司陈述：${open[0]!.key}`));
+    assert.match(html, /公司陈述（数据地图 statements）/);
+    assert.match(html, /待完成事项（0）/);
+    const partly = xborder(["report", "check", "pipia", file]);
+    assert.match(partly.stdout, new RegExp(`statements\\.pipia\\.${open[0]!.key}`), "each open item names where to answer it");
+  });
+
   test("English is a working translation marked not for filing; a bad kind or output is a clear error", () => {
     const out = join(dir, "en.html");
     assert.equal(xborder(["report", "self-assessment", EXAMPLE, "--out", out, "--lang", "en"]).code, 0);

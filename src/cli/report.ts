@@ -76,6 +76,6 @@ export async function runReportCheck(kind: string, file: string, o: ReportCliOpt
   const d = await documentFor(kind, file, o);
   const todo = missing(d);
   out(`${d.title} — ${d.processor} — ${d.asOf}\n`);
-  out(todo.length ? todo.map((t) => `  ${t.id}  ${t.text}\n`).join("") : "  nothing missing\n");
+  out(todo.length ? todo.map((t) => `  ${t.id}  ${t.text}\n      statements.${d.kind}.${t.key}\n`).join("") : "  nothing missing\n");
   return todo.length ? EXIT.failure : EXIT.ok;
 }

@@ -333,6 +333,11 @@ export const DataMapSchema = z
           { error: expect("a list") },
         )
         .default([]),
+      // The filing documents: what only the company can write, by document and placeholder key
+      // (xborder report shows each placeholder's key): statements.pipia.<key>: text.
+      statements: z
+        .record(z.string(), z.record(z.string(), text, { error: expect("an object of texts") }), { error: expect("an object") })
+        .optional(),
       // The filing documents: business scenarios (出境场景) and their data items (数据项).
       scenarios: z
         .array(

@@ -6,7 +6,7 @@
  */
 import { PATHWAY_NAMES, PURPOSE_NAMES } from "../../engine/messages.js";
 import { CitationWriter, type Lang } from "../../law/index.js";
-import { type Block, type FilingDocument, filingDocument, type Source } from "./model.js";
+import { type Block, type FilingDocument, filingDocument, placeholderKey, type Source } from "./model.js";
 import { type DocumentFacts, dataItems, projection } from "./facts.js";
 
 type Bi = [zh: string, en: string];
@@ -44,7 +44,7 @@ class Writer {
     this.blocks.push({ kind: "paragraph", text: this.t(b), ...(source ? { source } : {}) });
   }
   todo(b: Bi) {
-    this.blocks.push({ kind: "placeholder", id: `P${++this.n}`, text: this.t(b) });
+    this.blocks.push({ kind: "placeholder", id: `P${++this.n}`, text: this.t(b), key: placeholderKey(b[1]) });
   }
   table(columns: Bi[], rows: string[][], source: Source, caption?: Bi) {
     this.blocks.push({

@@ -60,7 +60,10 @@ export async function documentToDocx(d: FilingDocument): Promise<Buffer> {
               top: { style: BorderStyle.DASHED, size: 6, color: "B54708" },
               bottom: { style: BorderStyle.DASHED, size: 6, color: "B54708" },
             },
-            children: [new TextRun({ text: `【${zh ? "待填写" : "To write"} ${b.id}】${b.text}`, highlight: "yellow" })],
+            children: [
+              new TextRun({ text: `【${zh ? "待填写" : "To write"} ${b.id}】${b.text}`, highlight: "yellow" }),
+              new TextRun({ text: `  statements.${d.kind}.${b.key}`, size: 18, color: "777777" }),
+            ],
           }),
         ];
       case "table":

@@ -20,7 +20,7 @@ export function documentToHtml(d: FilingDocument): string {
       case "paragraph":
         return `<p>${esc(b.text)}${from(b.source)}</p>`;
       case "placeholder":
-        return `<p class="todo" id="${b.id}">【${zh ? "待填写" : "To write"} ${b.id}】${esc(b.text)}</p>`;
+        return `<p class="todo" id="${b.id}">【${zh ? "待填写" : "To write"} ${b.id}】${esc(b.text)} <span class="src">statements.${esc(d.kind)}.${esc(b.key)}</span></p>`;
       case "table":
         return `${b.caption ? `<p class="src">${esc(b.caption)}</p>` : ""}<table><thead><tr>${b.columns.map((c) => `<th>${esc(c)}</th>`).join("")}</tr></thead><tbody>${b.rows
           .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`)

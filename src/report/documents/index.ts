@@ -8,7 +8,7 @@ import { buildPipia, buildSelfAssessment } from "./build.js";
 import { buildGbaFiling, buildSaApplication } from "./packages.js";
 import { buildScFiling } from "./sc-filing.js";
 import type { DocumentFacts, LedgerFacts } from "./facts.js";
-import type { FilingDocument } from "./model.js";
+import { answer, type FilingDocument } from "./model.js";
 
 export const DOCUMENT_KINDS = ["self-assessment", "pipia", "sa-application", "sc-filing", "gba-filing"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -22,6 +22,10 @@ export interface DocumentInput {
 }
 
 export function buildDocument(kind: DocumentKind, input: DocumentInput): FilingDocument {
+  return answer(draft(kind, input), input.map.statements?.[kind]);
+}
+
+function draft(kind: DocumentKind, input: DocumentInput): FilingDocument {
   const assessment: Assessment = assess(input.map, { asOf: input.asOf, lang: input.lang, ledger: input.ledger });
   let ledger: LedgerFacts | undefined;
   if (input.ledger) {

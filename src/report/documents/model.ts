@@ -3,7 +3,7 @@
  * from facts — each saying where it came from — and placeholders for what only the company can
  * write. Writers (HTML, DOCX) lay it out; the completeness check reads its placeholders.
  */
-export type Source = "data_map" | "assessment" | "ledger" | "scan" | "register";
+export type Source = "data_map" | "assessment" | "ledger" | "scan" | "register" | "statement";
 
 export const SOURCE_NAMES: Record<Source, { zh: string; en: string }> = {
   data_map: { zh: "数据地图", en: "the data map" },
@@ -11,6 +11,7 @@ export const SOURCE_NAMES: Record<Source, { zh: string; en: string }> = {
   ledger: { zh: "出境台账", en: "the ledger" },
   scan: { zh: "扫描报告", en: "a scan report" },
   register: { zh: "义务登记簿", en: "the obligations register" },
+  statement: { zh: "公司陈述（数据地图 statements）", en: "the company's statement (statements in the data map)" },
 };
 
 export type Block =
@@ -18,7 +19,7 @@ export type Block =
   | { kind: "paragraph"; text: string; source?: Source }
   | { kind: "table"; columns: string[]; rows: string[][]; source?: Source; caption?: string }
   /** What only the company can write: shown as such, and listed on the checklist. */
-  | { kind: "placeholder"; id: string; text: string };
+  | { kind: "placeholder"; id: string; text: string; key: string };
 
 export interface FilingDocument {
   kind: "self-assessment" | "pipia" | "sc-filing" | "sa-application" | "gba-filing";
@@ -56,4 +57,27 @@ export function filingDocument(
     asOf: facts.asOf,
     blocks,
   };
+}
+
+/** A placeholder's stable name (from its English wording): `statements.<kind>.<key>` in the data map answers it. */
+export function placeholderKey(en: string): string {
+  return en
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .join("-");
+}
+
+/** Placeholders the company has answered (`statements.<kind>.<key>` in the data map) become its text. */
+export function answer(d: FilingDocument, said: Record<string, string> | undefined): FilingDocument {
+  if (!said) return d;
+  let n = 0;
+  const blocks = d.blocks.map((b): Block => {
+    if (b.kind !== "placeholder") return b;
+    const text = said[b.key];
+    return text ? { kind: "paragraph", text, source: "statement" } : { ...b, id: `P${++n}` };
+  });
+  return { ...d, blocks };
 }

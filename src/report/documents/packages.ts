@@ -6,7 +6,7 @@
  */
 import type { Lang } from "../../law/index.js";
 import { type DocumentFacts } from "./facts.js";
-import { type Block, type FilingDocument, filingDocument } from "./model.js";
+import { type Block, type FilingDocument, filingDocument, placeholderKey } from "./model.js";
 import { appendixRows } from "./sc-filing.js";
 
 type Bi = [string, string];
@@ -20,7 +20,7 @@ function writer(lang: Lang) {
     t,
     h: (level: 1 | 2, b: Bi) => blocks.push({ kind: "heading", level, text: t(b) }),
     p: (b: Bi, source?: "data_map" | "assessment") => blocks.push({ kind: "paragraph", text: t(b), ...(source ? { source } : {}) }),
-    todo: (b: Bi) => blocks.push({ kind: "placeholder", id: `P${++n}`, text: t(b) }),
+    todo: (b: Bi) => blocks.push({ kind: "placeholder", id: `P${++n}`, text: t(b), key: placeholderKey(b[1]) }),
     table: (columns: Bi[], rows: string[][], source: "data_map" | "assessment") =>
       blocks.push({ kind: "table", columns: columns.map(t), rows, source }),
   };

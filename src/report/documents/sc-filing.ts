@@ -8,7 +8,7 @@
 import { PURPOSE_NAMES } from "../../engine/messages.js";
 import type { Lang } from "../../law/index.js";
 import { type DocumentFacts, dataItems } from "./facts.js";
-import { type Block, type FilingDocument, filingDocument } from "./model.js";
+import { type Block, type FilingDocument, filingDocument, placeholderKey } from "./model.js";
 
 type Bi = [string, string];
 
@@ -67,7 +67,7 @@ export function buildScFiling(f: DocumentFacts, o: { lang: Lang }): FilingDocume
   const t = (b: Bi) => (zh ? b[0] : b[1]);
   const blocks: Block[] = [];
   let n = 0;
-  const todo = (b: Bi) => blocks.push({ kind: "placeholder", id: `P${++n}`, text: t(b) });
+  const todo = (b: Bi) => blocks.push({ kind: "placeholder", id: `P${++n}`, text: t(b), key: placeholderKey(b[1]) });
   const p = f.map.processor;
   // The transfers this filing is for: those filed, or to be filed, under the standard contract.
   const filed = new Set(f.map.filings.filter((x) => x.type === "standard_contract").map((x) => x.transfer));
