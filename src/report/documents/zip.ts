@@ -1,5 +1,23 @@
 /** A ZIP file (deflate, UTF-8 names, no ZIP64) from a few parts: what a DOCX package is. */
-import { crc32, deflateRawSync } from "node:zlib";
+import * as zlib from "node:zlib";
+
+const { deflateRawSync } = zlib;
+
+/** node:zlib's crc32 (Node ≥ 20.15), else the table-driven CRC-32 it computes. */
+const crc32: (data: Buffer) => number =
+  (zlib as { crc32?: (d: Buffer) => number }).crc32 ??
+  (() => {
+    const table = new Uint32Array(256).map((_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    return (data: Buffer) => {
+      let c = 0xffffffff;
+      for (const b of data) c = table[(c ^ b) & 0xff]! ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
+  })();
 
 export function zip(files: readonly [name: string, data: Buffer][]): Buffer {
   const local: Buffer[] = [];
