@@ -222,6 +222,24 @@ describe("xborder report", () => {
     assert.match(partly.stdout, new RegExp(`statements\\.pipia\\.${open[0]!.key}`), "each open item names where to answer it");
   });
 
+  test("pipia --route gba follows the GBA guideline's three points, not Annex 5", async () => {
+    const out = join(dir, "gba-pipia.docx");
+    assert.equal(xborder(["report", "pipia", EXAMPLE, "--route", "gba", "--out", out]).code, 0);
+    const ps = paragraphs(await part(out, "word/document.xml"));
+    assert.deepEqual(
+      ps
+        .filter((p) => p.style === "Heading2")
+        .map((p) => p.text)
+        .slice(1),
+      [
+        "（一）个人信息处理者和接收方处理个人信息的目的、方式等的合法性、正当性、必要性",
+        "（二）对个人信息主体权益的影响及安全风险",
+        "（三）接收方承诺承担的义务，以及履行义务的管理和技术措施、能力等能否保障跨境提供的个人信息安全",
+      ],
+    );
+    assert.equal(xborder(["report", "self-assessment", EXAMPLE, "--route", "gba", "--out", out]).code, 2);
+  });
+
   test("English is a working translation marked not for filing; a bad kind or output is a clear error", () => {
     const out = join(dir, "en.html");
     assert.equal(xborder(["report", "self-assessment", EXAMPLE, "--out", out, "--lang", "en"]).code, 0);

@@ -132,6 +132,7 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .option("--as-of <date>", "the date YYYY-MM-DD (default: the map's asOf, else today in Asia/Shanghai)")
     .option("--lang <lang>", "zh (for filing) | en (a working translation, marked not for filing)", "zh")
     .option("--scan <report...>", "scan reports (xborder scan --format json) for the data-item tables")
+    .option("--route <route>", "pipia: sc (standard contract or certification, Annex 5; default) | gba (the GBA guideline's three points)")
     .option("--ledger", "people counted this year from the ledger")
     .option("--db <dir-or-url>", "the ledger (with --ledger)")
     .action(async (kind: string, a: string, b: string | undefined, o: import("./report.js").ReportCliOptions) => {

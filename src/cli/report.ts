@@ -16,6 +16,7 @@ export interface ReportCliOptions {
   ledger?: boolean;
   db?: string;
   scan?: string[];
+  route?: string;
 }
 
 function readScan(file: string): ScanReport {
@@ -37,10 +38,20 @@ async function documentFor(kind: string, file: string, o: ReportCliOptions) {
   if (o.lang !== "zh" && o.lang !== "en") throw new UsageError(`--lang: expected zh or en, got ${JSON.stringify(o.lang)}`);
   if (o.asOf !== undefined && !isIsoDate(o.asOf))
     throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${JSON.stringify(o.asOf)}`);
+  if (o.route !== undefined && o.route !== "sc" && o.route !== "gba")
+    throw new UsageError(`--route: expected sc or gba, got ${JSON.stringify(o.route)}`);
+  if (o.route !== undefined && kind !== "pipia") throw new UsageError("--route goes with pipia");
   const scans = (o.scan ?? []).map(readScan);
   const map = loadDataMap(file);
   const asOf = o.asOf ?? map.asOf ?? todayInShanghai();
-  return buildDocument(kind as DocumentKind, { map, asOf, lang: o.lang as Lang, ledger: await ledgerCounts(map, asOf, o), scans });
+  return buildDocument(kind as DocumentKind, {
+    map,
+    asOf,
+    lang: o.lang as Lang,
+    ledger: await ledgerCounts(map, asOf, o),
+    scans,
+    route: o.route as "sc" | "gba" | undefined,
+  });
 }
 
 /** `xborder report KIND MAP --out FILE`: written whole or not at all (a temporary file renamed). */

@@ -20,12 +20,18 @@ export async function draftDocument(
   deps: Deps,
   orgId: number,
   kind: DocumentKind,
-  o: { asOf?: string; lang?: Lang },
+  o: { asOf?: string; lang?: Lang; route?: "sc" | "gba" },
 ): Promise<{ doc: FilingDocument; mapVersion: number }> {
   const { map, version } = await requireMap(deps, orgId);
   const asOf = asOfFor(map, o.asOf);
   const c = await countLedger(await deps.ledgers.of(orgId), map, asOf);
-  const doc = buildDocument(kind, { map, asOf, lang: o.lang ?? "zh", ledger: { cumulative: c.cumulative, transfers: c.transfers } });
+  const doc = buildDocument(kind, {
+    map,
+    asOf,
+    lang: o.lang ?? "zh",
+    ledger: { cumulative: c.cumulative, transfers: c.transfers },
+    route: o.route,
+  });
   return { doc, mapVersion: version.version };
 }
 
@@ -40,7 +46,12 @@ export interface StoredDocument {
   createdAt: string;
 }
 
-export async function generateDocument(deps: Deps, a: Access, kind: unknown, o: { asOf?: string; lang?: Lang }): Promise<StoredDocument> {
+export async function generateDocument(
+  deps: Deps,
+  a: Access,
+  kind: unknown,
+  o: { asOf?: string; lang?: Lang; route?: "sc" | "gba" },
+): Promise<StoredDocument> {
   if (!isDocumentKind(kind)) throw new InputProblem(`expected one of ${DOCUMENT_KINDS.join(" | ")}`, "kind");
   const { doc, mapVersion } = await draftDocument(deps, a.org.id, kind, o);
   const model = JSON.stringify(doc);

@@ -58,7 +58,7 @@ export const OPERATIONS: Op[] = [
     "What a document still misses (`xborder report check`): ?kind=self-assessment|pipia",
     "read",
   ],
-  ["post", "/api/v1/orgs/{org}/documents", "Generate a version of a document: { kind, asOf?, lang? }", "write"],
+  ["post", "/api/v1/orgs/{org}/documents", "Generate a version of a document: { kind, asOf?, lang?, route? (pipia: sc | gba) }", "write"],
   ["get", "/api/v1/orgs/{org}/documents/{id}", "A generated document: ?format=json|html|docx|pdf", "read"],
   ["get", "/api/v1/orgs/{org}/obligations", "The obligations register (`xborder obligations --format json`): ?asOf=&lang=", "read"],
   ["get", "/api/v1/orgs/{org}/audit", "The audit log", "audit"],

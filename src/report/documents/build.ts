@@ -315,6 +315,8 @@ function pathways(w: Writer, f: DocumentFacts, cw: CitationWriter) {
 
 export interface BuildOptions {
   lang: Lang;
+  /** pipia: the standard contract or certification (Annex 5, the default) or the GBA contract (its guideline's Art 5). */
+  route?: "sc" | "gba";
 }
 
 export function buildSelfAssessment(f: DocumentFacts, o: BuildOptions): FilingDocument {
@@ -392,7 +394,65 @@ export function buildSelfAssessment(f: DocumentFacts, o: BuildOptions): FilingDo
   );
 }
 
+/**
+ * The PIPIA for the GBA contracts (Mainland–Macao guideline Art 5, seed 000; Hong Kong the same,
+ * secondary): the guideline asks for three points only, so the report follows them.
+ */
+function buildGbaPipia(f: DocumentFacts, o: BuildOptions): FilingDocument {
+  const w = new Writer(o.lang);
+  const cw = new CitationWriter(o.lang);
+  const p = f.map.processor;
+  w.h(1, ["一、跨境提供个人信息的情况", "1. The transfer"]);
+  w.p(
+    [
+      `个人信息处理者：${p.name}；注册地：${p.region ?? "（未填写）"}。`,
+      `Processor: ${p.name}; registered in ${p.region ?? "(not given)"}.`,
+    ],
+    "data_map",
+  );
+  transfersTable(w, f);
+  itemsTables(w, f);
+  people(w, f);
+  recipients(w, f);
+  w.h(1, ["二、影响评估情况", "2. The impact assessment"]);
+  w.p([
+    `按照${cw.cite({ instrument: "GBA-MO-2024", article: 5 })}重点评估以下内容：`,
+    `On the points of ${cw.cite({ instrument: "GBA-MO-2024", article: 5 })}:`,
+  ]);
+  w.h(2, [
+    "（一）个人信息处理者和接收方处理个人信息的目的、方式等的合法性、正当性、必要性",
+    "(1) The lawfulness, legitimacy and necessity of both parties' purpose and manner",
+  ]);
+  w.todo([
+    "评估双方处理个人信息的目的、方式等的合法性、正当性、必要性",
+    "Assess the lawfulness, legitimacy and necessity of both parties' purpose and manner",
+  ]);
+  w.h(2, ["（二）对个人信息主体权益的影响及安全风险", "(2) The impact on individuals' rights and the risks"]);
+  consentEvidence(w, f);
+  w.todo(["评估对个人信息主体权益的影响及安全风险", "Assess the impact on individuals' rights and the security risks"]);
+  w.h(2, [
+    "（三）接收方承诺承担的义务，以及履行义务的管理和技术措施、能力等能否保障跨境提供的个人信息安全",
+    "(3) Whether the recipient's undertakings, measures and capability keep the PI safe",
+  ]);
+  w.todo([
+    "评估接收方的义务承诺及其管理和技术措施、能力",
+    "Assess the recipient's undertakings and its management and technical measures and capability",
+  ]);
+  w.h(1, ["三、评估结论", "3. The conclusion"]);
+  w.todo(["得出客观的评估结论，充分说明理由和依据", "An objective conclusion with its reasons and evidence"]);
+  return doc(
+    "pipia",
+    w,
+    f,
+    o,
+    ["个人信息保护影响评估报告（大湾区标准合同）", "PI protection impact assessment report (GBA standard contract)"],
+    "粤港澳大湾区（内地、澳门）个人信息跨境流动标准合同实施指引第五条",
+  );
+}
+
 export function buildPipia(f: DocumentFacts, o: BuildOptions): FilingDocument {
+  // The GBA contracts' PIPIA follows the guideline's three points, not Annex 5.
+  if (o.route === "gba") return buildGbaPipia(f, o);
   const w = new Writer(o.lang);
   const cw = new CitationWriter(o.lang);
   const p = f.map.processor;

@@ -19,6 +19,8 @@ export interface DocumentInput {
   lang: Lang;
   ledger?: { cumulative: { general: number; sensitive: number }; transfers: Record<string, { general: number; sensitive: number }> };
   scans?: ScanReport[];
+  /** pipia: "sc" (standard contract or certification; default) or "gba". */
+  route?: "sc" | "gba";
 }
 
 export function buildDocument(kind: DocumentKind, input: DocumentInput): FilingDocument {
@@ -33,7 +35,7 @@ function draft(kind: DocumentKind, input: DocumentInput): FilingDocument {
     ledger = { thisYear: input.ledger.cumulative, days };
   }
   const facts: DocumentFacts = { map: input.map, assessment, ledger, scans: input.scans ?? [] };
-  if (kind === "pipia") return buildPipia(facts, { lang: input.lang });
+  if (kind === "pipia") return buildPipia(facts, { lang: input.lang, route: input.route });
   if (kind === "sc-filing") return buildScFiling(facts, { lang: input.lang });
   if (kind === "sa-application") return buildSaApplication(facts, { lang: input.lang });
   if (kind === "gba-filing") return buildGbaFiling(facts, { lang: input.lang });

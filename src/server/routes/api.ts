@@ -250,7 +250,12 @@ export function apiRoutes() {
     const a = await access(c, c.req.param("org"), "write");
     const body = await jsonBody(c);
     const lang = body.lang === "en" ? "en" : "zh";
-    const d = await generateDocument(c.var.deps, a, body.kind, { asOf: typeof body.asOf === "string" ? body.asOf : undefined, lang });
+    if (body.route !== undefined && body.route !== "sc" && body.route !== "gba") throw new InputProblem("expected sc or gba", "route");
+    const d = await generateDocument(c.var.deps, a, body.kind, {
+      asOf: typeof body.asOf === "string" ? body.asOf : undefined,
+      lang,
+      route: body.route as "sc" | "gba" | undefined,
+    });
     return c.json(d, 201);
   });
 
