@@ -3,7 +3,8 @@
  * build each kind from a 1,000-transfer map and write it as HTML and DOCX (PDF is Chromium's
  * printing, timed apart where Chromium is installed). Writes bench/results/documents.json.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { hasChromium } from "../src/chromium.js";
 import { join } from "node:path";
 import { parseDataMap } from "../src/engine/load.js";
 import { buildDocument, DOCUMENT_KINDS, documentToDocx, documentToHtml, htmlToPdf } from "../src/report/documents/index.js";
@@ -36,7 +37,7 @@ const ms = performance.now() - t0;
 results.allDocumentsHtmlAndDocxMs = Math.round(ms);
 results.sizes = sizes;
 results.goalUnder2s = ms < 2000;
-if (existsSync(process.env.XBORDER_CHROMIUM ?? "/usr/bin/chromium")) {
+if (hasChromium()) {
   const t1 = performance.now();
   for (const kind of DOCUMENT_KINDS) await htmlToPdf(documentToHtml(buildDocument(kind, { map, asOf: "2026-06-30", lang: "zh" })));
   results.allDocumentsPdfMs = Math.round(performance.now() - t1);

@@ -9,13 +9,14 @@
  * Goals: p99 < 50 ms; overview ≥ 1,000 req/s; first page < 1 s; JavaScript < 250 KB gzipped.
  * Writes bench/results/server.json.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { spawn } from "node:child_process";
 
 const AUTOCANNON = join(import.meta.dirname, "..", "node_modules", "autocannon", "autocannon.js");
+import { hasChromium, launchChromium } from "../src/chromium.js";
 import { startServer } from "../src/server/serve.js";
 
 const DURATION = Number(process.env.XBORDER_BENCH_SECONDS ?? 8);
@@ -121,20 +122,8 @@ async function store(name: string, db: string) {
     })();
     const overview = await load(`${run.url}/api/v1/orgs/demo/overview`, { headers: { authorization: `Bearer ${demoToken}` } });
     let firstPageMs: number | null = null;
-    if (name === "embedded PGlite" && existsSync("/usr/bin/chromium")) {
-      const { chromium } = await import("playwright-core");
-      const browser = await chromium.launch({
-        executablePath: "/usr/bin/chromium",
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      });
+    if (name === "embedded PGlite" && hasChromium()) {
+      const browser = await launchChromium();
       try {
         const ctx = await browser.newContext();
         await ctx.addCookies([{ name: "xb_session", value: cookie.split("=")[1]!, url: run.url }]);

@@ -234,6 +234,16 @@ describe("services (seeds 001–003)", () => {
     assert.equal(must(gen, "show_filing_number:s").status, "done");
     assert.deepEqual(cites(must(gen, "show_filing_number:s")), ["GENAI-2023 17"]);
   });
+  test("a service running before its rules took effect counts its 10 working days from the day they did (GENAI-2023: 2023-08-15)", () => {
+    const due = (launchDate: string) => must(register(svc({ kind: "generative_ai", launchDate })), "service_filing:s").due;
+    assert.equal(due("2023-08-14"), "2023-08-29", "launched the day before: from 2023-08-15");
+    assert.equal(due("2023-08-15"), "2023-08-29");
+    assert.equal(due("2023-08-16"), "2023-08-30");
+    assert.match(
+      must(register(svc({ kind: "generative_ai", launchDate: "2023-01-01" })), "service_filing:s").trigger,
+      /counted from 2023-08-15/,
+    );
+  });
   test("Apps: filed before service, existing ones by 2024-03-31; graded systems: filed within 30 days, tested yearly from level 3", () => {
     assert.equal(must(register(svc({ kind: "app", launchDate: "2022-05-01" })), "service_filing:s").due, "2024-03-31");
     assert.equal(must(register(svc({ kind: "app", launchDate: "2026-12-20" })), "service_filing:s").due, "2026-12-20");

@@ -5,13 +5,14 @@
  * completeness check.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import yauzl from "yauzl";
 import { stringify, parse } from "yaml";
+import { hasChromium } from "../src/chromium.js";
 import { ROOT, xborder } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "xborder-report-"));
@@ -269,7 +270,7 @@ describe("xborder report", () => {
     }
   });
 
-  const chromium = existsSync(process.env.XBORDER_CHROMIUM ?? "/usr/bin/chromium");
+  const chromium = hasChromium();
   const poppler = spawnSync("pdftotext", ["-v"]).status === 0;
   test(
     "PDF: the Chinese text is embedded and extractable",

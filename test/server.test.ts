@@ -5,7 +5,8 @@
  * on disk after an upload.
  */
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { parse, stringify } from "yaml";
@@ -179,7 +180,7 @@ for (const target of targets()) {
           const may = allowed[perm]!.includes(role);
           if (may) assert.ok(r.status < 400 || r.status === 404, `${role} ${method} ${path}: ${r.status}`);
           else assert.equal(r.status, 403, `${role} ${method} ${path}`);
-          const text = await r.text();
+          await r.text();
           // Another organisation's resource, with this organisation's token: 404, and nothing of it.
           const x = await req(run.url, `/api/v1/orgs/beta${path}`, {
             method,
@@ -189,7 +190,6 @@ for (const target of targets()) {
           });
           assert.equal(x.status, 404, `${role} ${method} beta${path}`);
           assert.doesNotMatch(await x.text(), /Beta|owner@b/);
-          void text;
         }
       }
       // And a person (session) who is not a member of Beta.
@@ -472,7 +472,12 @@ for (const target of targets()) {
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      // The upload folder a killed server left, raw identifiers and all, goes too.
+      const orphan = join(tmpdir(), "xborder-upload-999999-test");
+      mkdirSync(orphan, { recursive: true });
+      writeFileSync(join(orphan, "events.csv"), "date,transfer,person\n2026-03-01,crm,110101199003078515\n");
       assert.equal(await run.deps.jobs.recover(), 1);
+      assert.equal(existsSync(orphan), false, "the orphaned upload folder is removed");
       const job = await json<{ status: string; message: string }>(
         await req(run.url, `/api/v1/orgs/alpha/jobs/${id}`, { token: tokens.viewer }),
       );

@@ -6,18 +6,18 @@
  * message; with CI=true a missing browser is a failure.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { chromiumPath, hasChromium, launchChromium } from "../src/chromium.js";
 import type { Running } from "../src/server/serve.js";
 import { ROOT } from "./helpers.js";
 import { boot } from "./server-helpers.js";
 
-const CHROMIUM = process.env.XBORDER_CHROMIUM ?? "/usr/bin/chromium";
-const present = existsSync(CHROMIUM);
-const missing = `no browser at ${CHROMIUM} (apt-get install chromium; .ci/run does)`;
+const present = hasChromium();
+const missing = `no browser at ${chromiumPath()} (apt-get install chromium; .ci/run does)`;
 if (!present && process.env.CI === "true") {
   test("a browser for the web tests", () => assert.fail(`CI=true: ${missing}`));
 }
@@ -57,19 +57,7 @@ describe("the web app in Chromium", { skip: present ? false : missing }, () => {
   let browser: Browser;
   before(async () => {
     run = await boot(mkdtempSync(join(tmpdir(), "xborder-web-")));
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -5,7 +5,7 @@
  */
 import { type IsoDate, addDays, toDayNumber } from "../calendar/date.js";
 import type { DataMap } from "../engine/datamap.js";
-import { buildRegister, nextItems, type RegisterItem } from "../engine/register/index.js";
+import { buildRegister, nextItems, type Register, type RegisterItem } from "../engine/register/index.js";
 import { regimeOn } from "../engine/regimes/index.js";
 import { CBDF_2024_BANDS, SAM_2022_BANDS } from "../law/index.js";
 import type { Store } from "../store/open.js";
@@ -17,6 +17,8 @@ export interface Band {
   /** People at which the band is reached (以上: the number itself counts). */
   threshold: number;
   meaning: string;
+  /** The same in Chinese (the workspace's pages). */
+  meaningZh: string;
   current: number;
   reached: boolean;
   /** At the average daily rate since the window opened; null when not reached by the window's end of year. */
@@ -42,19 +44,28 @@ function bandsFor(regime: string) {
         measure: "general",
         threshold: CBDF_2024_BANDS.contractGeneral.atLeast,
         meaning: "CBDF-2024 Art 8: standard contract or certification",
+        meaningZh: "《促进和规范数据跨境流动规定》第八条：标准合同或者认证（个人信息10万人以上）",
       },
       {
         id: "security_assessment_general",
         measure: "general",
         threshold: CBDF_2024_BANDS.assessmentGeneral.atLeast,
         meaning: "CBDF-2024 Art 7(1)(2): security assessment",
+        meaningZh: "《促进和规范数据跨境流动规定》第七条第一款第（二）项：安全评估（个人信息100万人以上）",
       },
-      { id: "standard_contract_sensitive", measure: "sensitive", threshold: 1, meaning: "CBDF-2024 Art 8: any sensitive PI" },
+      {
+        id: "standard_contract_sensitive",
+        measure: "sensitive",
+        threshold: 1,
+        meaning: "CBDF-2024 Art 8: any sensitive PI",
+        meaningZh: "《促进和规范数据跨境流动规定》第八条：任何敏感个人信息",
+      },
       {
         id: "security_assessment_sensitive",
         measure: "sensitive",
         threshold: CBDF_2024_BANDS.assessmentSensitive.atLeast,
         meaning: "CBDF-2024 Art 7(1)(2): security assessment",
+        meaningZh: "《促进和规范数据跨境流动规定》第七条第一款第（二）项：安全评估（敏感个人信息1万人以上）",
       },
     ] as const;
   }
@@ -64,12 +75,14 @@ function bandsFor(regime: string) {
       measure: "general",
       threshold: SAM_2022_BANDS.sentGeneral.atLeast,
       meaning: "SAM-2022 Art 4(3): security assessment",
+      meaningZh: "《数据出境安全评估办法》第四条第（三）项：安全评估",
     },
     {
       id: "security_assessment_sensitive",
       measure: "sensitive",
       threshold: SAM_2022_BANDS.sentSensitive.atLeast,
       meaning: "SAM-2022 Art 4(3): security assessment",
+      meaningZh: "《数据出境安全评估办法》第四条第（三）项：安全评估",
     },
   ] as const;
 }
@@ -89,7 +102,8 @@ function monthEnds(from: IsoDate, to: IsoDate): IsoDate[] {
   return out;
 }
 
-export async function ledgerStatus(store: Store, map: DataMap, asOf: IsoDate): Promise<Status> {
+/** `register`: the obligations register on the ledger's counts, where the caller has it already (the workspace's overview). */
+export async function ledgerStatus(store: Store, map: DataMap, asOf: IsoDate, register?: Register): Promise<Status> {
   const regime = regimeOn(asOf);
   const window = regime.window(asOf);
   const ends = monthEnds(window.from, asOf);
@@ -109,9 +123,19 @@ export async function ledgerStatus(store: Store, map: DataMap, asOf: IsoDate): P
     }
     return { ...b, current, reached, projected };
   });
+  return {
+    asOf,
+    regime: regime.id,
+    window: now.window,
+    bands,
+    trend,
+    next: nextItems(register ?? (await registerOnLedger(store, map, asOf)), 3),
+  };
+}
+
+async function registerOnLedger(store: Store, map: DataMap, asOf: IsoDate): Promise<Register> {
   const counts = await countLedger(store, map, asOf);
-  const register = buildRegister(map, { asOf, ledger: { cumulative: counts.cumulative, transfers: counts.transfers } });
-  return { asOf, regime: regime.id, window: now.window, bands, trend, next: nextItems(register, 3) };
+  return buildRegister(map, { asOf, ledger: { cumulative: counts.cumulative, transfers: counts.transfers } });
 }
 
 export function renderStatus(s: Status): string {

@@ -9,7 +9,7 @@ import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import { DataMapError } from "../engine/datamap.js";
+import { DataMapError, formatPath } from "../engine/datamap.js";
 import { InputError } from "../engine/load.js";
 import { EventError } from "../ledger/events.js";
 import { packageFile } from "../paths.js";
@@ -51,7 +51,7 @@ function problemOf(e: unknown): Problem | undefined {
       status: 422,
       title: "The data map is not valid",
       detail: e.message,
-      errors: e.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message, ...(i.line ? { line: i.line } : {}) })),
+      errors: e.issues.map((i) => ({ path: formatPath(i.path), message: i.message, ...(i.line ? { line: i.line } : {}) })),
     };
   if (e instanceof InputError || e instanceof EventError) return { status: 422, title: "The input is not valid", detail: e.message };
   if (e instanceof InputProblem)
@@ -65,10 +65,6 @@ function problemOf(e: unknown): Problem | undefined {
     return { status: 422, title: "The input is not valid", detail: e.message, errors: [{ path: "password", message: e.message }] };
   if (e instanceof UploadTooLarge) return { status: 413, title: "Too large", detail: e.message };
   return undefined;
-}
-
-function formatIssuePath(path: (string | number)[]): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
 export function createApp(deps: Deps): Hono<Env> {

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { Readable } from "node:stream";
@@ -59,6 +59,21 @@ export class UploadTooLarge extends Error {
 /** This process, as a job's owner. */
 export const OWNER = `${hostname()}:${process.pid}`;
 
+/** Upload folders are named after the process that holds them, so a killed one's are found and removed. */
+const UPLOAD_PREFIX = "xborder-upload-";
+
+/** Upload folders a killed server left (SIGKILL skips its clean-up): removed at the next start. */
+async function removeOrphanUploads(): Promise<number> {
+  let n = 0;
+  for (const name of await readdir(tmpdir())) {
+    const m = new RegExp(`^${UPLOAD_PREFIX}(\\d+)-`).exec(name);
+    if (!m || alive(`${hostname()}:${m[1]}`)) continue;
+    await rm(join(tmpdir(), name), { recursive: true, force: true });
+    n++;
+  }
+  return n;
+}
+
 function alive(owner: string): boolean {
   const [host, pid] = owner.split(":");
   if (host !== hostname()) return true; // another machine's server: not ours to judge
@@ -85,6 +100,7 @@ export class Jobs {
    * hours, are failed — nothing of them was applied. Another server's live jobs are left alone.
    */
   async recover(): Promise<number> {
+    await removeOrphanUploads();
     const open = await this.db
       .selectFrom("ws_job")
       .select(["id", "owner", "updated_at"])
@@ -103,7 +119,7 @@ export class Jobs {
   /** Stream uploads into a private temporary folder (mode 0700; deleted when the job ends). */
   private async receive(files: readonly Upload[]): Promise<{ dir: string; paths: string[]; digest: string }> {
     if (!files.length) throw new InputProblem("the request has no file", "body");
-    const dir = await mkdtemp(join(tmpdir(), "xborder-upload-"));
+    const dir = await mkdtemp(join(tmpdir(), `${UPLOAD_PREFIX}${process.pid}-`));
     const hash = createHash("sha256");
     const paths: string[] = [];
     let bytes = 0;

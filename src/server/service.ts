@@ -182,14 +182,11 @@ export async function overviewOrg(deps: Deps, orgId: number, opts: { asOf?: stri
 }
 
 async function computeOverview(store: Store, map: DataMap, version: number, asOf: IsoDate, lang: Lang): Promise<Overview> {
-  const opts = { lang };
-  const [status, count] = [await ledgerStatus(store, map, asOf), await countLedger(store, map, asOf)];
-  const assessment = assess(map, { asOf, lang: opts.lang ?? "en", ledger: { cumulative: count.cumulative, transfers: count.transfers } });
-  const register = buildRegister(map, {
-    asOf,
-    lang: opts.lang ?? "en",
-    ledger: { cumulative: count.cumulative, transfers: count.transfers },
-  });
+  const count = await countLedger(store, map, asOf);
+  const ledger = { cumulative: count.cumulative, transfers: count.transfers };
+  const assessment = assess(map, { asOf, lang, ledger });
+  const register = buildRegister(map, { asOf, lang, ledger });
+  const status = await ledgerStatus(store, map, asOf, register);
   const horizon = addDays(asOf, 90);
   const heavierThanFiled = assessment.transfers.flatMap((t) => {
     if (t.pathway === "exempt") return [];

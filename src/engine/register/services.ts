@@ -6,7 +6,7 @@
  */
 import { addDays, addMonths, type IsoDate } from "../../calendar/date.js";
 import type { Calendar } from "../../calendar/working-days.js";
-import { ALGO_2021, ATFL_2022, type Bilingual, CSL, DS_2022, GENAI_2023, MLPS_2007, type Provision } from "../../law/index.js";
+import { ALGO_2021, ATFL_2022, type Bilingual, CSL, DS_2022, GENAI_2023, instrument, MLPS_2007, type Provision } from "../../law/index.js";
 import type { Service } from "../datamap.js";
 import { say } from "../messages.js";
 import type { ItemDraft } from "./item.js";
@@ -42,10 +42,13 @@ export function serviceItems(services: readonly Service[], calendar: Calendar): 
     const basis = ALGORITHM_BASIS[s.kind];
     if (basis) {
       if (s.publicOpinion === false) return;
-      const due = s.launchDate ? calendar.shiftWorkingDays(s.launchDate, ALGORITHM_FILING_WORKING_DAYS) : undefined;
+      // A service already running when its rules took effect counts from that day (our reading, docs/rules.md).
+      const inForce = instrument(basis[0]!.cite.instrument)?.inForce ?? undefined;
+      const from = s.launchDate && inForce && s.launchDate < inForce ? inForce : s.launchDate;
+      const due = from ? calendar.shiftWorkingDays(from, ALGORITHM_FILING_WORKING_DAYS) : undefined;
       const trigger = say(
-        `${label}：${what.zh}${s.launchDate ? `，${s.launchDate}上线` : ""}${s.publicOpinion === undefined ? "；未填写 publicOpinion，按具有舆论属性或者社会动员能力计" : ""}`,
-        `${label}: ${what.en}${s.launchDate ? ` launched on ${s.launchDate}` : ""}${s.publicOpinion === undefined ? "; publicOpinion not given: read as having public-opinion attributes or social-mobilisation capability" : ""}`,
+        `${label}：${what.zh}${s.launchDate ? `，${s.launchDate}上线` : ""}${from !== s.launchDate ? `，自${from}规定施行起算` : ""}${s.publicOpinion === undefined ? "；未填写 publicOpinion，按具有舆论属性或者社会动员能力计" : ""}`,
+        `${label}: ${what.en}${s.launchDate ? ` launched on ${s.launchDate}` : ""}${from !== s.launchDate ? `, counted from ${from} when its rules took effect` : ""}${s.publicOpinion === undefined ? "; publicOpinion not given: read as having public-opinion attributes or social-mobilisation capability" : ""}`,
       );
       out.push({
         id: `service_filing:${s.id}`,

@@ -8,16 +8,6 @@ import { itemRow } from "./register.js";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
-/** The bands' meanings in Chinese (the status JSON keeps its English `meaning`). */
-const BAND_ZH: Record<string, string> = {
-  "CBDF-2024:standard_contract_general": "《促进和规范数据跨境流动规定》第八条：标准合同或者认证（个人信息10万人以上）",
-  "CBDF-2024:security_assessment_general": "《促进和规范数据跨境流动规定》第七条第一款第（二）项：安全评估（个人信息100万人以上）",
-  "CBDF-2024:standard_contract_sensitive": "《促进和规范数据跨境流动规定》第八条：任何敏感个人信息",
-  "CBDF-2024:security_assessment_sensitive": "《促进和规范数据跨境流动规定》第七条第一款第（二）项：安全评估（敏感个人信息1万人以上）",
-  "SAM-2022:security_assessment_general": "《数据出境安全评估办法》第四条第（三）项：安全评估",
-  "SAM-2022:security_assessment_sensitive": "《数据出境安全评估办法》第四条第（三）项：安全评估",
-};
-
 /** A line chart of the cumulative counts, month by month: two series, axes, labels. No script. */
 export function trendChart(o: Overview, lang: Lang) {
   const pts = o.status.trend;
@@ -62,7 +52,7 @@ export function overviewBody(o: Overview, lang: Lang, base: string) {
         <tbody>
           ${o.status.bands.map((b) => {
             const pct = Math.min(100, Math.floor((b.current / b.threshold) * 100));
-            const meaning = lang === "zh" ? (BAND_ZH[`${o.status.regime}:${b.id}`] ?? b.meaning) : b.meaning;
+            const meaning = lang === "zh" ? b.meaningZh : b.meaning;
             return html`<tr>
               <td>${meaning}</td>
               <td class="num">${n(b.current)}</td>

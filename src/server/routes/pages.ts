@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
-import { DataMapError } from "../../engine/datamap.js";
+import { DataMapError, formatPath } from "../../engine/datamap.js";
 import { InputError } from "../../engine/load.js";
 import { registerToIcs } from "../../report/register-ics.js";
 import { appendAudit, auditEntries, verifyAudit } from "../audit.js";
@@ -25,7 +25,7 @@ import { overviewBody } from "../pages/overview.js";
 import { itemRow } from "../pages/register.js";
 import { defaultCalendar } from "../../calendar/working-days.js";
 import { CitationWriter } from "../../law/index.js";
-import { existsSync } from "node:fs";
+import { hasChromium } from "../../chromium.js";
 import { DOCUMENT_KINDS } from "../../report/documents/index.js";
 import { draftDocument, generateDocument, listDocuments } from "../documents.js";
 import { calendarBody } from "../pages/calendar.js";
@@ -123,7 +123,7 @@ export function pageRoutes() {
     } catch (e) {
       if (e instanceof DataMapError) {
         const errors = e.issues.map((i) => ({
-          path: i.path.map((p, k) => (typeof p === "number" ? `[${p}]` : k ? `.${p}` : p)).join(""),
+          path: formatPath(i.path),
           message: i.message,
           line: i.line,
         }));
@@ -173,7 +173,7 @@ export function pageRoutes() {
         const [head, ...rest] = i.path;
         if (section === "processor" && head === "processor") errors.set(rest.join("."), i.message);
         else if (head === section && typeof rest[0] === "number") errors.set(`${rest[0]}.${rest.slice(1).join(".")}`, i.message);
-        else other.push(`${i.path.map((p, k) => (typeof p === "number" ? `[${p}]` : k ? `.${p}` : p)).join("")}: ${i.message}`);
+        else other.push(`${formatPath(i.path)}: ${i.message}`);
       }
       return showForm(c, a, section, text, errors, other.join("; ") || undefined);
     }
@@ -306,7 +306,7 @@ export function pageRoutes() {
     if (!(await currentMap(c.var.deps, a.org.id))) return c.html(page(ctx, title(c, "filings"), noMapYet(ctx, base)));
     const drafts = [];
     for (const kind of DOCUMENT_KINDS) drafts.push((await draftDocument(c.var.deps, a.org.id, kind, { lang: "zh" })).doc);
-    const pdf = existsSync(process.env.XBORDER_CHROMIUM ?? "/usr/bin/chromium");
+    const pdf = hasChromium();
     return c.html(
       page(
         ctx,
