@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import {
   CBDF_2024_BANDS,
   CitationWriter,
@@ -118,12 +118,13 @@ describe("summaries keep the qualifiers that decide cases", () => {
       for (const q of en) assert.ok(p.summary.en.includes(q), `${id}.${key} en lacks ${q}`);
     });
   }
-  test("CBDF-2024's summaries hold the seed's words: each Chinese summary's clauses appear in seed 001", () => {
+  // The Order's text is a reference kept beside the project (../shared/seeds), not shipped with it:
+  // a clone without it skips this comparison and says why.
+  const seedFile = new URL("../../shared/seeds/001_4d3c061c4ef0f47e.txt", import.meta.url);
+  const seedSkip = existsSync(seedFile) ? false : "the Order's text (../shared/seeds/001_*) is not beside this checkout";
+  test("CBDF-2024's summaries hold the seed's words: each Chinese summary's clauses appear in seed 001", { skip: seedSkip }, () => {
     // Every CBDF-2024 Chinese summary is made of the seed's own clauses (split at ；), so a dropped qualifier shows up.
-    const seed = readFileSync(new URL("../../shared/seeds/001_4d3c061c4ef0f47e.txt", import.meta.url), "utf8")
-      .replace(/\(/g, "（")
-      .replace(/\)/g, "）")
-      .replace(/,/g, "，");
+    const seed = readFileSync(seedFile, "utf8").replace(/\(/g, "（").replace(/\)/g, "）").replace(/,/g, "，");
     const cbdf = INSTRUMENTS.find((i) => i.id === "CBDF-2024");
     for (const [key, p] of Object.entries(cbdf?.provisions ?? {})) {
       for (const clause of p.summary.zh.split("；")) {

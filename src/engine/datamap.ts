@@ -1,5 +1,5 @@
 /**
- * The data map (../shared/contracts/README.md §1): one data processor (数据处理者) and its
+ * The data map (docs/data-map.md): one data processor (数据处理者) and its
  * outbound transfers. Validation names the field path of every problem; unknown fields are
  * kept and ignored.
  */

@@ -1,6 +1,6 @@
 /**
  * CBDF-2024 Art 6: the free-trade-zone exemption, applied only when all five conditions of
- * ../shared/docs/ftz-negative-lists.md hold (regulations.md §0 "FTZ exemption by zone"):
+ * CBDF-2024 Art 6 para 2 and each zone's published list hold (docs/rules.md, Art 6 para 2; data/ftz/):
  * (1) a list of the processor's zone can be relied on on the date (before it, Q&A Q8: national
  * rules), and the processor is registered within its scope; (2) not a CIIO; (3) for a scenario
  * list, the transfer's sector and scenario are ones it covers (`ftzCovered`); (4) the data hits

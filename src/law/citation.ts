@@ -1,7 +1,7 @@
 /**
  * A pointer into a legal instrument: article (条), paragraph (款), item (项).
  * This is exactly the shape of `basis[]` entries in the assessment JSON
- * (../shared/contracts/README.md §2), so it is emitted as-is.
+ * (README, `xborder assess`; docs/rules.md), so it is emitted as-is.
  */
 export type InstrumentId =
   | "PIPL"

@@ -2,7 +2,7 @@
  * Free-trade-zone data-export negative lists (自贸试验区数据出境管理清单（负面清单）), one dated file
  * per zone edition in data/ftz/, validated on load like the holiday schedules: an error names the
  * file and the field. CBDF-2024 Art 6 exempts only within a list in force on the date, read with
- * its own scope (regulations.md §0 and §8; ../shared/docs/ftz-negative-lists.md). Every fact
+ * its own scope (CBDF-2024 Art 6; docs/rules.md, Art 6 para 2; each file names its source). Every fact
  * carries its mark: official, secondary or unverified.
  */
 import { readdirSync, readFileSync } from "node:fs";

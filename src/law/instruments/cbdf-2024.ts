@@ -2,7 +2,8 @@ import type { Bound, Instrument } from "../instrument.js";
 
 /**
  * 促进和规范数据跨境流动规定 — Provisions on Promoting and Regulating Cross-Border Data Flows.
- * CAC Order No. 16, published and in force 2024-03-22. Text: ../shared/seeds/001_*, Q&A: 002_*.
+ * CAC Order No. 16, published and in force 2024-03-22. Text: the Order as published by the CAC;
+ * its official Q&A (《促进和规范数据跨境流动规定》答记者问, 2024-03-22).
  */
 export const CBDF_2024 = {
   id: "CBDF-2024",

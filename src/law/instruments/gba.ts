@@ -19,7 +19,7 @@ export const GBA_MAINLAND_CITIES: Readonly<Record<string, { zh: string; en: stri
 /**
  * 粤港澳大湾区（内地、澳门）个人信息跨境流动标准合同实施指引.
  * CAC, DSEDT and GPDP Announcement 2024 No. 1, published and in force 2024-09-10 (Art 14).
- * Text: ../shared/seeds/000_*.
+ * Text: the guideline as published by the CAC on 2024-09-10.
  */
 export const GBA_MO_2024 = {
   id: "GBA-MO-2024",

@@ -1,7 +1,7 @@
 /**
  * The two assessment reports a filing needs, in the structure of the CAC's templates (2nd edition,
- * 2024-03-22 guides: the self-assessment report of Annex 4, the PIPIA report of Annex 5; see
- * ../shared/docs/filing-materials.md). Headings keep the templates' wording; what the facts give is
+ * 2024-03-22 guides — 数据出境安全评估申报指南（第二版） and 个人信息出境标准合同备案指南（第二版）: the
+ * self-assessment report of Annex 4, the PIPIA report of Annex 5; README, `xborder report`). Headings keep the templates' wording; what the facts give is
  * filled and says where it came from; the rest is a placeholder on the checklist.
  */
 import { PATHWAY_NAMES, PURPOSE_NAMES } from "../../engine/messages.js";
