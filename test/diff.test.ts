@@ -125,7 +125,121 @@ describe("other routes", () => {
     };
     const c = diff(m("other"), m("marketing")).consequences.find((x) => x.id === "refile");
     assert.deepEqual(c?.basis, [{ instrument: "SAM-2022", article: 14, paragraph: 2 }]);
-    assert.match(c?.description ?? "", /a new security assessment application/);
+    assert.match(c?.description ?? "", /re-declare the security assessment/);
+  });
+});
+
+describe("re-declaring a security assessment: only where the change affects the security of the exported data (SAM-2022 Art 14 para 2 (1)/(3))", () => {
+  const sa = (change: (x: Raw) => void = () => {}): Raw => {
+    const x = base();
+    x.transfers[0]!.persons = { general: 2_000_000 };
+    x.filings = [{ type: "security_assessment", transfer: "crm", resultDate: "2025-03-01" }];
+    change(x);
+    return x;
+  };
+  test("the storage place alone (not in item 1): re-declare if the change affects security, item 3 cited", () => {
+    const c = diff(
+      sa(),
+      sa((x) => (x.transfers[0]!.storagePlace = "Frankfurt")),
+    ).consequences.find((x) => x.id === "refile");
+    assert.equal(c?.condition, "if the change affects the security of the exported data (SAM-2022 Art 14(2)(3))");
+    assert.match(c?.description ?? "", /the storage place changed: re-declare the security assessment if the change affects the security/);
+    assert.doesNotMatch(c?.description ?? "", /is needed/);
+  });
+  test("the purpose (item 1, 影响出境数据安全的): conditional, item 1 cited; with the storage place, items 1 and 3", () => {
+    const c = diff(
+      sa(),
+      sa((x) => (x.transfers[0]!.purpose = "marketing")),
+    ).consequences[0];
+    assert.match(c?.condition ?? "", /\(SAM-2022 Art 14\(2\)\(1\)\)$/);
+    const both = diff(
+      sa(),
+      sa((x) => {
+        x.transfers[0]!.purpose = "marketing";
+        x.transfers[0]!.storagePlace = "Frankfurt";
+      }),
+    ).consequences[0];
+    assert.match(both?.condition ?? "", /\(1\)\/\(3\)\)$/);
+  });
+  test("a longer retention abroad is a trigger as such (item 1, second limb): no condition", () => {
+    const c = diff(
+      sa(),
+      sa((x) => (x.transfers[0]!.retentionAbroad = 730)),
+    ).consequences[0];
+    assert.equal(c?.id, "refile");
+    assert.equal(c?.condition, undefined);
+    assert.match(c?.description ?? "", /a longer retention abroad changed: re-declare the security assessment$/);
+  });
+  test("in Chinese: 如变更影响出境数据安全，with the article's items as cross-references write them", () => {
+    const d = diffMaps(validateDataMap(sa()), validateDataMap(sa((x) => (x.transfers[0]!.storagePlace = "Frankfurt"))), {
+      asOf: AS_OF,
+      lang: "zh",
+    });
+    assert.match(
+      d.consequences[0]!.description,
+      /保存地点发生变化：如变更影响出境数据安全（《数据出境安全评估办法》第十四条第二款第三项），应当重新申报数据出境安全评估/,
+    );
+  });
+  test("under a standard contract the storage place is in SCM-2023 Art 8's own list: no condition", () => {
+    const after = base();
+    after.transfers[0]!.storagePlace = "Frankfurt";
+    assert.equal(diff(base(), after).consequences[0]?.condition, undefined);
+  });
+});
+
+describe("important data without personal information: no PIPIA (PIPL Art 55 and CBDF-2024 Art 10 are about PI; CBDF-2024 Art 7, SAM-2022 Art 5)", () => {
+  const geo = (storagePlace?: string): Raw => {
+    const x = base();
+    x.datasets = [{ id: "c", personalInformation: false, importantData: true }];
+    x.transfers[0]!.persons = { general: 0 };
+    if (storagePlace) x.transfers[0]!.storagePlace = storagePlace;
+    x.filings = [];
+    return x;
+  };
+  test("a change with no filed route: the risk self-assessment and the declaration, not a PIPIA", () => {
+    const c = diff(geo(), geo("Frankfurt")).consequences.find((x) => x.id === "reassess");
+    assert.match(c?.description ?? "", /a new data-export risk self-assessment and the security assessment declared/);
+    assert.doesNotMatch(c?.description ?? "", /a new PIPIA/);
+    assert.deepEqual(c?.basis, [
+      { instrument: "CBDF-2024", article: 7, paragraph: 1, item: 2 },
+      { instrument: "SAM-2022", article: 5 },
+    ]);
+  });
+  test("with PI the same change still asks for a new PIPIA (PIPL Art 55)", () => {
+    const pi = (sp?: string) => {
+      const x = geo(sp);
+      x.datasets = [{ id: "c", personalInformation: true, importantData: true }];
+      return x;
+    };
+    const c = diff(pi(), pi("Frankfurt")).consequences.find((x) => x.id === "reassess");
+    assert.match(c?.description ?? "", /a new PIPIA/);
+    assert.ok(c?.basis.some((b) => b.instrument === "PIPL" && b.article === 55));
+  });
+});
+
+describe("more people under a filed standard contract, no band crossed: a change to review (SCM-2023 Art 8, 范围 unsettled)", () => {
+  const people = (general: number): Raw => {
+    const x = base();
+    x.transfers[0]!.persons = { general };
+    return x;
+  };
+  test("150,000 → 300,000 (the same Art 8 band): review, citing SCM-2023 Art 8; not a refile", () => {
+    const d = diff(people(150_000), people(300_000));
+    assert.deepEqual(ids(d), ["crm:review"]);
+    assert.equal(d.refile, false);
+    assert.deepEqual(d.consequences[0]!.basis, SCM8);
+    assert.match(d.consequences[0]!.description, /150,000 → 300,000 people.*unsettled/);
+  });
+  test("fewer people, or the same: nothing; a band crossed: heavier, not review", () => {
+    assert.deepEqual(ids(diff(people(300_000), people(150_000))), []);
+    assert.deepEqual(ids(diff(people(150_000), people(1_000_000))), ["crm:pathway_heavier"]);
+  });
+  test("no filed route: silence (the bands decide the pathway)", () => {
+    const a = people(150_000);
+    const b = people(300_000);
+    a.filings = [];
+    b.filings = [];
+    assert.deepEqual(ids(diff(a, b)), []);
   });
 });
 

@@ -46,16 +46,16 @@ describe("instruments are data", () => {
       }
     }
   });
-  test("citations read like the source", () => {
+  test("citations read like the source; zh items as official cross-references write them, 第四项 not 第（四）项 (CBDF-2024 Q&A Q11: 第五条第一款第一项至第三项)", () => {
     assert.equal(formatCitation({ instrument: "CBDF-2024", article: 5, paragraph: 1, item: 4 }), "CBDF-2024 Art 5(1)(4)");
     assert.equal(
       formatCitation({ instrument: "CBDF-2024", article: 5, paragraph: 1, item: 4 }, "zh"),
-      "《促进和规范数据跨境流动规定》第五条第一款第（四）项",
+      "《促进和规范数据跨境流动规定》第五条第一款第四项",
     );
     assert.equal(formatCitation({ instrument: "SAM-2022", article: 14 }, "zh"), "《数据出境安全评估办法》第十四条");
     assert.equal(
       formatCitation({ instrument: "PIPL", article: 38, paragraph: 1, item: 2 }, "zh"),
-      "《中华人民共和国个人信息保护法》第三十八条第一款第（二）项",
+      "《中华人民共和国个人信息保护法》第三十八条第一款第二项",
     );
     assert.equal(formatCitation({ instrument: "SAM-2022", article: 4, item: 3 }), "SAM-2022 Art 4, item 3");
   });
@@ -65,7 +65,7 @@ describe("Chinese citations in a document", () => {
   test("the full name once, with its short name, then the short name; Chinese numbering throughout", () => {
     const w = new CitationWriter("zh");
     assert.equal(w.cite({ instrument: "CBDF-2024", article: 8 }), "《促进和规范数据跨境流动规定》（以下简称《规定》）第八条");
-    assert.equal(w.cite({ instrument: "CBDF-2024", article: 5, paragraph: 1, item: 2 }), "《规定》第五条第一款第（二）项");
+    assert.equal(w.cite({ instrument: "CBDF-2024", article: 5, paragraph: 1, item: 2 }), "《规定》第五条第一款第二项");
     assert.equal(
       w.list([
         { instrument: "PIPL", article: 39 },
@@ -100,7 +100,24 @@ const QUALIFIERS: [string, string, string[], string[]][] = [
   ],
   ["CBDF-2024", "art10", ["按照法律、行政法规的规定"], ["as laws and administrative regulations provide"]],
   ["GBA-MO-2024", "art7", ["个人信息处理者及接收方", "按照属地"], ["Both the processor and the recipient", "each with its own regulator"]],
-  ["GBA-MO-2024", "art8", ["接收方处理个人信息的用途、方式", "其他情况"], ["recipient's use or manner of processing", "anything else"]],
+  [
+    "GBA-MO-2024",
+    "art8",
+    ["接收方处理个人信息的用途、方式", "其他情况", "按照个人信息处理者属地法律法规要求履行备案手续和法定通知义务"],
+    ["recipient's use or manner of processing", "anything else", "as the processor's local law requires"],
+  ],
+  [
+    "SAM-2022",
+    "art14_2",
+    [
+      "发生变化影响出境数据安全的",
+      "延长个人信息和重要数据境外保存期限的",
+      "不可抗力",
+      "数据处理者或者境外接收方实际控制权发生变化",
+      "其他情形",
+    ],
+    ["affects the security of the exported data", "force majeure", "actual control of the processor or the recipient", "anything else"],
+  ],
   [
     "SCM-2023",
     "art8",
@@ -111,7 +128,7 @@ const QUALIFIERS: [string, string, string[], string[]][] = [
 
 describe("summaries keep the qualifiers that decide cases", () => {
   for (const [id, key, zh, en] of QUALIFIERS) {
-    test(`${id} ${key}`, () => {
+    test(`${id} ${key.replace(/^art(\d+)(?:_(\d+))?(?:_(\d+))?$/, (_, a, p, i) => `Art ${a}${p ? ` para ${p}` : ""}${i ? ` item ${i}` : ""}`)}`, () => {
       const p = (INSTRUMENTS.find((i) => i.id === id)?.provisions as Record<string, { summary: { zh: string; en: string } }>)[key];
       assert.ok(p, `${id}.${key} exists`);
       for (const q of zh) assert.ok(p.summary.zh.includes(q), `${id}.${key} zh lacks ${q}`);

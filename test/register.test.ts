@@ -217,6 +217,46 @@ describe("per transfer", () => {
   });
 });
 
+describe("recorded changes during an assessment's validity: re-declare on SAM-2022 Art 14 para 2's own conditions", () => {
+  const sa = (what: string[], dataset: Record<string, unknown> = {}) =>
+    mapOf({}, [{ id: "geo", general: 2_000_000, dataset }], {
+      filings: [{ type: "security_assessment", transfer: "geo", resultDate: "2025-03-01" }],
+      changes: [{ date: "2026-03-01", transfer: "geo", what }],
+    } as Partial<DataMap>);
+  test("the storage place alone (SAM-2022 Art 14 para 2 item 3): re-declare if the change affects the security of the exported data", () => {
+    const i = must(register(sa(["storage_place"])), "redo_after_change:0");
+    assert.equal(i.action, "Re-declare the security assessment");
+    assert.equal(i.condition, "if the change affects the security of the exported data (SAM-2022 Art 14(2)(3))");
+    assert.deepEqual(cites(i), ["SAM-2022 14"]);
+  });
+  test("a change of actual control of the processor or the recipient (SAM-2022 Art 14 para 2 item 2): `control`, conditional", () => {
+    const i = must(register(sa(["control"])), "redo_after_change:0");
+    assert.match(i.trigger, /actual control of the processor or the recipient changed/);
+    assert.match(i.condition ?? "", /\(SAM-2022 Art 14\(2\)\(2\)\)$/);
+  });
+  test("a longer retention (item 1) is a trigger as such: no condition", () => {
+    assert.equal(must(register(sa(["retention", "storage_place"])), "redo_after_change:0").condition, undefined);
+  });
+  test("under a standard contract, `control` falls under SCM-2023 Art 8's other circumstances: if it may affect PI rights", () => {
+    const m = mapOf({}, [{ id: "crm", general: 200_000 }], {
+      filings: [{ type: "standard_contract", transfer: "crm", effectiveDate: "2025-01-01" }],
+      changes: [{ date: "2026-03-01", transfer: "crm", what: ["control"] }],
+    } as Partial<DataMap>);
+    assert.equal(must(register(m), "redo_after_change:0").condition, "if it may affect individuals' rights in their PI (SCM-2023 Art 8)");
+  });
+  test("important data without PI, no result in force: the risk self-assessment and the declaration, not a PIPIA (CBDF-2024 Art 7; SAM-2022 Art 5)", () => {
+    const m = mapOf({}, [{ id: "geo", general: 0, dataset: { personalInformation: false, importantData: true } }], {
+      changes: [{ date: "2026-03-01", transfer: "geo", what: ["storage_place"] }],
+    } as Partial<DataMap>);
+    const i = must(register(m), "redo_after_change:0");
+    assert.equal(i.kind, "pipia_after_change");
+    assert.doesNotMatch(i.action, /PIPIA before/);
+    assert.match(i.action, /risk self-assessment and the security assessment declared/);
+    assert.deepEqual(cites(i), ["CBDF-2024 7", "SAM-2022 5"]);
+    assert.ok(!cites(i).includes("PIPL 55"));
+  });
+});
+
 describe("services (seeds 001–003)", () => {
   const svc = (s: Record<string, unknown>) => mapOf({}, [{ general: 10 }], { services: [{ id: "s", ...s }] } as Partial<DataMap>);
   test("an algorithm service files within 10 working days of launch, then shows its number", () => {

@@ -39,10 +39,10 @@ describe("the Chinese report", () => {
     assert.match(out, /《规定》第八条/);
     assert.equal(out.split("（以下简称《个人信息保护法》）").length - 1, 1);
   });
-  test("Chinese numbering throughout", () => {
-    assert.doesNotMatch(out, /第（\d+）项|第\d+条|第\d+款/);
-    assert.match(out, /第五条第一款第（一）项/);
-    assert.match(out, /第三十八条第一款第（二）项/);
+  test("Chinese numbering throughout, items as official cross-references write them (CBDF-2024 Q&A Q11: 第五条第一款第一项至第三项)", () => {
+    assert.doesNotMatch(out, /第（[^）]*）项|）至（|第\d+条|第\d+款/);
+    assert.match(out, /第五条第一款第一项/);
+    assert.match(out, /第三十八条第一款第二项/);
   });
   test("Chinese place names and no English left", () => {
     assert.match(out, /处理者在深圳市、接收方在澳门/);

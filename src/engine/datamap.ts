@@ -63,8 +63,9 @@ export const MANNERS = ["transmitted", "stored_abroad", "accessible_from_abroad"
 
 /**
  * What a recorded change altered (the SCM-2023 Art 8 list; the GBA guidelines' Art 8 and SAM-2022
- * Art 14 para 2 have the same kinds): a change during a contract's term or an assessment's validity
- * sets off a redo (xborder obligations).
+ * Art 14 para 2 have the same kinds, and SAM-2022 Art 14 para 2 (2) adds `control`: a change of
+ * actual control of the processor or the recipient): a change during a contract's term or an
+ * assessment's validity sets off a redo (xborder obligations), on the condition its article attaches.
  */
 export const CHANGE_KINDS = [
   "purpose",
@@ -76,6 +77,7 @@ export const CHANGE_KINDS = [
   "recipient_use",
   "retention",
   "recipient_law",
+  "control",
   "other",
 ] as const;
 

@@ -6,38 +6,35 @@
  *   of the recipient country's PI law, or anything else affecting PI rights: a new PIPIA, a
  *   supplemented or new contract and a new filing (SCM-2023 Art 8); the GBA guidelines' Art 8 the
  *   same for a GBA contract; during a security assessment's validity, a new application
- *   (SAM-2022 Art 14 para 2).
+ *   (SAM-2022 Art 14 para 2) — each with the condition its article attaches (./redo.ts).
+ * - No filed route yet: a new PIPIA where the data holds PI (PIPL Art 55); for important data
+ *   without PI, the risk self-assessment and the declaration (CBDF-2024 Art 7; SAM-2022 Art 5).
+ * - More people under a filed route without a band crossed: a change to review (whether Art 8's
+ *   范围 covers the number of people is unsettled), with the route's article.
  * - A pathway that becomes heavier (a threshold crossed, important data notified, a new recipient)
  *   or lighter (an exemption now applies: what may stop, what must still be kept).
  * - Recipients, datasets and transfers added or removed.
  * Both maps are assessed on the same date; the filings that count are the new map's.
  */
 import type { IsoDate } from "../calendar/date.js";
-import {
-  type Bilingual,
-  type Citation,
-  citationOf,
-  GBA_HK_2023,
-  GBA_MO_2024,
-  type Lang,
-  type Provision,
-  SAM_2022,
-  SCM_2023,
-} from "../law/index.js";
+import { type Bilingual, type Citation, citationOf, type Lang, type Provision } from "../law/index.js";
 import { assess } from "./assess.js";
 import type { DataMap, Transfer } from "./datamap.js";
-import { PATHWAY_NAMES, say } from "./messages.js";
+import { num, PATHWAY_NAMES, say } from "./messages.js";
+import { type RedoKind, type RedoRoute, redoCondition, redoProvision } from "./redo.js";
 import { type Pathway, severity, type TransferAssessment } from "./types.js";
 
 export type ChangeKind = "added" | "removed" | "changed";
 export type Subject = "processor" | "recipient" | "dataset" | "transfer";
-export type ConsequenceId = "refile" | "reassess" | "pathway_heavier" | "pathway_lighter" | "new_transfer" | "transfer_stopped";
+export type ConsequenceId = "refile" | "reassess" | "review" | "pathway_heavier" | "pathway_lighter" | "new_transfer" | "transfer_stopped";
 
 export interface Consequence {
   id: ConsequenceId;
   /** The transfer it concerns. */
   transfer: string;
   description: string;
+  /** The legal condition a redo carries, where its article attaches one (also said in the description). */
+  condition?: string;
   basis: Citation[];
 }
 
@@ -57,26 +54,31 @@ export interface MapDiff {
   asOf: IsoDate;
   changes: Change[];
   consequences: Consequence[];
-  /** Some filed transfer must be re-filed (new PIPIA, contract and filing, or a new application). */
+  /** Some filed transfer must be re-filed (new PIPIA, contract and filing, or a new application; perhaps on a condition). */
   refile: boolean;
   /** Some transfer's pathway is heavier than before. */
   heavier: boolean;
 }
 
 /** Transfer and dataset fields whose change during a contract's term or an assessment's validity sets off a redo. */
-const TRIGGERS: Record<string, Bilingual> = {
-  "transfer.purpose": say("出境目的", "the purpose"),
-  "transfer.dataset": say("出境个人信息的范围、种类", "the scope and types of PI sent"),
-  "transfer.recipient": say("境外接收方", "the recipient"),
-  "transfer.manner": say("出境方式", "the manner of transfer"),
-  "transfer.storagePlace": say("保存地点", "the storage place"),
-  "transfer.recipientUse": say("境外接收方处理个人信息的用途、方式", "the recipient's use or manner of processing"),
-  "transfer.retentionAbroad": say("延长境外保存期限", "a longer retention abroad"),
-  "dataset.sensitive": say("个人信息的敏感程度、种类", "the sensitivity and types of PI"),
-  "dataset.personalInformation": say("个人信息的种类", "the types of PI"),
-  "dataset.subjects": say("个人信息主体的范围", "whose PI is sent"),
-  "dataset.importantData": say("数据被告知或者公开发布为重要数据", "the data's being notified as important data"),
-  "recipient.region": say("境外接收方所在国家或者地区（其个人信息保护政策和法规）", "the recipient's country or region (and its PI law)"),
+const trigger = (zh: string, en: string, kind: RedoKind) => ({ name: say(zh, en), kind });
+const TRIGGERS: Record<string, { name: Bilingual; kind: RedoKind }> = {
+  "transfer.purpose": trigger("出境目的", "the purpose", "purpose"),
+  "transfer.dataset": trigger("出境个人信息的范围、种类", "the scope and types of PI sent", "types"),
+  "transfer.recipient": trigger("境外接收方", "the recipient", "recipient"),
+  "transfer.manner": trigger("出境方式", "the manner of transfer", "manner"),
+  "transfer.storagePlace": trigger("保存地点", "the storage place", "storage_place"),
+  "transfer.recipientUse": trigger("境外接收方处理个人信息的用途、方式", "the recipient's use or manner of processing", "recipient_use"),
+  "transfer.retentionAbroad": trigger("延长境外保存期限", "a longer retention abroad", "retention"),
+  "dataset.sensitive": trigger("个人信息的敏感程度、种类", "the sensitivity and types of PI", "sensitivity"),
+  "dataset.personalInformation": trigger("个人信息的种类", "the types of PI", "types"),
+  "dataset.subjects": trigger("个人信息主体的范围", "whose PI is sent", "scope"),
+  "dataset.importantData": trigger("数据被告知或者公开发布为重要数据", "the data's being notified as important data", "important_data"),
+  "recipient.region": trigger(
+    "境外接收方所在国家或者地区（其个人信息保护政策和法规）",
+    "the recipient's country or region (and its PI law)",
+    "recipient_law",
+  ),
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -107,21 +109,37 @@ function fieldChanges<T extends { id: string }>(
 }
 
 /** The route a transfer is filed under in the map, and the provision that says what a change sets off. */
-function filedRoute(
-  map: DataMap,
-  t: Transfer,
-  asOf: IsoDate,
-): { route: "standard_contract" | "gba_standard_contract" | "security_assessment"; redo: Provision } | undefined {
-  const r = map.recipients.find((x) => x.id === t.recipient);
+function filedRoute(map: DataMap, t: Transfer, asOf: IsoDate): { route: RedoRoute; redo: Provision } | undefined {
+  const region = map.recipients.find((x) => x.id === t.recipient)?.region;
   for (const f of map.filings.filter((x) => x.transfer === t.id)) {
-    if (f.type === "standard_contract" && (f.effectiveDate ?? "") <= asOf) return { route: f.type, redo: SCM_2023.provisions.art8 };
-    if (f.type === "gba_standard_contract" && (f.effectiveDate ?? "") <= asOf)
-      return { route: f.type, redo: r?.region === "HK" ? GBA_HK_2023.provisions.art8 : GBA_MO_2024.provisions.art8 };
-    if (f.type === "security_assessment" && f.resultDate && f.outcome !== "refused" && f.resultDate <= asOf) {
-      return { route: f.type, redo: SAM_2022.provisions.art14_2 };
-    }
+    const inForce =
+      f.type === "security_assessment"
+        ? f.resultDate !== undefined && f.outcome !== "refused" && f.resultDate <= asOf
+        : (f.effectiveDate ?? "") <= asOf;
+    if (inForce) return { route: f.type, redo: redoProvision(f.type, region) };
   }
   return undefined;
+}
+
+const ROUTE_TERM: Record<RedoRoute, Bilingual> = {
+  standard_contract: say("标准合同有效期内", "During the standard contract's term"),
+  gba_standard_contract: say("大湾区标准合同有效期内", "During the GBA contract's term"),
+  security_assessment: say("评估结果有效期内", "During the assessment's validity"),
+};
+
+/** What a filed route's redo is: a re-declaration, or a new PIPIA, contract and filing. */
+function redoText(route: RedoRoute, what: string[], condition: Bilingual | undefined): Bilingual {
+  const changed = say(`${what.join("、")}发生变化`, `${what.join(", ")} changed`);
+  if (route === "security_assessment") {
+    return say(
+      `${ROUTE_TERM[route].zh}${changed.zh}：${condition ? `${condition.zh}，` : ""}应当重新申报数据出境安全评估`,
+      `${ROUTE_TERM[route].en} ${changed.en}: re-declare the security assessment${condition ? ` ${condition.en}` : ""}`,
+    );
+  }
+  return say(
+    `${ROUTE_TERM[route].zh}${changed.zh}：${condition ? `${condition.zh}，` : ""}应当重新开展个人信息保护影响评估，补充或者重新订立合同，并重新备案`,
+    `${ROUTE_TERM[route].en} ${changed.en}: a new PIPIA, a supplemented or new contract, and a new filing${condition ? `, ${condition.en}` : ""}`,
+  );
 }
 
 export interface DiffOptions {
@@ -210,34 +228,53 @@ export function diffMaps(before: DataMap, after: DataMap, opts: DiffOptions): Ma
     }
     // Field changes that reach this transfer and are redo triggers.
     const triggers = changes.filter((c) => c.kind === "changed" && c.transfers.includes(t1.id) && isTrigger(c));
+    const filed = filedRoute(after, transfer, asOf);
     if (triggers.length) {
-      const what = triggers.map((c) => TRIGGERS[`${c.subject}.${c.field}`]!);
-      const filed = filedRoute(after, transfer, asOf);
+      const found = triggers.map((c) => TRIGGERS[`${c.subject}.${c.field}`]!);
+      const what = say(found.map((w) => w.name.zh).join("、"), found.map((w) => w.name.en).join(", "));
       if (filed) {
-        const redo =
-          filed.route === "security_assessment"
-            ? say(
-                `评估结果有效期内${what.map((w) => w.zh).join("、")}发生变化：应当重新申报数据出境安全评估`,
-                `During the assessment's validity ${what.map((w) => w.en).join(", ")} changed: a new security assessment application is needed`,
-              )
-            : say(
-                `${filed.route === "standard_contract" ? "标准合同" : "大湾区标准合同"}有效期内${what.map((w) => w.zh).join("、")}发生变化：应当重新开展个人信息保护影响评估，补充或者重新订立合同，并重新备案`,
-                `During the ${filed.route === "standard_contract" ? "standard contract's" : "GBA contract's"} term ${what.map((w) => w.en).join(", ")} changed: a new PIPIA, a supplemented or new contract, and a new filing`,
-              );
-        consequences.push({ id: "refile", transfer: t1.id, description: text(redo), basis: cite(filed.redo) });
-      } else if (t1.pathway !== "prohibited") {
+        const condition = redoCondition(
+          filed.route,
+          found.map((w) => w.kind),
+          filed.redo,
+        );
+        const redo = redoText(filed.route, [text(what)], condition);
         consequences.push({
-          id: "reassess",
+          id: "refile",
           transfer: t1.id,
-          description: text(
-            say(
-              `${what.map((w) => w.zh).join("、")}发生变化：出境前重新开展个人信息保护影响评估（尚无已备案的出境方式）`,
-              `${what.map((w) => w.en).join(", ")} changed: a new PIPIA before the changed transfer (no filed route yet)`,
-            ),
-          ),
-          basis: t1.obligations.find((o) => o.id === "pipia")?.basis ?? [],
+          description: text(redo),
+          ...(condition ? { condition: text(condition) } : {}),
+          basis: cite(filed.redo),
         });
+      } else if (t1.pathway !== "prohibited") {
+        const again = reassessment(t1, after.datasets.find((x) => x.id === transfer.dataset)?.personalInformation === true);
+        if (again) {
+          consequences.push({
+            id: "reassess",
+            transfer: t1.id,
+            description: text(say(`${what.zh}发生变化：${again.text.zh}`, `${what.en} changed: ${again.text.en}`)),
+            basis: again.basis,
+          });
+        }
       }
+    }
+    // More people under a filed route, no band crossed: whether Art 8's 范围 covers it is unsettled.
+    const grown = grownPersons(
+      before.transfers.find((x) => x.id === t1.id),
+      transfer,
+    );
+    if (filed && grown && severity(t1.pathway) === severity(t0.pathway) && !triggers.length) {
+      consequences.push({
+        id: "review",
+        transfer: t1.id,
+        description: text(
+          say(
+            `${ROUTE_TERM[filed.route].zh}出境人数增加（${grown.zh}），未跨越数量门槛：“范围”是否包括人数尚无定论，请评估是否需要${filed.route === "security_assessment" ? "重新申报" : "重新开展个人信息保护影响评估、补充或者重新订立合同并重新备案"}`,
+            `${ROUTE_TERM[filed.route].en} more people are sent (${grown.en}), no band crossed: whether the article's "scope" (范围) covers the number of people is unsettled — review whether ${filed.route === "security_assessment" ? "a re-declaration" : "a new PIPIA, a supplemented or new contract and a new filing"} is needed`,
+          ),
+        ),
+        basis: cite(filed.redo),
+      });
     }
     const d = severity(t1.pathway) - severity(t0.pathway);
     if (d > 0) {
@@ -282,6 +319,41 @@ export function diffMaps(before: DataMap, after: DataMap, opts: DiffOptions): Ma
     refile: consequences.some((c) => c.id === "refile"),
     heavier: consequences.some((c) => c.id === "pathway_heavier"),
   };
+}
+
+/** The redo before a changed transfer with no filed route: a new PIPIA for PI; for important data without PI, the self-assessment and the declaration. */
+function reassessment(t: TransferAssessment, pi: boolean): { text: Bilingual; basis: Citation[] } | undefined {
+  const ob = (id: string) => t.obligations.find((o) => o.id === id)?.basis ?? [];
+  if (pi) {
+    return {
+      text: say(
+        "出境前重新开展个人信息保护影响评估（尚无已备案的出境方式）",
+        "a new PIPIA before the changed transfer (no filed route yet)",
+      ),
+      basis: ob("pipia"),
+    };
+  }
+  const basis = [...ob("security_assessment_application").slice(0, 1), ...ob("self_assessment")];
+  if (basis.length === 0) return undefined;
+  return {
+    text: say(
+      "出境前重新开展数据出境风险自评估并申报数据出境安全评估（数据不含个人信息，不适用个人信息保护影响评估；尚无已备案的出境方式）",
+      "a new data-export risk self-assessment and the security assessment declared before the changed transfer (the data holds no PI, so no PIPIA; no filed route yet)",
+    ),
+    basis,
+  };
+}
+
+/** More people sent under a transfer (ordinary or sensitive), as "150,000 → 300,000". */
+function grownPersons(before: Transfer | undefined, after: Transfer): Bilingual | undefined {
+  if (!before) return undefined;
+  const parts: Bilingual[] = [];
+  const [g0, g1] = [before.persons.general, after.persons.general];
+  const [s0, s1] = [before.persons.sensitive, after.persons.sensitive];
+  if (g1 > g0) parts.push(say(`个人信息${num(g0)}→${num(g1)}人`, `PI of ${num(g0)} → ${num(g1)} people`));
+  if (s1 > s0) parts.push(say(`敏感个人信息${num(s0)}→${num(s1)}人`, `sensitive PI of ${num(s0)} → ${num(s1)} people`));
+  if (parts.length === 0) return undefined;
+  return say(parts.map((p) => p.zh).join("，"), parts.map((p) => p.en).join("; "));
 }
 
 /** A change that sets off a redo: a trigger field, and for retention only a longer one. */

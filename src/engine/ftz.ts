@@ -71,7 +71,7 @@ export function ftzFinding(
   if (p.ciio) {
     return fail(
       say(
-        `关键信息基础设施运营者不适用自由贸易试验区负面清单（${label.zh}适用范围；第七条第一款第（一）项）`,
+        `关键信息基础设施运营者不适用自由贸易试验区负面清单（${label.zh}适用范围；第七条第一款第一项）`,
         `A CIIO cannot use a zone's negative list (the scope of ${label.en}; Art 7(1)(1))`,
       ),
       list,

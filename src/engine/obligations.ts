@@ -41,7 +41,7 @@ function consentNotOwed(dec: Decision, t: Transfer): { reason: Bilingual; basis:
   if (t.lawfulBasis !== "consent") {
     return {
       reason: say(
-        "处理依据为《个人信息保护法》第十三条第一款第（二）至（七）项，不需取得个人同意（第十三条第二款）",
+        "处理依据为《个人信息保护法》第十三条第一款第二项至第七项，不需取得个人同意（第十三条第二款）",
         "the processing rests on PIPL Art 13(1)(2)–(7), which needs no consent (Art 13 para 2)",
       ),
       basis: [PIPL.provisions.art13_2],

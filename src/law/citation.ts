@@ -65,13 +65,19 @@ export function chineseNumber(n: number): string {
   return String(n);
 }
 
-/** "第五条第一款第（四）项": the place inside an instrument, as Chinese legal text writes it. */
+/**
+ * "第五条第一款第四项": the place inside an instrument, as official cross-references write it — the
+ * item without the brackets of its heading "（四）" (Q&A Q11: "第五条第一款第一项至第三项").
+ */
 export function zhPlace(c: Pick<Citation, "article" | "paragraph" | "item">): string {
   let s = `第${chineseNumber(c.article)}条`;
   if (c.paragraph !== undefined) s += `第${chineseNumber(c.paragraph)}款`;
-  if (c.item !== undefined) s += `第（${chineseNumber(c.item)}）项`;
+  if (c.item !== undefined) s += zhItem(c.item);
   return s;
 }
+
+/** "第二项": an item alone, as a cross-reference writes it. */
+export const zhItem = (n: number): string => `第${chineseNumber(n)}项`;
 
 /** "Art 5(1)(4)", "Art 4, item 3": the place inside an instrument, in English. */
 export function enPlace(c: Pick<Citation, "article" | "paragraph" | "item">): string {

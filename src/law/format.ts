@@ -1,6 +1,6 @@
 /**
  * Citations as a reader expects them. English: "CBDF-2024 Art 5(1)(4)". Chinese: the
- * instrument by its name, Chinese numbering throughout — 《促进和规范数据跨境流动规定》第五条第一款第（四）项
+ * instrument by its name, Chinese numbering throughout — 《促进和规范数据跨境流动规定》第五条第一款第四项
  * — and, in a document, the short name after the first mention (CitationWriter).
  */
 import { type Citation, enPlace, type InstrumentId, type Lang, zhPlace } from "./citation.js";

@@ -3,7 +3,7 @@
  * `provisionAt({ instrument: "CBDF-2024", article: 8 })` or src/law/instruments/cbdf-2024.ts, key `art8`.
  */
 export type { Bilingual, Citation, InstrumentId, Lang, Provision } from "./citation.js";
-export { chineseNumber, citationOf, enPlace, zhPlace } from "./citation.js";
+export { chineseNumber, citationOf, enPlace, zhItem, zhPlace } from "./citation.js";
 export { CitationWriter, formatCitation } from "./format.js";
 export { type Bound, type Instrument, inForceOn, meets } from "./instrument.js";
 export { CBDF_2024_BANDS } from "./instruments/cbdf-2024.js";

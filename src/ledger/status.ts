@@ -51,7 +51,7 @@ function bandsFor(regime: string) {
         measure: "general",
         threshold: CBDF_2024_BANDS.assessmentGeneral.atLeast,
         meaning: "CBDF-2024 Art 7(1)(2): security assessment",
-        meaningZh: "《促进和规范数据跨境流动规定》第七条第一款第（二）项：安全评估（个人信息100万人以上）",
+        meaningZh: "《促进和规范数据跨境流动规定》第七条第一款第二项：安全评估（个人信息100万人以上）",
       },
       {
         id: "standard_contract_sensitive",
@@ -65,7 +65,7 @@ function bandsFor(regime: string) {
         measure: "sensitive",
         threshold: CBDF_2024_BANDS.assessmentSensitive.atLeast,
         meaning: "CBDF-2024 Art 7(1)(2): security assessment",
-        meaningZh: "《促进和规范数据跨境流动规定》第七条第一款第（二）项：安全评估（敏感个人信息1万人以上）",
+        meaningZh: "《促进和规范数据跨境流动规定》第七条第一款第二项：安全评估（敏感个人信息1万人以上）",
       },
     ] as const;
   }
@@ -75,14 +75,14 @@ function bandsFor(regime: string) {
       measure: "general",
       threshold: SAM_2022_BANDS.sentGeneral.atLeast,
       meaning: "SAM-2022 Art 4(3): security assessment",
-      meaningZh: "《数据出境安全评估办法》第四条第（三）项：安全评估",
+      meaningZh: "《数据出境安全评估办法》第四条第三项：安全评估",
     },
     {
       id: "security_assessment_sensitive",
       measure: "sensitive",
       threshold: SAM_2022_BANDS.sentSensitive.atLeast,
       meaning: "SAM-2022 Art 4(3): security assessment",
-      meaningZh: "《数据出境安全评估办法》第四条第（三）项：安全评估",
+      meaningZh: "《数据出境安全评估办法》第四条第三项：安全评估",
     },
   ] as const;
 }

@@ -63,7 +63,7 @@ function missingPurposeFacts(ctx: TransferContext, exemption: Provision): Biling
   } else if (!d.subjects.includes("employees")) {
     out.push(
       say(
-        "数据集的个人信息主体不是员工，第（二）项只适用于员工个人信息",
+        "数据集的个人信息主体不是员工，第二项只适用于员工个人信息",
         "The dataset's subjects are not employees: item 2 covers employees' PI only",
       ),
     );
@@ -81,7 +81,7 @@ function missingPurposeFacts(ctx: TransferContext, exemption: Provision): Biling
   if (t.collectiveContract !== true) {
     out.push(
       say(
-        `${t.collectiveContract === false ? "没有依法签订的集体合同（collectiveContract: false）" : "数据图未写明是否有依法签订的集体合同（collectiveContract），按否处理"}：第（二）项要求劳动规章制度和集体合同两者兼备（按字面理解）；履行劳动合同本身所必需的个人信息可能适用第五条第一款第（一）项`,
+        `${t.collectiveContract === false ? "没有依法签订的集体合同（collectiveContract: false）" : "数据图未写明是否有依法签订的集体合同（collectiveContract），按否处理"}：第二项要求劳动规章制度和集体合同两者兼备（按字面理解）；履行劳动合同本身所必需的个人信息可能适用第五条第一款第一项`,
         `${t.collectiveContract === false ? "No collective contract signed according to law (collectiveContract: false)" : "The data map does not say a collective contract signed according to law exists (collectiveContract): read as not"} — item 2 needs both the labour rules and the collective contract (read literally); what the employment contract itself needs may be covered by Art 5(1)(1)`,
       ),
     );
@@ -186,7 +186,7 @@ function decideCbdf(ctx: TransferContext): Decision {
   if (p.ciio) {
     reasons.push(
       say(
-        "处理者是关键信息基础设施运营者，向境外提供个人信息（第七条第一款第（一）项）",
+        "处理者是关键信息基础设施运营者，向境外提供个人信息（第七条第一款第一项）",
         "The processor is a CIIO sending personal information abroad (Art 7(1)(1))",
       ),
     );
@@ -204,10 +204,10 @@ function decideCbdf(ctx: TransferContext): Decision {
     const why =
       sends.sensitive && meets(BANDS.assessmentSensitive, S)
         ? say(
-            `敏感个人信息${num(S)}人，达到1万人以上（第七条第一款第（二）项）`,
+            `敏感个人信息${num(S)}人，达到1万人以上（第七条第一款第二项）`,
             `${num(S)} people's sensitive PI is 10,000 or more (Art 7(1)(2))`,
           )
-        : say(`个人信息${num(G)}人，达到100万人以上（第七条第一款第（二）项）`, `${num(G)} people's PI is 1,000,000 or more (Art 7(1)(2))`);
+        : say(`个人信息${num(G)}人，达到100万人以上（第七条第一款第二项）`, `${num(G)} people's PI is 1,000,000 or more (Art 7(1)(2))`);
     reasons.push(why);
     return withGba(ctx, decision("security_assessment", true, [P.art7_1_2], reasons, ["security_assessment"]));
   }
@@ -226,7 +226,7 @@ function decideCbdf(ctx: TransferContext): Decision {
   }
   reasons.push(
     say(
-      `非关键信息基础设施运营者，累计不满10万人个人信息且本次不含敏感个人信息（第五条第一款第（四）项），计入累计人数`,
+      `非关键信息基础设施运营者，累计不满10万人个人信息且本次不含敏感个人信息（第五条第一款第四项），计入累计人数`,
       `Not a CIIO, fewer than 100,000 people's PI in total, and no sensitive PI in this transfer (Art 5(1)(4)); it still counts toward the total`,
     ),
   );

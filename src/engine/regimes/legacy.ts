@@ -46,17 +46,17 @@ function decideLegacy(ctx: TransferContext): Decision {
     return { pathway: "exempt", options: [], counted: false, basis: cites(S.art2), optionBasis: {}, reasons };
   }
   if (d.importantData) {
-    reasons.push(say("向境外提供重要数据（第四条第（一）项）", "Important data is sent abroad (Art 4(1))"));
+    reasons.push(say("向境外提供重要数据（第四条第一项）", "Important data is sent abroad (Art 4(1))"));
     return assessment(ctx, d.personalInformation, S.art4_1, reasons);
   }
   if (p.ciio) {
-    reasons.push(say("关键信息基础设施运营者向境外提供个人信息（第四条第（二）项）", "A CIIO sends PI abroad (Art 4(2))"));
+    reasons.push(say("关键信息基础设施运营者向境外提供个人信息（第四条第二项）", "A CIIO sends PI abroad (Art 4(2))"));
     return assessment(ctx, true, S.art4_2, reasons);
   }
   if (p.personsProcessed !== undefined && meets(BANDS.processedGeneral, p.personsProcessed)) {
     reasons.push(
       say(
-        `处理${num(p.personsProcessed)}人个人信息，达到100万人以上（第四条第（二）项）`,
+        `处理${num(p.personsProcessed)}人个人信息，达到100万人以上（第四条第二项）`,
         `It processes PI of ${num(p.personsProcessed)} people, 1,000,000 or more (Art 4(2))`,
       ),
     );
@@ -73,7 +73,7 @@ function decideLegacy(ctx: TransferContext): Decision {
   if (meets(BANDS.sentGeneral, G) || meets(BANDS.sentSensitive, Sn)) {
     reasons.push(
       say(
-        "累计达到10万人个人信息或者1万人敏感个人信息（第四条第（三）项）",
+        "累计达到10万人个人信息或者1万人敏感个人信息（第四条第三项）",
         "That reaches 100,000 people's PI or 10,000 people's sensitive PI (Art 4(3))",
       ),
     );

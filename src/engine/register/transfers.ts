@@ -4,20 +4,11 @@
  * its extension window, the filing still to be made, and the redo after a change.
  */
 import { addYears, type IsoDate } from "../../calendar/date.js";
-import {
-  type Bilingual,
-  CBDF_2024,
-  GBA_HK_2023,
-  GBA_MO_2024,
-  inForceOn,
-  PIPL,
-  type Provision,
-  SAM_2022,
-  SCM_2023,
-} from "../../law/index.js";
+import { type Bilingual, CBDF_2024, inForceOn, PIPL, type Provision, SAM_2022 } from "../../law/index.js";
 import type { ChangeKind, DataMap, Filing, RecordedChange, Transfer } from "../datamap.js";
 import type { MapDiff } from "../diff.js";
 import { PATHWAY_NAMES, say } from "../messages.js";
+import { redoCondition, redoProvision } from "../redo.js";
 import type { Assessment, Deadline, TransferAssessment } from "../types.js";
 import type { ItemDraft } from "./item.js";
 
@@ -31,6 +22,7 @@ const CHANGE_NAMES: Record<ChangeKind, Bilingual> = {
   recipient_use: say("境外接收方处理个人信息的用途、方式", "the recipient's use or manner of processing"),
   retention: say("延长境外保存期限", "a longer retention abroad"),
   recipient_law: say("境外接收方所在国家或者地区的个人信息保护政策和法规", "the PI law of the recipient's country or region"),
+  control: say("数据处理者或者境外接收方实际控制权", "actual control of the processor or the recipient"),
   other: say("其他可能影响个人信息权益的情形", "something else that may affect PI rights"),
 };
 
@@ -252,69 +244,106 @@ function coveringFiling(
     if (f.type !== "security_assessment") {
       // A change on the last day of the term is still during it (届满 includes the day: regulations.md §0).
       if (f.effectiveDate && f.effectiveDate <= date && (f.endDate === undefined || date <= f.endDate)) {
-        const redo =
-          f.type === "standard_contract"
-            ? SCM_2023.provisions.art8
-            : region === "HK"
-              ? GBA_HK_2023.provisions.art8
-              : GBA_MO_2024.provisions.art8;
-        return { index, redo, route: f.type };
+        return { index, redo: redoProvision(f.type, region), route: f.type };
       }
     } else if (f.resultDate && f.outcome !== "refused" && f.resultDate <= date) {
       const expires = addYears(f.resultDate, inForceOn(CBDF_2024, f.resultDate) ? 3 : 2);
-      if (date <= expires) return { index, redo: SAM_2022.provisions.art14_2, route: f.type };
+      if (date <= expires) return { index, redo: redoProvision(f.type, region), route: f.type };
     }
   }
   return undefined;
 }
 
-function redoAction(route: Filing["type"] | undefined): Bilingual {
-  if (route === "security_assessment") return say("重新申报数据出境安全评估", "Apply again for the security assessment");
-  if (route === undefined) return say("变更后的出境前重新开展个人信息保护影响评估", "A new PIPIA before the changed transfer goes on");
+function redoAction(route: Filing["type"]): Bilingual {
+  if (route === "security_assessment") return say("重新申报数据出境安全评估", "Re-declare the security assessment");
   return say(
     "重新开展个人信息保护影响评估，补充或者重新订立合同，并重新备案",
     "A new PIPIA, a supplemented or new contract, and a new filing",
   );
 }
 
-/** Recorded changes (`changes[]`): a redo during a contract's term or an assessment's validity, else a new PIPIA. */
+/**
+ * With no contract or assessment result in force: a new PIPIA where the data holds PI (PIPL Art 55);
+ * for important data without PI, the risk self-assessment and the declaration (CBDF-2024 Art 7;
+ * SAM-2022 Art 5 — PIPL Art 55 and CBDF-2024 Art 10 concern PI only); otherwise nothing.
+ */
+function uncoveredRedo(map: DataMap, transferId: string, date: IsoDate): { action: Bilingual; basis: Provision[] } | undefined {
+  const t = map.transfers.find((x) => x.id === transferId);
+  const d = map.datasets.find((x) => x.id === t?.dataset);
+  if (!d || d.personalInformation) {
+    return {
+      action: say("变更后的出境前重新开展个人信息保护影响评估", "A new PIPIA before the changed transfer goes on"),
+      basis: [PIPL.provisions.art55],
+    };
+  }
+  if (!d.importantData) return undefined;
+  const declare = inForceOn(CBDF_2024, date)
+    ? map.processor.ciio
+      ? CBDF_2024.provisions.art7_1_1
+      : CBDF_2024.provisions.art7_1_2
+    : SAM_2022.provisions.art4_1;
+  return {
+    action: say(
+      "变更后的出境前重新开展数据出境风险自评估并申报数据出境安全评估（数据不含个人信息，不适用个人信息保护影响评估）",
+      "A new data-export risk self-assessment and the security assessment declared before the changed transfer goes on (the data holds no PI, so no PIPIA)",
+    ),
+    basis: [declare, SAM_2022.provisions.art5],
+  };
+}
+
+/**
+ * Recorded changes (`changes[]`): a redo during a contract's term or an assessment's validity, with
+ * the condition its article attaches (./redo.ts); else a new PIPIA, or for important data without
+ * PI the self-assessment and the declaration.
+ */
 export function changeItems(map: DataMap): ItemDraft[] {
-  return map.changes.map((c: RecordedChange, i) => {
+  return map.changes.flatMap((c: RecordedChange, i): ItemDraft[] => {
     const covered = coveringFiling(map, c.transfer, c.date);
+    const uncovered = covered ? undefined : uncoveredRedo(map, c.transfer, c.date);
+    if (!covered && !uncovered) return [];
     const what = c.what.map((k) => CHANGE_NAMES[k]);
     const during = covered
       ? covered.route === "security_assessment"
         ? say("评估结果有效期内", "during the assessment's validity")
         : say("合同有效期内", "during the contract's term")
       : say("（无生效中的合同或者评估结果）", "(no contract or assessment result in force then)");
-    return {
-      id: `redo_after_change:${i}`,
-      kind: covered ? "redo_after_change" : "pipia_after_change",
-      transfer: c.transfer,
-      filing: covered?.index,
-      due: c.date,
-      doneOn: c.redoneDate,
-      action: redoAction(covered?.route),
-      trigger: say(
-        `changes[${i}]：${c.date}${during.zh}${what.map((w) => w.zh).join("、")}发生变化`,
-        `changes[${i}]: on ${c.date} ${what.map((w) => w.en).join(", ")} changed ${during.en}`,
-      ),
-      basis: covered ? [covered.redo] : [PIPL.provisions.art55],
-    };
+    return [
+      {
+        id: `redo_after_change:${i}`,
+        kind: covered ? "redo_after_change" : "pipia_after_change",
+        transfer: c.transfer,
+        filing: covered?.index,
+        due: c.date,
+        doneOn: c.redoneDate,
+        action: covered ? redoAction(covered.route) : uncovered!.action,
+        trigger: say(
+          `changes[${i}]：${c.date}${during.zh}${what.map((w) => w.zh).join("、")}发生变化`,
+          `changes[${i}]: on ${c.date} ${what.map((w) => w.en).join(", ")} changed ${during.en}`,
+        ),
+        condition: covered ? redoCondition(covered.route, c.what, covered.redo) : undefined,
+        basis: covered ? [covered.redo] : uncovered!.basis,
+      },
+    ];
   });
 }
 
 /** What `xborder diff OLD NEW` found (the change is taken as made on the as-of date). */
 export function diffItems(d: MapDiff): ItemDraft[] {
+  const KINDS: Partial<Record<string, string>> = {
+    refile: "redo_after_change",
+    reassess: "pipia_after_change",
+    review: "review_after_change",
+  };
   return d.consequences
-    .filter((c) => c.id === "refile" || c.id === "reassess")
+    .filter((c) => KINDS[c.id] !== undefined)
     .map((c) => ({
-      id: `redo_after_change:diff:${c.transfer}`,
-      kind: c.id === "refile" ? "redo_after_change" : "pipia_after_change",
+      id: `${c.id === "review" ? "review_after_change" : "redo_after_change"}:diff:${c.transfer}`,
+      kind: KINDS[c.id]!,
       transfer: c.transfer,
       due: d.asOf,
       action: say(c.description, c.description),
       trigger: say(`与旧版数据地图相比的变更（${d.asOf}）`, `the change from the earlier data map (as of ${d.asOf})`),
+      condition: c.condition === undefined ? undefined : say(c.condition, c.condition),
       basis: c.basis,
     }));
 }

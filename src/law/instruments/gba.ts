@@ -82,8 +82,8 @@ export const GBA_MO_2024 = {
     art8: {
       cite: { instrument: "GBA-MO-2024", article: 8 },
       summary: {
-        zh: "跨境提供个人信息的目的、范围、种类、方式，或者接收方处理个人信息的用途、方式发生变化，延长保存期限，以及发生影响或者可能影响个人信息权益其他情况的，应当重新开展个人信息保护影响评估，补充或者重新订立标准合同，并履行备案手续和法定通知义务",
-        en: "A change of the transfer's purpose, scope, type or manner, or of the recipient's use or manner of processing, a longer retention, or anything else that affects or may affect individuals' rights means a new PIPIA, a supplemented or new contract, the filing and the statutory notices",
+        zh: "跨境提供个人信息的目的、范围、种类、方式，或者接收方处理个人信息的用途、方式发生变化，延长保存期限，以及发生影响或者可能影响个人信息权益其他情况的，个人信息处理者应当重新开展个人信息保护影响评估，补充或者重新订立标准合同，并按照个人信息处理者属地法律法规要求履行备案手续和法定通知义务",
+        en: "A change of the transfer's purpose, scope, type or manner, or of the recipient's use or manner of processing, a longer retention, or anything else that affects or may affect individuals' rights means a new PIPIA, a supplemented or new contract, and the filing and the statutory notices as the processor's local law requires",
       },
     },
   },

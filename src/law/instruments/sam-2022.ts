@@ -67,8 +67,8 @@ export const SAM_2022 = {
     art14_2: {
       cite: { instrument: "SAM-2022", article: 14, paragraph: 2 },
       summary: {
-        zh: "有效期内向境外提供数据的目的、方式、范围、种类和境外接收方处理数据的用途、方式发生变化影响出境数据安全的，或者延长个人信息和重要数据境外保存期限的；境外接收方所在国家或者地区数据安全保护政策法规和网络安全环境发生变化的；法律文件变更影响出境数据安全的；或者出现影响出境数据安全的其他情形的，应当重新申报评估",
-        en: "During the result's validity, a change of the purpose, manner, scope or types of data sent or of the recipient's use or manner of processing that affects security, a longer retention abroad, a change of the recipient country's data-protection law or network environment, a changed legal document, or anything else affecting security means a new application",
+        zh: "有效期内出现以下情形之一的，应当重新申报评估：（一）向境外提供数据的目的、方式、范围、种类和境外接收方处理数据的用途、方式发生变化影响出境数据安全的，或者延长个人信息和重要数据境外保存期限的；（二）境外接收方所在国家或者地区数据安全保护政策法规和网络安全环境发生变化以及发生其他不可抗力情形、数据处理者或者境外接收方实际控制权发生变化、数据处理者与境外接收方法律文件变更等影响出境数据安全的；（三）出现影响出境数据安全的其他情形",
+        en: "During the result's validity, re-declare where (1) the purpose, manner, scope or types of data sent, or the recipient's use or manner of processing, change in a way that affects the security of the exported data, or the retention of PI or important data abroad is extended; (2) the recipient country's data-protection law or network environment changes, force majeure occurs, actual control of the processor or the recipient changes, or their legal documents change, in a way that affects security; (3) anything else affects the security of the exported data",
       },
     },
     art14: {
