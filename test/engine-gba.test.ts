@@ -52,6 +52,15 @@ describe("GBA standard contract eligibility", () => {
     assert.deepEqual(t?.options, ["security_assessment"]);
     assert.ok(t?.explanation.some((e) => /CIIO: the GBA contract is not offered in place of the security assessment \(CSL Art 37/.test(e)));
   });
+  test("a Shenzhen CIIO sending to Hong Kong is not also told the GBA contract is available (GBA-HK-2023 Art 2; CSL Art 37), in either language", () => {
+    const map = mapOf({ region: "440300", ciio: true }, [{ general: 10, recipientRegion: "HK" }]);
+    const en = assess(map, { asOf: "2026-06-30" }).transfers[0]?.explanation ?? [];
+    assert.ok(!en.some((e) => /also available/.test(e)), en.join("\n"));
+    assert.equal(en.filter((e) => /GBA/.test(e)).length, 1, "only the line saying it is not offered");
+    const zh = assess(map, { asOf: "2026-06-30", lang: "zh" }).transfers[0]?.explanation ?? [];
+    assert.ok(!zh.some((e) => /可选用大湾区标准合同/.test(e)), zh.join("\n"));
+    assert.ok(zh.some((e) => /大湾区标准合同不能替代数据出境安全评估/.test(e)));
+  });
   test("the volume band of Art 7(1)(2): offered, with a notice that this is our reading (§0)", () => {
     for (const spec of [{ general: 1_000_000 }, { general: 10, sensitive: 10_000 }]) {
       const t = assess(mapOf({ region: "440300" }, [{ ...spec, recipientRegion: "MO" }]), { asOf: "2026-06-30" }).transfers[0];

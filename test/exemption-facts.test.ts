@@ -10,8 +10,8 @@ import type { DataMap } from "../src/engine/datamap.js";
 import { mapOf, type TransferSpec } from "./helpers.js";
 
 const AS_OF = "2026-06-30";
-const one = (spec: TransferSpec, processor: Record<string, unknown> = {}) => {
-  const t = assess(mapOf(processor, [spec]), { asOf: AS_OF }).transfers[0];
+const one = (spec: TransferSpec, processor: Record<string, unknown> = {}, lang: "zh" | "en" = "en") => {
+  const t = assess(mapOf(processor, [spec]), { asOf: AS_OF, lang }).transfers[0];
   assert.ok(t);
   return t;
 };
@@ -139,15 +139,17 @@ describe("notice is always owed; separate consent only where the law asks (PIPL 
 });
 
 describe("duties the engine used to leave out", () => {
-  test("a CIIO may file its security assessment offline through the provincial CAC (Q&A Q15)", () => {
+  test("a CIIO files its security assessment offline through the provincial CAC: a direction, not a may (CBDF-2024 Q&A Q15)", () => {
     const t = one({ general: 10 }, { ciio: true });
+    const text = t.obligations.find((o) => o.id === "security_assessment_application")?.description ?? "";
+    assert.match(text, /A CIIO files offline, through the provincial CAC \(Q&A Q15\)/);
+    assert.doesNotMatch(text, /may file/);
+    const zh = one({ general: 10 }, { ciio: true }, "zh").obligations.find((o) => o.id === "security_assessment_application")?.description;
+    assert.match(zh ?? "", /关键信息基础设施运营者采用线下方式通过所在地省级网信部门申报/);
+    assert.doesNotMatch(zh ?? "", /可以采用线下/);
     assert.match(
-      t.obligations.find((o) => o.id === "security_assessment_application")?.description ?? "",
-      /offline through the provincial CAC \(Q&A Q15\)/,
-    );
-    assert.doesNotMatch(
       one({ general: 2_000_000 }).obligations.find((o) => o.id === "security_assessment_application")?.description ?? "",
-      /offline/,
+      /online data-export system; a processor unsuited to it files offline/,
     );
   });
   test("incidents go to the provincial-level CAC and the other competent departments (Art 11)", () => {

@@ -9,9 +9,9 @@ import { assess } from "../src/engine/assess.js";
 import { mapOf } from "./helpers.js";
 
 const tianjin = (processor: Record<string, unknown>, sensitive: string[] = [], general = 10) =>
-  assess(mapOf({ region: "120116", ...processor }, [{ general, dataset: { sensitive } }]), { asOf: "2026-06-30" }).notices.filter((n) =>
-    /Tianjin FTZ data classification standard this data is likely important/.test(n),
-  );
+  assess(mapOf({ region: "120116", ftz: "tianjin", ...processor }, [{ general, dataset: { sensitive } }]), {
+    asOf: "2026-06-30",
+  }).notices.filter((n) => /Tianjin FTZ data classification standard this data is likely important/.test(n));
 
 describe("Tianjin likely-important-data criteria (on PI held)", () => {
   test("1. PI of 10,000,000 people held: flagged; 9,999,999: not", () => {
@@ -37,11 +37,22 @@ describe("Tianjin likely-important-data criteria (on PI held)", () => {
     assert.equal(tianjin({ personsProcessed: 10, cumulative: { general: 20_000_000, sensitive: 2_000_000 } }, ["biometric"]).length, 0);
   });
   test("without personsProcessed the notice says the criteria cannot be checked", () => {
-    const n = assess(mapOf({ region: "120116" }, [{ general: 10 }]), { asOf: "2026-06-30" }).notices;
+    const n = assess(mapOf({ region: "120116", ftz: "tianjin" }, [{ general: 10 }]), { asOf: "2026-06-30" }).notices;
     assert.ok(n.some((x) => /does not give personsProcessed/.test(x)));
   });
   test("only for Tianjin processors", () => {
-    assert.equal(tianjin({ region: "310115", personsProcessed: 20_000_000 }).length, 0);
+    assert.equal(tianjin({ region: "310115", ftz: null, personsProcessed: 20_000_000 }).length, 0);
+  });
+  test("the standard is the Tianjin FTZ's (seed 003): a Tianjin company outside the zone (region 12…, no ftz: tianjin) gets it as a reference only", () => {
+    const notices = (processor: Record<string, unknown>) =>
+      assess(mapOf({ region: "120101", ...processor }, [{ general: 10 }]), { asOf: "2026-06-30" }).notices;
+    const outside = notices({ personsProcessed: 10_000_000 });
+    assert.equal(outside.filter((n) => /likely important data:/.test(n)).length, 0, "not told its data is likely important");
+    assert.ok(outside.some((n) => /applies to enterprises in the zone.*for reference only: PI of 10,000,000 people held/.test(n)));
+    assert.ok(!notices({}).some((n) => /personsProcessed/.test(n)), "no request for a count it need not give");
+    assert.equal(notices({ personsProcessed: 9_999_999 }).filter((n) => /Tianjin/.test(n)).length, 0, "below every criterion: nothing");
+    const zh = assess(mapOf({ region: "120101", personsProcessed: 10_000_000 }, [{ general: 10 }]), { asOf: "2026-06-30", lang: "zh" });
+    assert.ok(zh.notices.some((n) => /适用于自贸试验区内企业.*仅供参考/.test(n)));
   });
 });
 

@@ -21,7 +21,7 @@ const must = (r: Register, id: string): RegisterItem => {
   assert.ok(i, `${id} not in the register: ${r.items.map((x) => x.id).join(", ")}`);
   return i;
 };
-const cites = (i: RegisterItem) => i.basis.map((c) => `${c.instrument} ${c.article}`);
+const cites = (i: Pick<RegisterItem, "basis">) => i.basis.map((c) => `${c.instrument} ${c.article}`);
 const register = (map: DataMap, asOf = "2026-12-05") => buildRegister(map, { asOf });
 const withPeople = (personsProcessed: number, more: Record<string, unknown> = {}, extra: Partial<DataMap> = {}) =>
   mapOf({ personsProcessed, ...more }, [{ general: 1000 }], extra);
@@ -70,6 +70,19 @@ describe("PI protection compliance audits (PIPCA-2025, in force 2025-05-01)", ()
     assert.equal(register(withPeople(1_000_000, {}, audits)).notLaw[0]?.recurs, "P2Y");
     assert.ok(!over.items.some((i) => i.basis.some((c) => c.instrument === "PIPCA-DRAFT-2023")), "the draft decides nothing");
     assert.match(renderRegister(over), /draft that never became law/);
+  });
+  test("a draft (PIPCA-DRAFT-2023 Art 4) creates no overdue duty: its dates are shown without a status", () => {
+    const audits = { audits: [{ kind: "regular", date: "2024-01-15" }] } as Partial<DataMap>;
+    const r = register(withPeople(1_000_001, {}, audits));
+    const draft = r.notLaw[0];
+    assert.equal(draft?.due, "2025-01-15", "a year after the last audit, long past");
+    assert.ok(draft && !("status" in draft), "no status on a draft");
+    for (const lang of ["en", "zh"] as const) {
+      const text = renderRegister(buildRegister(withPeople(1_000_001, {}, audits), { asOf: "2026-12-05", lang }));
+      const beside = text.slice(text.indexOf(lang === "zh" ? "未生效的征求意见稿" : "never became law"));
+      assert.match(beside, /2025-01-15/);
+      assert.doesNotMatch(beside, /OVERDUE|逾期|\[(due|upcoming|待办|即将)\]/);
+    }
   });
   test("an ordered audit is due by the regulator's deadline; done once completed", () => {
     const audits = (date?: string) =>

@@ -149,8 +149,11 @@ export function assessGba(map: DataMap, t: Transfer, d: Dataset, r: Recipient, a
  */
 export function withGba(ctx: TransferContext, dec: Decision): Decision {
   const gba = assessGba(ctx.map, ctx.transfer, ctx.dataset, ctx.recipient, ctx.asOf);
-  dec.reasons.push(...gba.reasons);
-  if (!gba.eligible || !gba.eligibility || !gba.provisions) return dec;
+  if (!gba.eligible || !gba.eligibility || !gba.provisions) {
+    dec.reasons.push(...gba.reasons);
+    return dec;
+  }
+  // Eligible by the guideline, not offered to a CIIO: its "also available" line would say the opposite.
   if (ctx.map.processor.ciio) {
     const csl = ref(CSL.provisions.art37);
     dec.reasons.push(
@@ -161,6 +164,7 @@ export function withGba(ctx: TransferContext, dec: Decision): Decision {
     );
     return dec;
   }
+  dec.reasons.push(...gba.reasons);
   if (dec.pathway === "security_assessment") {
     const pipl40 = ref(PIPL.provisions.art40);
     dec.reasons.push(

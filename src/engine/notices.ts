@@ -24,10 +24,15 @@ export const TIANJIN_LIKELY_IMPORTANT = {
   accountsOrMedical: { atLeast: 100_000 },
 } as const satisfies Record<string, Bound>;
 
+/**
+ * The standard is the Tianjin FTZ's, for enterprises in the zone (`ftz: tianjin`); a processor
+ * registered elsewhere in Tianjin (region 12…) is shown the same criteria as a reference only.
+ */
 function tianjinNotices(map: DataMap): { zh: string; en: string }[] {
   const p = map.processor;
-  const inTianjin = p.region?.startsWith("12") || (p.ftz !== null && zoneOf(p.ftz) === "tianjin");
-  if (!inTianjin) return [];
+  const inZone = p.ftz !== null && p.ftz !== undefined && zoneOf(p.ftz) === "tianjin";
+  const reference = !inZone && p.region?.startsWith("12") === true;
+  if (!inZone && !reference) return [];
   const pi = map.datasets.filter((d) => d.personalInformation);
   if (pi.length === 0) return [];
   const sensitive = pi.some((d) => d.sensitive.length > 0);
@@ -57,14 +62,21 @@ function tianjinNotices(map: DataMap): { zh: string; en: string }[] {
     met.push(say("关键信息基础设施运营者处理的敏感个人信息", "sensitive PI held by a CIIO"));
   }
   const out: { zh: string; en: string }[] = [];
-  if (met.length) {
+  if (met.length && reference) {
+    out.push(
+      say(
+        `天津自贸试验区企业数据分类分级标准适用于自贸试验区内企业；数据图未写明 processor.ftz: tianjin，以下仅供参考：${met.map((m) => m.zh).join("；")}，按该标准可能属于重要数据。重要数据的识别、申报按照相关规定进行（《促进和规范数据跨境流动规定》第二条）`,
+        `The Tianjin FTZ data classification standard applies to enterprises in the zone; the data map does not declare processor.ftz: tianjin, so for reference only: ${met.map((m) => m.en).join("; ")} would be likely important data under it. Important data is identified and reported under the relevant rules (CBDF-2024 Art 2)`,
+      ),
+    );
+  } else if (met.length) {
     out.push(
       say(
         `按天津自贸试验区企业数据分类分级标准，以下数据可能属于重要数据：${met.map((m) => m.zh).join("；")}。请报请主管部门识别（在被告知或者公开发布前不作为重要数据申报安全评估，但应当识别、申报，《促进和规范数据跨境流动规定》第二条）`,
         `Under the Tianjin FTZ data classification standard this data is likely important data: ${met.map((m) => m.en).join("; ")}. Report it for identification (until notified or announced it is not declared as important data for an assessment, but it must be identified and reported: CBDF-2024 Art 2)`,
       ),
     );
-  } else if (held === undefined) {
+  } else if (held === undefined && inZone) {
     out.push(
       say(
         "数据图未写明处理个人信息的总人数（personsProcessed）：无法按天津自贸试验区数据分类分级标准判断是否可能属于重要数据",

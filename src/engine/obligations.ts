@@ -134,14 +134,15 @@ export function obligationsFor(dec: Decision, ctx: ObligationContext, asOf: IsoD
     drafts.push({
       id: "security_assessment_application",
       basis: [dec.basis[0], SAM_2022.provisions.art7],
+      // Q&A Q15: "关键信息基础设施运营者或者其他不适合通过数据出境申报系统申报…的，采用线下方式…申报" — a direction.
       text: p.ciio
         ? say(
-            "通过所在地省级网信部门向国家网信部门申报数据出境安全评估，通过后方可出境；关键信息基础设施运营者可以采用线下方式通过省级网信部门申报（问答第15问）",
-            "Apply through the provincial CAC for the CAC security assessment; transfer only once it is passed. A CIIO may file offline through the provincial CAC (Q&A Q15)",
+            "通过所在地省级网信部门向国家网信部门申报数据出境安全评估，通过后方可出境；关键信息基础设施运营者采用线下方式通过所在地省级网信部门申报（问答第15问）",
+            "Apply through the provincial CAC for the CAC security assessment; transfer only once it is passed. A CIIO files offline, through the provincial CAC (Q&A Q15)",
           )
         : say(
-            "通过所在地省级网信部门向国家网信部门申报数据出境安全评估，通过后方可出境",
-            "Apply through the provincial CAC for the CAC security assessment; transfer only once it is passed",
+            "通过所在地省级网信部门向国家网信部门申报数据出境安全评估，通过后方可出境；通过数据出境申报系统申报，不适合通过该系统申报的，采用线下方式通过所在地省级网信部门申报（问答第15问）",
+            "Apply through the provincial CAC for the CAC security assessment; transfer only once it is passed. File in the CAC's online data-export system; a processor unsuited to it files offline, through the provincial CAC (Q&A Q15)",
           ),
     });
   }

@@ -3,7 +3,7 @@
  * and why, with its citations; zh and en. Duties owed now without a date, and those owed on an
  * event, follow the dated ones; the 2023 draft closes the page, marked as not law.
  */
-import type { Register, RegisterItem, RegisterStatus } from "../engine/register/index.js";
+import type { NotLawItem, Register, RegisterItem, RegisterStatus } from "../engine/register/index.js";
 import { CitationWriter, type Lang } from "../law/index.js";
 
 const T = {
@@ -36,10 +36,10 @@ const CYCLES: Record<string, { zh: string; en: string }> = {
   P2Y: { zh: "每两年", en: "every two years" },
 };
 
-/** One line: [status] what to do — why (citations). */
-export function itemLine(i: RegisterItem, lang: Lang, w = new CitationWriter(lang)): string {
+/** One line: [status] what to do — why (citations). A draft's line has no status. */
+export function itemLine(i: RegisterItem | NotLawItem, lang: Lang, w = new CitationWriter(lang)): string {
   const sep = lang === "zh" ? "；" : "; ";
-  const parts = [`[${STATUS_NAMES[i.status][lang]}] ${i.action}`];
+  const parts = ["status" in i ? `[${STATUS_NAMES[i.status][lang]}] ${i.action}` : i.action];
   const why = [`${T.because[lang]}${lang === "zh" ? "：" : ": "}${i.trigger}`];
   if (i.on) why.unshift(i.on);
   if (i.condition) why.push(i.condition);

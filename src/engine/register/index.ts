@@ -11,12 +11,12 @@ import { assess } from "../assess.js";
 import type { DataMap } from "../datamap.js";
 import { diffMaps } from "../diff.js";
 import type { Counts } from "../types.js";
-import { finishItem, type ItemDraft, type RegisterItem } from "./item.js";
+import { finishItem, type ItemDraft, type NotLawItem, type RegisterItem } from "./item.js";
 import { auditItems, dataSecurityItems, incidentItem, officerItems } from "./processor.js";
 import { serviceItems } from "./services.js";
 import { changeItems, deadlineItems, diffItems, transferItems } from "./transfers.js";
 
-export { DUE_SOON_DAYS, REGISTER_STATUSES, type RegisterItem, type RegisterStatus } from "./item.js";
+export { DUE_SOON_DAYS, type NotLawItem, REGISTER_STATUSES, type RegisterItem, type RegisterStatus } from "./item.js";
 
 export interface Register {
   asOf: IsoDate;
@@ -25,8 +25,8 @@ export interface Register {
   processor: string;
   /** Every duty: dated ones by date, then those owed now, then those owed on an event. */
   items: RegisterItem[];
-  /** Rules that never became law, shown beside for comparison (the 2023 draft audit measures). */
-  notLaw: RegisterItem[];
+  /** Rules that never became law, shown beside for comparison (the 2023 draft audit measures): dates without a status. */
+  notLaw: NotLawItem[];
 }
 
 export interface RegisterOptions {
@@ -66,7 +66,8 @@ export function buildRegister(map: DataMap, opts: RegisterOptions): Register {
       .map((d) => finishItem(d, asOf, lang))
       .filter((i) => i.basis.length > 0)
       .sort(ORDER);
-  return { asOf, lang, processor: map.processor.name, items: finish(drafts), notLaw: finish(audits.drafts) };
+  const notLaw = finish(audits.drafts).map(({ status: _, ...rest }): NotLawItem => rest);
+  return { asOf, lang, processor: map.processor.name, items: finish(drafts), notLaw };
 }
 
 /** The next `n` duties still to do, soonest first (overdue ones first; those owed on an event left out): `xborder status` shows them. */

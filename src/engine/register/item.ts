@@ -44,6 +44,9 @@ export interface RegisterItem extends ItemPlace {
   secondary?: true;
 }
 
+/** A rule that never became law, shown beside for comparison: its dates, but no status (a draft makes nothing overdue). */
+export type NotLawItem = Omit<RegisterItem, "status">;
+
 /** An item as the rules write it: bilingual texts, provisions, and a flag for "done without a date". */
 export interface ItemDraft extends ItemPlace {
   provisional?: boolean;
