@@ -230,6 +230,43 @@ describe("per transfer", () => {
   });
 });
 
+describe("CBDF-2024 Art 2: identifying and reporting important data is in the register, as in xborder assess", () => {
+  test("from 2024-03-22 every processor has it, a standing duty owed on the event; the day before, not", () => {
+    const i = must(register(mapOf({}, [{ general: 10 }])), "identify_and_report_important_data");
+    assert.deepEqual(cites(i), ["CBDF-2024 2"]);
+    assert.equal(i.status, "upcoming");
+    assert.ok(i.on);
+    assert.match(i.action, /Identify and report important data/);
+    assert.ok(at(register(mapOf({}, [{ general: 10 }]), "2024-03-22"), "identify_and_report_important_data"));
+    assert.equal(at(register(mapOf({}, [{ general: 10 }]), "2024-03-21"), "identify_and_report_important_data"), undefined);
+  });
+});
+
+describe("incidents: CBDF-2024 Art 11 reports; notice to individuals is PIPL Art 57's, with its exception", () => {
+  test("CBDF-2024 Art 11 asks for remedial measures and a report, not notice to individuals", () => {
+    const r = register(mapOf({}, [{ general: 10 }]));
+    const report = must(r, "incident_reporting");
+    assert.deepEqual(cites(report), ["CBDF-2024 11"]);
+    assert.doesNotMatch(report.action, /individual/);
+    const zh = buildRegister(mapOf({}, [{ general: 10 }]), { asOf: "2026-12-05", lang: "zh" });
+    assert.doesNotMatch(must(zh, "incident_reporting").action, /通知个人/);
+  });
+  test("PIPL Art 57: notify individuals, unless the measures effectively avoid harm (the condition stated)", () => {
+    const n = must(register(mapOf({}, [{ general: 10 }])), "incident_notice");
+    assert.deepEqual(cites(n), ["PIPL 57"]);
+    assert.match(n.action, /notify the PI protection authorities and the individuals/);
+    assert.match(n.condition ?? "", /need not be told where the measures taken effectively avoid harm/);
+  });
+  test("no PI held: no notice to individuals; before 2024-03-22: no CBDF-2024 Art 11", () => {
+    const noPi = register(mapOf({}, [{ general: 0, dataset: { personalInformation: false, importantData: true } }]));
+    assert.equal(at(noPi, "incident_notice"), undefined);
+    assert.ok(at(noPi, "incident_reporting"));
+    const early = register(mapOf({}, [{ general: 10 }]), "2024-03-21");
+    assert.equal(at(early, "incident_reporting"), undefined);
+    assert.ok(at(early, "incident_notice"));
+  });
+});
+
 describe("recorded changes during an assessment's validity: re-declare on SAM-2022 Art 14 para 2's own conditions", () => {
   const sa = (what: string[], dataset: Record<string, unknown> = {}) =>
     mapOf({}, [{ id: "geo", general: 2_000_000, dataset }], {

@@ -213,6 +213,12 @@ export function obligationsFor(dec: Decision, ctx: ObligationContext, asOf: IsoD
   return finish(drafts, lang);
 }
 
+/** CBDF-2024 Art 2, as `assess` and the register both word it. */
+export const IDENTIFY_IMPORTANT_DATA: Bilingual = say(
+  "按照相关规定识别、申报重要数据（未被告知或者公开发布为重要数据的，不需要作为重要数据申报安全评估，但识别和申报的义务不因此免除）",
+  "Identify and report important data under the relevant rules (until data is notified or announced as important it need not be declared as such for an assessment; the duty to identify and report stays)",
+);
+
 /** Duties of every processor, whatever its transfers. */
 export function processorObligations(asOf: IsoDate, lang: Lang): Obligation[] {
   const drafts: Draft[] = [];
@@ -220,10 +226,7 @@ export function processorObligations(asOf: IsoDate, lang: Lang): Obligation[] {
     drafts.push({
       id: "identify_and_report_important_data",
       basis: [CBDF_2024.provisions.art2],
-      text: say(
-        "按照相关规定识别、申报重要数据（未被告知或者公开发布为重要数据的，不需要作为重要数据申报安全评估，但识别和申报的义务不因此免除）",
-        "Identify and report important data under the relevant rules (until data is notified or announced as important it need not be declared as such for an assessment; the duty to identify and report stays)",
-      ),
+      text: IDENTIFY_IMPORTANT_DATA,
     });
   }
   return finish(drafts, lang);

@@ -12,7 +12,7 @@ import type { DataMap } from "../datamap.js";
 import { diffMaps } from "../diff.js";
 import type { Counts } from "../types.js";
 import { finishItem, type ItemDraft, type NotLawItem, type RegisterItem } from "./item.js";
-import { auditItems, dataSecurityItems, incidentItem, officerItems } from "./processor.js";
+import { auditItems, dataSecurityItems, incidentItems, officerItems } from "./processor.js";
 import { serviceItems } from "./services.js";
 import { changeItems, deadlineItems, diffItems, transferItems } from "./transfers.js";
 
@@ -59,7 +59,7 @@ export function buildRegister(map: DataMap, opts: RegisterOptions): Register {
     ...officerItems(map, asOf, calendar),
     ...dataSecurityItems(map, asOf),
     ...serviceItems(map.services, calendar),
-    incidentItem(map, asOf),
+    ...incidentItems(map, asOf),
   ];
   const finish = (list: ItemDraft[]) =>
     list

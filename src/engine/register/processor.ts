@@ -2,13 +2,15 @@
  * The register's processor-wide duties: PI protection compliance audits (PIPL Arts 54, 64;
  * PIPCA-2025, with its 2023 draft shown beside as not law), the PI protection officer (PIPL Art 52,
  * PIPCA-2025), the duties of important-data processors and of processors of PI of 10,000,000 people
- * or more (NDSR-2024 Arts 28, 30, 32, 33), and incident reporting.
+ * or more (NDSR-2024 Arts 28, 30, 32, 33), and incident reporting (CBDF-2024 Art 11) with notice to
+ * individuals (PIPL Art 57).
  */
 import { addYears, type IsoDate, yearOf } from "../../calendar/date.js";
 import type { Calendar } from "../../calendar/working-days.js";
 import { CBDF_2024, DSL, inForceOn, meets, NDSR_2024, PIPCA_2025, PIPCA_DRAFT_2023, PIPL } from "../../law/index.js";
 import type { DataMap } from "../datamap.js";
 import { num, say } from "../messages.js";
+import { IDENTIFY_IMPORTANT_DATA } from "../obligations.js";
 import type { ItemDraft } from "./item.js";
 
 /** PIPCA-2025 Art 4: 超过1000万人 (excludes the number: regulations.md §0). */
@@ -168,6 +170,17 @@ export function officerItems(map: DataMap, asOf: IsoDate, calendar: Calendar): I
 
 export function dataSecurityItems(map: DataMap, asOf: IsoDate): ItemDraft[] {
   const out: ItemDraft[] = [];
+  // CBDF-2024 Art 2: every processor, as xborder assess lists it (processorObligations) — a standing duty.
+  if (inForceOn(CBDF_2024, asOf)) {
+    out.push({
+      id: "identify_and_report_important_data",
+      kind: "identify_and_report_important_data",
+      on: say("按照相关规定识别重要数据时（持续）", "as the relevant rules and catalogues identify important data (ongoing)"),
+      action: IDENTIFY_IMPORTANT_DATA,
+      trigger: say("数据处理者", "every data processor"),
+      basis: [CBDF_2024.provisions.art2],
+    });
+  }
   const ndsr = inForceOn(NDSR_2024, asOf);
   const important = map.datasets.filter((d) => d.importantData).map((d) => d.id);
   const persons = map.processor.personsProcessed;
@@ -223,17 +236,45 @@ export function dataSecurityItems(map: DataMap, asOf: IsoDate): ItemDraft[] {
   return out;
 }
 
-export function incidentItem(map: DataMap, asOf: IsoDate): ItemDraft {
-  const pi = map.datasets.some((d) => d.personalInformation);
-  return {
-    id: "incident_reporting",
-    kind: "incident_reporting",
-    on: say("发生或者可能发生数据安全事件时", "a data security incident, actual or possible"),
-    action: say(
-      "采取补救措施，及时向省级以上网信部门和其他有关主管部门报告，并通知个人",
-      "Take remedial measures, report promptly to the provincial-level (or higher) CAC and the other competent departments, and notify the individuals",
-    ),
-    trigger: say("数据出境活动", "outbound transfers"),
-    basis: [inForceOn(CBDF_2024, asOf) && CBDF_2024.provisions.art11, pi && PIPL.provisions.art57],
-  };
+/**
+ * Incidents: remedial measures and a report to the provincial-level (or higher) CAC and the other
+ * competent departments (CBDF-2024 Art 11); where PI is involved, notice to the PI authorities and
+ * to individuals, the latter not owed where the measures effectively avoid harm unless the
+ * authorities ask (PIPL Art 57) — CBDF-2024 Art 11 itself asks no notice to individuals.
+ */
+export function incidentItems(map: DataMap, asOf: IsoDate): ItemDraft[] {
+  const on = say("发生或者可能发生数据安全事件时", "a data security incident, actual or possible");
+  const trigger = say("数据出境活动", "outbound transfers");
+  const out: ItemDraft[] = [];
+  if (inForceOn(CBDF_2024, asOf)) {
+    out.push({
+      id: "incident_reporting",
+      kind: "incident_reporting",
+      on,
+      action: say(
+        "采取补救措施，及时向省级以上网信部门和其他有关主管部门报告",
+        "Take remedial measures and report promptly to the provincial-level (or higher) CAC and the other competent departments",
+      ),
+      trigger,
+      basis: [CBDF_2024.provisions.art11],
+    });
+  }
+  if (map.datasets.some((d) => d.personalInformation)) {
+    out.push({
+      id: "incident_notice",
+      kind: "incident_notice",
+      on: say("发生或者可能发生个人信息泄露、篡改、丢失时", "a leak, tampering or loss of PI, actual or possible"),
+      action: say(
+        "立即采取补救措施，并通知履行个人信息保护职责的部门和个人",
+        "Take remedial measures at once and notify the PI protection authorities and the individuals",
+      ),
+      trigger,
+      condition: say(
+        "采取措施能够有效避免信息泄露、篡改、丢失造成危害的，可以不通知个人；履行个人信息保护职责的部门认为可能造成危害的，有权要求通知个人",
+        "individuals need not be told where the measures taken effectively avoid harm, unless the authorities consider harm possible and require it",
+      ),
+      basis: [PIPL.provisions.art57],
+    });
+  }
+  return out;
 }

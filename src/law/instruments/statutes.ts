@@ -92,8 +92,8 @@ export const PIPL = {
     art57: {
       cite: { instrument: "PIPL", article: 57 },
       summary: {
-        zh: "发生或者可能发生个人信息泄露、篡改、丢失的，应当立即采取补救措施，并通知履行个人信息保护职责的部门和个人",
-        en: "On a leak, tampering or loss of PI, remedy at once and notify the authorities and the individuals",
+        zh: "发生或者可能发生个人信息泄露、篡改、丢失的，应当立即采取补救措施，并通知履行个人信息保护职责的部门和个人；采取措施能够有效避免信息泄露、篡改、丢失造成危害的，可以不通知个人，履行个人信息保护职责的部门认为可能造成危害的，有权要求通知个人",
+        en: "On a leak, tampering or loss of PI, actual or possible, remedy at once and notify the authorities and the individuals; individuals need not be told where the measures effectively avoid harm, unless the authorities consider harm possible and require it",
       },
     },
     art64: {
