@@ -106,6 +106,7 @@ const QUALIFIERS: [string, string, string[], string[]][] = [
     ["接收方处理个人信息的用途、方式", "其他情况", "按照个人信息处理者属地法律法规要求履行备案手续和法定通知义务"],
     ["recipient's use or manner of processing", "anything else", "as the processor's local law requires"],
   ],
+  ["GENAI-2023", "art17", ["按照国家有关规定开展安全评估", "履行算法备案"], ["security assessment as the state provides", "files"]],
   [
     "SAM-2022",
     "art14_2",

@@ -334,6 +334,32 @@ describe("services (seeds 001–003)", () => {
       /counted from 2023-08-15/,
     );
   });
+  test("GENAI-2023 Art 17: the security assessment 按照国家有关规定 beside the algorithm filing; done with securityAssessedDate; not without public-opinion attributes", () => {
+    const r = register(svc({ kind: "generative_ai", launchDate: "2025-01-02" }));
+    const a = must(r, "genai_security_assessment:s");
+    assert.deepEqual(cites(a), ["GENAI-2023 17"]);
+    assert.match(a.action, /security assessment as the state provides/);
+    assert.equal(a.status, "due");
+    assert.ok(must(r, "service_filing:s"), "beside the filing");
+    assert.equal(
+      must(register(svc({ kind: "generative_ai", securityAssessedDate: "2024-12-20" })), "genai_security_assessment:s").status,
+      "done",
+    );
+    assert.equal(at(register(svc({ kind: "generative_ai", publicOpinion: false })), "genai_security_assessment:s"), undefined);
+    assert.equal(at(register(svc({ kind: "algorithm" })), "genai_security_assessment:s"), undefined);
+  });
+  test("a product that uses a filed model shows the model's name and filing number (the CAC's announcement; GENAI-2023 Art 17): the user's duty too", () => {
+    const model = { name: "通义千问", filingNumber: "Zhejiang-Tongyi-20230901" };
+    const r = register(svc({ kind: "app", launchDate: "2026-01-05", model }));
+    const i = must(r, "show_model_filing:s");
+    assert.match(i.action, /model 通义千问, filing number Zhejiang-Tongyi-20230901/);
+    assert.deepEqual(cites(i), ["GENAI-2023 17"]);
+    assert.equal(i.status, "due");
+    assert.equal(at(r, "genai_security_assessment:s"), undefined, "the provider's assessment is not the user's");
+    assert.equal(must(register(svc({ kind: "app", model: { ...model, shown: true } })), "show_model_filing:s").status, "done");
+    assert.equal(at(register(svc({ kind: "app" })), "show_model_filing:s"), undefined);
+    assert.throws(() => svc({ kind: "app", model: { name: "x" } }), /services\[0\]\.model\.filingNumber/);
+  });
   test("Apps: filed before service, existing ones by 2024-03-31; graded systems: filed within 30 days, tested yearly from level 3", () => {
     assert.equal(must(register(svc({ kind: "app", launchDate: "2022-05-01" })), "service_filing:s").due, "2024-03-31");
     assert.equal(must(register(svc({ kind: "app", launchDate: "2026-12-20" })), "service_filing:s").due, "2026-12-20");

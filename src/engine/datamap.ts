@@ -391,6 +391,14 @@ export const DataMapSchema = z
                 filedDate: isoDate.optional(),
                 // The filing number is shown where the service is offered (ALGO-2021 Art 26; GENAI-2023 Art 17)
                 numberShown: flag.optional(),
+                // generative_ai: the day the security assessment of GENAI-2023 Art 17 was done
+                securityAssessedDate: isoDate.optional(),
+                // A filed generative-AI model the service uses: its name and filing number, and whether they are shown
+                // (the CAC's announcement of filed generative-AI services)
+                model: z
+                  .object({ name: text, filingNumber: text, shown: flag.optional() }, { error: expect("an object") })
+                  .loose()
+                  .optional(),
                 // information_system: the protection level (1–5), the day it was determined, the last test
                 level: whole.min(1, { error: "expected a level 1–5" }).max(5, { error: "expected a level 1–5" }).optional(),
                 levelDate: isoDate.optional(),

@@ -33,12 +33,34 @@ const ALGORITHM_BASIS: Partial<Record<Service["kind"], Provision[]>> = {
   generative_ai: [GENAI_2023.provisions.art17, ALGO_2021.provisions.art24],
 };
 
+/**
+ * A product that uses a filed generative-AI model shows the model's name and filing number
+ * prominently or on its details page — the user's duty, not only the provider's (the CAC's
+ * announcement of filed generative-AI services, seed 001; the filing is GENAI-2023 Art 17's).
+ */
+function modelShownItem(s: Service, label: string): ItemDraft {
+  const m = s.model!;
+  return {
+    id: `show_model_filing:${s.id}`,
+    kind: "show_model_filing",
+    service: s.id,
+    done: m.shown === true,
+    action: say(
+      `在显著位置或者产品详情页面公示所使用的已备案生成式人工智能服务：模型名称${m.name}，备案号${m.filingNumber}（国家网信办关于生成式人工智能服务已备案信息的公告）`,
+      `Show the filed generative-AI service it uses, prominently or on the product's details page: model ${m.name}, filing number ${m.filingNumber} (the CAC's announcement of filed generative-AI services)`,
+    ),
+    trigger: say(`${label}：使用已备案的生成式人工智能模型${m.name}`, `${label}: uses the filed generative-AI model ${m.name}`),
+    basis: [GENAI_2023.provisions.art17],
+  };
+}
+
 export function serviceItems(services: readonly Service[], calendar: Calendar): ItemDraft[] {
   const out: ItemDraft[] = [];
   services.forEach((s, i) => {
     const label = `services[${i}] ${s.id}${s.name ? `（${s.name}）` : ""}`;
     const what = NAMES[s.kind];
     const filed = s.filingNumber !== undefined || s.filedDate !== undefined;
+    if (s.model) out.push(modelShownItem(s, label));
     const basis = ALGORITHM_BASIS[s.kind];
     if (basis) {
       if (s.publicOpinion === false) return;
@@ -69,6 +91,22 @@ export function serviceItems(services: readonly Service[], calendar: Calendar): 
         ),
         basis,
       });
+      if (s.kind === "generative_ai") {
+        // GENAI-2023 Art 17: 按照国家有关规定开展安全评估, beside the filing; the measures set no date of their own.
+        out.push({
+          id: `genai_security_assessment:${s.id}`,
+          kind: "generative_ai_security_assessment",
+          service: s.id,
+          doneOn: s.securityAssessedDate,
+          action: say("按照国家有关规定开展安全评估", "Carry out the security assessment as the state provides"),
+          trigger,
+          condition: say(
+            "仅适用于具有舆论属性或者社会动员能力的服务；评估的时点和内容按照国家有关规定",
+            "only for a service with public-opinion attributes or social-mobilisation capability; when and how, as the state's rules on such assessments provide",
+          ),
+          basis: [GENAI_2023.provisions.art17],
+        });
+      }
       if (s.filingNumber) {
         out.push({
           id: `show_filing_number:${s.id}`,

@@ -68,14 +68,17 @@ export const GENAI_2023 = {
   issuer: { zh: "国家互联网信息办公室等七部门令第15号", en: "CAC and six other departments, Order No. 15" },
   published: "2023-07-10",
   inForce: "2023-08-15",
+  // The CAC's announcement of filed generative-AI services (seed 001) adds that a launched app or function using a
+  // filed service shows its model name and filing number (显著位置或产品详情页面): the register cites Art 17, the
+  // filing it shows, and names the announcement in the duty's text.
   source:
-    "seed 001 (the CAC's announcement: filing under these measures; launched apps show the model's name and filing number) (secondary: article number)",
+    "seed 001 (the CAC's announcement: filing under these measures; launched apps or functions show the filed model's name and filing number) (secondary: article number)",
   provisions: {
     art17: {
       cite: { instrument: "GENAI-2023", article: 17 },
       summary: {
-        zh: "提供具有舆论属性或者社会动员能力的生成式人工智能服务的，应当开展安全评估，并按照《互联网信息服务算法推荐管理规定》履行算法备案和变更、注销备案手续；已上线的应用应在显著位置公示所使用的已备案服务的模型名称及备案号",
-        en: "A generative-AI service with public-opinion attributes or social-mobilisation capability is security-assessed and filed under the algorithm provisions; a launched app shows the filed model's name and filing number prominently",
+        zh: "提供具有舆论属性或者社会动员能力的生成式人工智能服务的，应当按照国家有关规定开展安全评估，并按照《互联网信息服务算法推荐管理规定》履行算法备案和变更、注销备案手续",
+        en: "A provider of a generative-AI service with public-opinion attributes or social-mobilisation capability carries out a security assessment as the state provides, and files (and files changes and cancellation) under the algorithm provisions",
       },
       secondary: true,
     },
