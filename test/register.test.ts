@@ -228,6 +228,18 @@ describe("per transfer", () => {
     assert.deepEqual([i.due, i.status], ["2026-12-05", "due"]);
     assert.deepEqual(cites(i), ["SCM-2023 8"]);
   });
+  test("more people under the filed contract, same band (150,000 → 300,000): a change to review, citing SCM-2023 Art 8", () => {
+    const before = mapOf({}, [{ id: "crm", general: 150_000 }], {
+      filings: [{ type: "standard_contract", transfer: "crm", effectiveDate: "2025-01-01" }],
+    } as Partial<DataMap>);
+    const after = mapOf({}, [{ id: "crm", general: 300_000 }], {
+      filings: [{ type: "standard_contract", transfer: "crm", effectiveDate: "2025-01-01" }],
+    } as Partial<DataMap>);
+    const i = must(buildRegister(after, { asOf: "2026-12-05", changedFrom: before }), "review_after_change:diff:crm");
+    assert.equal(i.kind, "review_after_change");
+    assert.deepEqual(cites(i), ["SCM-2023 8"]);
+    assert.match(i.action, /unsettled/);
+  });
 });
 
 describe("CBDF-2024 Art 2: identifying and reporting important data is in the register, as in xborder assess", () => {
