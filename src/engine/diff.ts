@@ -128,8 +128,8 @@ const ROUTE_TERM: Record<RedoRoute, Bilingual> = {
 };
 
 /** What a filed route's redo is: a re-declaration, or a new PIPIA, contract and filing. */
-function redoText(route: RedoRoute, what: string[], condition: Bilingual | undefined): Bilingual {
-  const changed = say(`${what.join("、")}发生变化`, `${what.join(", ")} changed`);
+function redoText(route: RedoRoute, what: Bilingual, condition: Bilingual | undefined): Bilingual {
+  const changed = say(`${what.zh}发生变化`, `${what.en} changed`);
   if (route === "security_assessment") {
     return say(
       `${ROUTE_TERM[route].zh}${changed.zh}：${condition ? `${condition.zh}，` : ""}应当重新申报数据出境安全评估`,
@@ -238,7 +238,7 @@ export function diffMaps(before: DataMap, after: DataMap, opts: DiffOptions): Ma
           found.map((w) => w.kind),
           filed.redo,
         );
-        const redo = redoText(filed.route, [text(what)], condition);
+        const redo = redoText(filed.route, what, condition);
         consequences.push({
           id: "refile",
           transfer: t1.id,

@@ -21,8 +21,9 @@ import { say } from "./messages.js";
 export type RedoKind = ChangeKind | "recipient" | "important_data";
 export type RedoRoute = Filing["type"];
 
-/** The changes each route's article names as triggers in themselves (no condition attached). */
+/** SCM-2023 Art 8 item 1's list: the recorded kinds but the recipient's law, control and "other". */
 const CHANGES_LISTED = CHANGE_KINDS.filter((k) => k !== "recipient_law" && k !== "control" && k !== "other");
+/** The changes each route's article names as triggers in themselves (no condition attached). */
 const AS_SUCH: Record<RedoRoute, readonly RedoKind[]> = {
   security_assessment: ["retention", "recipient", "important_data"],
   standard_contract: [...CHANGES_LISTED, "recipient", "important_data"],
@@ -55,7 +56,7 @@ export function redoProvision(route: RedoRoute, recipientRegion: string | undefi
 export function redoCondition(route: RedoRoute, kinds: readonly RedoKind[], redo: Provision): Bilingual | undefined {
   if (kinds.some((k) => AS_SUCH[route].includes(k))) return undefined;
   if (route === "security_assessment") {
-    const items = [...new Set(kinds.map((k) => SAM_ITEM[k] ?? 3))].sort();
+    const items = [...new Set(kinds.map((k) => SAM_ITEM[k] ?? 3))].sort((a, b) => a - b);
     const c = redo.cite;
     const zh = `${formatCitation({ instrument: c.instrument, article: c.article, paragraph: c.paragraph }, "zh")}${items.map(zhItem).join("、")}`;
     const en = `${formatCitation({ instrument: c.instrument, article: c.article, paragraph: c.paragraph }, "en")}${items.map((i) => `(${i})`).join("/")}`;
