@@ -7,7 +7,7 @@
  * documents against a 2 s goal; measured in bench/documents.ts).
  */
 import { type Block, type FilingDocument, missing, SOURCE_NAMES } from "./model.js";
-import { assertFileable, type RenderOptions } from "./render.js";
+import { assertFileable, coverLabel, type RenderOptions } from "./render.js";
 import { zip } from "./zip.js";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -103,7 +103,7 @@ export async function documentToDocx(d: FilingDocument, o: RenderOptions = {}): 
   };
   const todo = missing(d);
   const pageBreak = `<w:p><w:r><w:br w:type="page"/></w:r></w:p>`;
-  const label = zh ? d.coverLabel[0] : d.coverLabel[1];
+  const label = coverLabel(d);
   // The template's cover: the title, then the seal block — the name with （盖章） and 年 月 日.
   const cover = [
     d.notForFiling
@@ -135,7 +135,7 @@ export async function documentToDocx(d: FilingDocument, o: RenderOptions = {}): 
           ),
         ),
         ...(d.notApplicable ? [para("TableText", run(d.notApplicable, `<w:b/><w:color w:val="B42318"/>`))] : []),
-        ...d.problems.map((p) => para("TableText", run(p.text, `<w:b/><w:color w:val="B42318"/>`))),
+        ...(d.problems ?? []).map((p) => para("TableText", run(p.text, `<w:b/><w:color w:val="B42318"/>`))),
         para("Heading2", run(`${zh ? "待完成事项" : "Still to write"}（${todo.length}）`)),
         ...todo.map((t) => para("TableText", run(`${t.id}\u3000${t.text}`))),
         pageBreak,

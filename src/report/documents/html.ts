@@ -6,7 +6,7 @@
  * one section the company deletes in one step. The filing copy (final) has none of that.
  */
 import { type Block, type FilingDocument, missing, SOURCE_NAMES } from "./model.js";
-import { assertFileable, type RenderOptions } from "./render.js";
+import { assertFileable, coverLabel, type RenderOptions } from "./render.js";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
@@ -38,12 +38,12 @@ export function documentToHtml(d: FilingDocument, o: RenderOptions = {}): string
     }
   };
   const todo = missing(d);
-  const label = zh ? d.coverLabel[0] : d.coverLabel[1];
+  const label = coverLabel(d);
   const notes = work
     ? `<section class="notes">
 <p>${zh ? "工作稿（非备案文本）" : "Working copy (not the filing copy)"}：${zh ? "依据模板" : "template"} ${esc(d.edition)}；${zh ? "生成日期" : "as of"} ${esc(d.asOf)}（xborder）</p>
 ${d.notApplicable ? `<p class="banner">${esc(d.notApplicable)}</p>` : ""}
-${d.problems.map((p) => `<p class="banner">${esc(p.text)}</p>`).join("")}
+${(d.problems ?? []).map((p) => `<p class="banner">${esc(p.text)}</p>`).join("")}
 <h2>${zh ? "待完成事项" : "Still to write"}（${todo.length}）</h2>
 <ol>${todo.map((t) => `<li><a href="#${t.id}">${t.id}</a> ${esc(t.text)}</li>`).join("")}</ol>
 </section>`

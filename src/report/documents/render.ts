@@ -23,3 +23,13 @@ export function assertFileable(d: FilingDocument): void {
   const open = openItems(d);
   if (open.length) throw new NotFileable(open);
 }
+
+/** The cover's name line (a document stored before covers had one: by its kind). */
+export function coverLabel(d: FilingDocument): string {
+  const label =
+    d.coverLabel ??
+    (d.kind === "self-assessment" || d.kind === "sa-application"
+      ? ["数据处理者名称", "Data processor"]
+      : ["个人信息处理者名称", "PI processor"]);
+  return d.lang === "zh" ? label[0] : label[1];
+}
