@@ -308,6 +308,8 @@ describe("§4 dates and editions", () => {
     const gba = build(SHENZHEN, "gba-filing").doc;
     assert.match(htmlBody(documentToHtml(gba)), /2026年10月15日\s+已逾期/);
     assert.ok(openItems(gba).some((o) => o.key === "statements.gba-filing.late-filing-explanation"));
+    const notes = /<section class="notes">[\s\S]*?<\/section>/.exec(html(ANSWERED, "pipia"))![0];
+    assert.match(notes, /会员客户服务\u3000备案截止日\u30002026年11月30日\u3000未到期/, "the PIPIA's working notes show its filing's deadline");
     const ok = htmlBody(html(ANSWERED, "gba-filing"));
     assert.match(ok, /2026年12月2日/);
     assert.match(ok, /未到期/);

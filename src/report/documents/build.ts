@@ -277,7 +277,9 @@ function buildGbaPipia(f: DocumentFacts, o: BuildOptions): FilingDocument {
     f,
     o,
     ["个人信息保护影响评估报告（大湾区标准合同）", "PI protection impact assessment report (GBA standard contract)"],
-    "粤港澳大湾区（内地、澳门）个人信息跨境流动标准合同实施指引第五条",
+    g === "GBA-HK-2023"
+      ? "粤港澳大湾区（内地、香港）个人信息跨境流动标准合同实施指引第五条"
+      : "粤港澳大湾区（内地、澳门）个人信息跨境流动标准合同实施指引第五条",
     problems,
   );
 }

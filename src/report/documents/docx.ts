@@ -136,6 +136,7 @@ export async function documentToDocx(d: FilingDocument, o: RenderOptions = {}): 
         ),
         ...(d.notApplicable ? [para("TableText", run(d.notApplicable, `<w:b/><w:color w:val="B42318"/>`))] : []),
         ...(d.problems ?? []).map((p) => para("TableText", run(p.text, `<w:b/><w:color w:val="B42318"/>`))),
+        ...(d.deadlines ?? []).map((r) => para("TableText", run(r.join("\u3000")))),
         para("Heading2", run(`${zh ? "待完成事项" : "Still to write"}（${todo.length}）`)),
         ...todo.map((t) => para("TableText", run(`${t.id}\u3000${t.text}`))),
         pageBreak,

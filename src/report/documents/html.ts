@@ -44,6 +44,7 @@ export function documentToHtml(d: FilingDocument, o: RenderOptions = {}): string
 <p>${zh ? "工作稿（非备案文本）" : "Working copy (not the filing copy)"}：${zh ? "依据模板" : "template"} ${esc(d.edition)}；${zh ? "生成日期" : "as of"} ${esc(d.asOf)}（xborder）</p>
 ${d.notApplicable ? `<p class="banner">${esc(d.notApplicable)}</p>` : ""}
 ${(d.problems ?? []).map((p) => `<p class="banner">${esc(p.text)}</p>`).join("")}
+${(d.deadlines ?? []).map((r) => `<p>${r.map(esc).join("　")}</p>`).join("")}
 <h2>${zh ? "待完成事项" : "Still to write"}（${todo.length}）</h2>
 <ol>${todo.map((t) => `<li><a href="#${t.id}">${t.id}</a> ${esc(t.text)}</li>`).join("")}</ol>
 </section>`

@@ -10,6 +10,7 @@ import { buildScFiling } from "./sc-filing.js";
 import { type DocumentFacts, type LedgerFacts, SECOND_EDITION } from "./facts.js";
 import { answer, type FilingDocument, filingDocument } from "./model.js";
 import { NotApplicable, packageScope } from "./scope.js";
+import { deadlines } from "./sections.js";
 
 export const DOCUMENT_KINDS = ["self-assessment", "pipia", "sa-application", "sc-filing", "gba-filing"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -72,7 +73,7 @@ export function buildDocument(kind: DocumentKind, input: DocumentInput): FilingD
           : kind === "gba-filing"
             ? buildGbaFiling(facts, o)
             : buildSelfAssessment(facts, o);
-  return answer(d, said);
+  return { ...answer(d, said), deadlines: deadlines(facts, input.lang).rows };
 }
 
 export { documentToHtml } from "./html.js";

@@ -42,6 +42,8 @@ export interface FilingDocument {
   notApplicable?: string;
   /** What makes it unfileable besides the placeholders. */
   problems: Problem[];
+  /** The package's deadlines and their status (transfer, deadline, date, status), for the working copy's notes. */
+  deadlines?: string[][];
   blocks: Block[];
 }
 

@@ -67,7 +67,7 @@ export class Writer {
     const rows = list.map((m, i) => {
       const said = this.said[`material-${m.key}`];
       if (!said) open.push(m);
-      return [String(i + 1), this.t(m.name), said ?? this.t(m.todo)];
+      return [String(i + 1), this.t(m.name), said ?? this.t([`待${m.todo[0]}`, `to ${m.todo[1]}`])];
     });
     this.table(
       [
