@@ -208,6 +208,8 @@ describe("§2 the filing copy", () => {
     assert.match(r.stdout, /not written/);
     assert.match(r.stdout, /statements\.sc-filing\.material-undertaking/);
     assert.ok(!existsSync(out));
+    const en = xborder(["report", "pipia", ANSWERED, "--final", "--lang", "en", "--out", out]);
+    assert.equal(en.code, 2, "the filing copy is Chinese");
   });
 
   test("the filing copy (DOCX) has no source marks, notes, checklist, tool line, placeholder keys or 待办 states", async () => {
@@ -309,7 +311,11 @@ describe("§4 dates and editions", () => {
     assert.match(htmlBody(documentToHtml(gba)), /2026年10月15日\s+已逾期/);
     assert.ok(openItems(gba).some((o) => o.key === "statements.gba-filing.late-filing-explanation"));
     const notes = /<section class="notes">[\s\S]*?<\/section>/.exec(html(ANSWERED, "pipia"))![0];
-    assert.match(notes, /会员客户服务\u3000备案截止日\u30002026年11月30日\u3000未到期/, "the PIPIA's working notes show its filing's deadline");
+    assert.match(
+      notes,
+      /会员客户服务\u3000备案截止日\u30002026年11月30日\u3000未到期/,
+      "the PIPIA's working notes show its filing's deadline",
+    );
     const ok = htmlBody(html(ANSWERED, "gba-filing"));
     assert.match(ok, /2026年12月2日/);
     assert.match(ok, /未到期/);
@@ -322,6 +328,20 @@ describe("§4 dates and editions", () => {
     assert.match(htmlBody(html(LEGACY, "sc-filing")), /统一社会信用代码证件影印件/);
     assert.doesNotMatch(htmlBody(html(ANSWERED, "sc-filing")), /统一社会信用代码证件影印件/);
     assert.match(build(ANSWERED, "pipia").doc.edition, /第二版/);
+  });
+
+  test("a 1st-edition self-assessment opens with 一、自评估工作简述", () => {
+    const d = build(
+      variant(BANK, (m) => (m.asOf = "2024-03-21")),
+      "self-assessment",
+    ).doc;
+    assert.equal(d.notApplicable, undefined);
+    assert.equal(d.blocks[0]!.kind === "heading" && d.blocks[0]!.text, "一、自评估工作简述");
+    const after = build(
+      variant(BANK, (m) => (m.asOf = "2024-03-22")),
+      "self-assessment",
+    ).doc;
+    assert.equal(after.blocks[0]!.kind === "heading" && after.blocks[0]!.text, "一、自评估工作情况", "the 2nd edition from its day");
   });
 
   test("the self-assessment states when it was done and is unfileable when that is more than 3 months before the filing date", () => {

@@ -44,6 +44,8 @@ async function documentFor(kind: string, file: string, o: ReportCliOptions) {
   if (o.route !== undefined && o.route !== "sc" && o.route !== "gba")
     throw new UsageError(`--route: expected sc or gba, got ${JSON.stringify(o.route)}`);
   if (o.route !== undefined && kind !== "pipia") throw new UsageError("--route goes with pipia");
+  if (o.final && o.lang === "en")
+    throw new UsageError("--final: the filing copy is the Chinese one (--lang zh); English is a working translation");
   const scans = (o.scan ?? []).map(readScan);
   const map = loadDataMap(file);
   const asOf = o.asOf ?? map.asOf ?? todayInShanghai();
