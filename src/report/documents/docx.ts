@@ -40,7 +40,7 @@ ${style("Heading2", "二级标题（楷体 加粗）", { font: "楷体", bold: t
 ${style("Heading3", "三级标题（仿宋 加粗）", { font: "仿宋", bold: true, layout: true, outline: 2 })}
 ${style("TableText", "表格文字（仿宋 五号）", { font: "仿宋", size: 21 })}
 ${style("Placeholder", "待填写", { font: "仿宋", color: "B54708", layout: true, basedOn: "Body" })}
-${style("Cover", "封面（仿宋 三号）", { font: "仿宋", size: 32 })}
+${style("Cover", "封面（仿宋 四号）", { font: "仿宋" })}
 ${style("Footer", "页脚", { font: "Times New Roman", size: 28 })}
 </w:styles>`;
 
@@ -63,14 +63,17 @@ export async function documentToDocx(d: FilingDocument, o: RenderOptions = {}): 
   const src = (s?: keyof typeof SOURCE_NAMES) =>
     work && s ? run(`（${zh ? "来源" : "from"}：${SOURCE_NAMES[s][d.lang]}）`, `<w:color w:val="555555"/><w:sz w:val="21"/>`) : "";
   const table = (columns: string[], rows: string[][]) => {
-    const w = Math.floor(TEXT_WIDTH / columns.length);
-    const cell = (text: string, bold: boolean) =>
+    // A 序号 column takes what a number needs; the others share the rest.
+    const narrow = (c: string) => c === "序号" || c === "No.";
+    const unit = TEXT_WIDTH / columns.reduce((n, c) => n + (narrow(c) ? 0.4 : 1), 0);
+    const widths = columns.map((c) => Math.floor(unit * (narrow(c) ? 0.4 : 1)));
+    const cell = (text: string, bold: boolean, w: number) =>
       `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/></w:tcPr>${para("TableText", run(text, bold ? "<w:b/>" : ""))}</w:tc>`;
     const parts = [
-      `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${columns.map(() => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`,
+      `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`,
     ];
-    parts.push(`<w:tr><w:trPr><w:tblHeader/></w:trPr>${columns.map((c) => cell(c, true)).join("")}</w:tr>`);
-    for (const r of rows) parts.push(`<w:tr>${r.map((c) => cell(c, false)).join("")}</w:tr>`);
+    parts.push(`<w:tr><w:trPr><w:tblHeader/></w:trPr>${columns.map((c, i) => cell(c, true, widths[i]!)).join("")}</w:tr>`);
+    for (const r of rows) parts.push(`<w:tr>${r.map((c, i) => cell(c, false, widths[i]!)).join("")}</w:tr>`);
     parts.push("</w:tbl>");
     return parts.join("");
   };
@@ -114,16 +117,8 @@ export async function documentToDocx(d: FilingDocument, o: RenderOptions = {}): 
         )
       : "",
     para("Title", run(d.title), `${CENTER}<w:spacing w:before="2880" w:after="4320"/>`),
-    para(
-      "Cover",
-      run(`${label}：${d.processor}${zh ? "（盖章）" : " (seal)"}`),
-      `<w:spacing w:line="600" w:lineRule="exact"/><w:ind w:left="${cm(4)}"/>`,
-    ),
-    para(
-      "Cover",
-      run(zh ? "　　　　年　　月　　日" : "Date: ____________"),
-      `<w:spacing w:line="600" w:lineRule="exact"/><w:ind w:left="${cm(4)}"/>`,
-    ),
+    para("Cover", run(`${label}：${d.processor}${zh ? "（盖章）" : " (seal)"}`), `${CENTER}<w:spacing w:line="640" w:lineRule="exact"/>`),
+    para("Cover", run(zh ? "年　　月　　日" : "Date: ____________"), `${CENTER}<w:spacing w:line="640" w:lineRule="exact"/>`),
     pageBreak,
   ].join("");
   const notes = work
