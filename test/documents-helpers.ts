@@ -32,10 +32,18 @@ export function htmlBody(html: string): string {
 }
 
 /** English-looking tokens (a code such as financial_account, HK, 110102 is not one: those are checked apart) left in a zh text. */
-export function codeTokens(text: string, map: DataMap): string[] {
+export function codeTokens(text: string, map: DataMap, o: { cells?: boolean } = {}): string[] {
   let t = text;
   for (const s of freeText(map)) t = t.split(s).join(" ");
-  return [...new Set(t.match(/[a-z_]{3,}/g) ?? [])];
+  const found = [...new Set(t.match(/[a-z_]{3,}/g) ?? [])];
+  if (!o.cells) return found;
+  // cells: text whose table cells were interleaved line by line (a PDF's) — a token of the company's own words is theirs.
+  const own = new Set(
+    freeText(map)
+      .join(" ")
+      .match(/[a-z_]{3,}/g) ?? [],
+  );
+  return found.filter((x) => !own.has(x));
 }
 
 /** One part of a DOCX (a zip) as text. */

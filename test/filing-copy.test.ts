@@ -66,6 +66,25 @@ describe("§1 Chinese, not codes", () => {
     assert.deepEqual(found, []);
   });
 
+  test("the filing copies of the answered map, read back from the DOCX XML and the PDF text, hold no code either", async () => {
+    const map = loadDataMap(ANSWERED);
+    const pdf = hasChromium() && spawnSync("pdftotext", ["-v"]).status === 0;
+    for (const kind of DOCUMENT_KINDS) {
+      const docx = join(dir, `zh-${kind}.docx`);
+      assert.equal(xborder(["report", kind, ANSWERED, "--final", "--out", docx]).code, 0);
+      const text = paragraphs(await part(docx, "word/document.xml"))
+        .map((p) => p.text)
+        .join("\n");
+      assert.deepEqual(codeTokens(text, map), [], `${kind}.docx`);
+      assert.doesNotMatch(text, /\d,\d{3}|\b(HK|MO|TW|SG|DE)\b|440305/, `${kind}.docx: a separator, a region or division code`);
+      if (!pdf) continue;
+      const out = join(dir, `zh-${kind}.pdf`);
+      assert.equal(xborder(["report", kind, ANSWERED, "--final", "--out", out]).code, 0);
+      const pdfText = spawnSync("pdftotext", [out, "-"], { encoding: "utf8" }).stdout;
+      assert.deepEqual(codeTokens(pdfText, map, { cells: true }), [], `${kind}.pdf`);
+    }
+  });
+
   test("sensitive categories, data subjects, manner and recipient kind by their Chinese names", () => {
     const sc = html(ANSWERED, "sa-application");
     assert.match(sc, /医疗健康/);
