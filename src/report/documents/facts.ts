@@ -27,8 +27,18 @@ export const SECOND_EDITION = "2024-03-22";
 /** The map's transfers this package is about. */
 export const scoped = (f: DocumentFacts) => f.map.transfers.filter((t) => f.scope.includes(t.id));
 
-/** A data-item table per scenario: the map's `scenarios[].items`, else items found by scans, de-duplicated by name. */
-export function dataItems(f: DocumentFacts): { scenario: string; transfers: string[]; items: string[][]; source: "data_map" | "scan" }[] {
+type ItemTable = { scenario: string; transfers: string[]; items: string[][]; source: "data_map" | "scan" };
+const itemTables = new WeakMap<DocumentFacts, ItemTable[]>();
+
+/** A data-item table per scenario (computed once per document: each transfer's appendix reads it). */
+export function dataItems(f: DocumentFacts): ItemTable[] {
+  let t = itemTables.get(f);
+  if (!t) itemTables.set(f, (t = itemTablesOf(f)));
+  return t;
+}
+
+/** The map's `scenarios[].items`, else items found by scans, de-duplicated by name. */
+function itemTablesOf(f: DocumentFacts): { scenario: string; transfers: string[]; items: string[][]; source: "data_map" | "scan" }[] {
   if (f.map.scenarios.length) {
     return f.map.scenarios
       .filter((sc) => sc.transfers.some((id) => f.scope.includes(id)))
