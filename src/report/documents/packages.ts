@@ -239,7 +239,7 @@ export function buildGbaFiling(f: DocumentFacts, o: { lang: Lang; said?: Record<
     `标准合同生效之日起10个工作日内，个人信息处理者向广东省互联网信息办公室备案；${hk ? "香港一方向香港特别行政区政府数字政策办公室备案" : "澳门一方向澳门特别行政区政府个人资料保护局备案"}（${cw.cite({ instrument: g, article: 7 })}）。`,
     `Within 10 working days after the contract takes effect: the processor files with the Guangdong CAC; ${hk ? "the Hong Kong party with the Digital Policy Office" : "the Macao party with the Personal Data Protection Bureau"} (${cw.cite({ instrument: g, article: 7 })}).`,
   ]);
-  deadlineTable(w, f);
+  deadlineTable(w, f, { gba: true });
   w.h(1, ["二、大湾区标准合同", "2. The GBA standard contract"]);
   w.p([
     "合同正文采用指引附件1所列标准合同原文；以下为当事方和个人信息跨境提供说明。",

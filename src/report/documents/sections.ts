@@ -49,10 +49,10 @@ export function transfersTable(w: Writer, f: DocumentFacts, o: { gba?: boolean }
     });
   w.table(
     [
-      ["出境活动", "Transfer"],
+      [o.gba ? "跨境提供活动" : "出境活动", "Transfer"],
       ["处理目的", "Purpose"],
       [o.gba ? "接收方（所在地）" : "境外接收方（所在国家或者地区）", "Recipient (country or region)"],
-      ["出境方式", "Manner"],
+      [o.gba ? "跨境提供方式" : "出境方式", "Manner"],
       ...(o.gba ? [] : [["出境路径", "Pathway"] as Bi]),
     ],
     rows,
@@ -273,12 +273,12 @@ export function deadlines(f: DocumentFacts, lang: "zh" | "en") {
   return { rows: rows.map((r) => r.row), late: rows.some((r) => r.late) };
 }
 
-export function deadlineTable(w: Writer, f: DocumentFacts) {
+export function deadlineTable(w: Writer, f: DocumentFacts, o: { gba?: boolean } = {}) {
   const d = deadlines(f, w.lang);
   if (d.rows.length)
     w.table(
       [
-        ["出境活动", "Transfer"],
+        [o.gba ? "跨境提供活动" : "出境活动", "Transfer"],
         ["期限", "Deadline"],
         ["日期", "Date"],
         ["状态", "Status"],
