@@ -14,8 +14,9 @@ function run(name: string) {
 const pathways = (a: { transfers: { id: string; pathway: string }[] }) => Object.fromEntries(a.transfers.map((t) => [t.id, t.pathway]));
 
 describe("examples", () => {
-  test("there are the five worked examples", () => {
+  test("there are the five worked examples and the fully answered one", () => {
     assert.deepEqual(examples.sort(), [
+      "answered-shenzhen-health.yaml",
       "ciio-bank.yaml",
       "legacy-2023.yaml",
       "multinational-hr-crm.yaml",

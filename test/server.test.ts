@@ -525,6 +525,9 @@ for (const target of targets()) {
       );
       const html = await (await req(run.url, `/api/v1/orgs/alpha/documents/${d.id}?format=html`, { token: tokens.viewer })).text();
       assert.match(html, /个人信息保护影响评估报告/);
+      const filing = await req(run.url, `/api/v1/orgs/alpha/documents/${d.id}?format=docx&copy=filing`, { token: tokens.viewer });
+      assert.equal(filing.status, 409, "no filing copy while anything is open");
+      assert.ok((await json<{ open: unknown[] }>(filing)).open.length === d.missing);
       const check = await json<{ complete: boolean; missing: unknown[] }>(
         await req(run.url, "/api/v1/orgs/alpha/documents/check?kind=pipia", { token: tokens.viewer }),
       );

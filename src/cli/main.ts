@@ -123,9 +123,9 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
   program
     .command("report")
     .description(
-      "the filing documents (self-assessment, pipia, sc-filing), pre-filled from the facts; `report check KIND MAP` lists what is missing",
+      "the filing documents (self-assessment, pipia, sa-application, sc-filing, gba-filing), pre-filled from the facts; `report check KIND MAP` lists what is open (exit 0 only when --final would succeed)",
     )
-    .argument("<kind>", "self-assessment | pipia | sc-filing, or check")
+    .argument("<kind>", "self-assessment | pipia | sa-application | sc-filing | gba-filing, or check")
     .argument("<map>", "the data map (with check: the kind)")
     .argument("[checkMap]", "with check: the data map")
     .option("--out <file>", "FILE.docx | FILE.pdf | FILE.html")
@@ -135,6 +135,8 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .option("--route <route>", "pipia: sc (standard contract or certification, Annex 5; default) | gba (the GBA guideline's three points)")
     .option("--ledger", "people counted this year from the ledger")
     .option("--db <dir-or-url>", "the ledger (with --ledger)")
+    .option("--transfer <id...>", "the transfers the document is about (each of its route; default: all of the route's)")
+    .option("--final", "the filing copy: no source marks, notes or placeholder keys; refused (exit 1) while anything is open")
     .action(async (kind: string, a: string, b: string | undefined, o: import("./report.js").ReportCliOptions) => {
       const r = await commands.report();
       if (kind === "check") {

@@ -205,6 +205,8 @@ export const DataMapSchema = z
             dataSecurityOfficer: flag.optional(),
             // The filing documents (xborder report): who signs and who answers for data security.
             legalRepresentative: text.optional(),
+            // 住所 / 办公地址 as the filing writes it (the division code gives the place: 深圳市南山区).
+            address: text.optional(),
             dataSecurityContact: contact.optional(),
             filingAgent: contact.optional(),
           },
@@ -258,6 +260,8 @@ export const DataMapSchema = z
                 dataset: id,
                 recipient: id,
                 purpose: oneOf(PURPOSES).default("other"),
+                // The purpose in the company's words (附录一 处理目的); the enum alone prints as its name.
+                purposeText: text.optional(),
                 // 确需. Absent is read as false: an exemption that needs it does not apply, and the
                 // explanation names the missing field (regulations.md §0).
                 necessary: flag.optional(),

@@ -4,7 +4,7 @@
  * DOCX, HTML or PDF on download.
  */
 import { createHash } from "node:crypto";
-import { buildDocument, DOCUMENT_KINDS, type DocumentKind, type FilingDocument, missing } from "../report/documents/index.js";
+import { buildDocument, DOCUMENT_KINDS, type DocumentKind, type FilingDocument, openItems } from "../report/documents/index.js";
 import type { Lang } from "../law/index.js";
 import { countLedger } from "../ledger/count.js";
 import { appendAudit } from "./audit.js";
@@ -72,7 +72,8 @@ export async function generateDocument(
       version: (last?.version ?? 0) + 1,
       map_version: mapVersion,
       lang: doc.lang,
-      missing: missing(doc).length,
+      // Everything open (placeholders, materials, a refusal): 0 means the filing copy can be made.
+      missing: openItems(doc).length,
       model,
       digest: createHash("sha256").update(model).digest("hex"),
       created_by: a.actor,

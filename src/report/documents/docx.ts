@@ -7,6 +7,7 @@
  * documents against a 2 s goal; measured in bench/documents.ts).
  */
 import { type Block, type FilingDocument, missing, SOURCE_NAMES } from "./model.js";
+import { assertFileable, coverLabel, type RenderOptions } from "./render.js";
 import { zip } from "./zip.js";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -39,6 +40,8 @@ ${style("Heading2", "二级标题（楷体 加粗）", { font: "楷体", bold: t
 ${style("Heading3", "三级标题（仿宋 加粗）", { font: "仿宋", bold: true, layout: true, outline: 2 })}
 ${style("TableText", "表格文字（仿宋 五号）", { font: "仿宋", size: 21 })}
 ${style("Placeholder", "待填写", { font: "仿宋", color: "B54708", layout: true, basedOn: "Body" })}
+${style("Cover", "封面（仿宋 四号）", { font: "仿宋" })}
+${style("Footer", "页脚", { font: "Times New Roman", size: 28 })}
 </w:styles>`;
 
 const run = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
@@ -49,44 +52,62 @@ const TABLE_BORDERS = `<w:tblBorders>${["top", "left", "bottom", "right", "insid
 /** The text width between the margins, in twentieths of a point. */
 const TEXT_WIDTH = 11906 - 2 * cm(3.18);
 
-export async function documentToDocx(d: FilingDocument): Promise<Buffer> {
+/** The footer: the page number, centred, as an updating PAGE field ("- 1 -"). */
+const FOOTER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr xmlns:w="${W}"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">- </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> -</w:t></w:r></w:p></w:ftr>`;
+
+export async function documentToDocx(d: FilingDocument, o: RenderOptions = {}): Promise<Buffer> {
+  if (o.final) assertFileable(d);
   const zh = d.lang === "zh";
+  const work = !o.final;
   const src = (s?: keyof typeof SOURCE_NAMES) =>
-    s ? run(`（${zh ? "来源" : "from"}：${SOURCE_NAMES[s][d.lang]}）`, `<w:color w:val="555555"/><w:sz w:val="21"/>`) : "";
+    work && s ? run(`（${zh ? "来源" : "from"}：${SOURCE_NAMES[s][d.lang]}）`, `<w:color w:val="555555"/><w:sz w:val="21"/>`) : "";
   const table = (columns: string[], rows: string[][]) => {
-    const w = Math.floor(TEXT_WIDTH / columns.length);
-    const cell = (text: string, bold: boolean) =>
+    // A 序号 column takes what a number needs; the others share the rest.
+    const narrow = (c: string) => c === "序号" || c === "No.";
+    const unit = TEXT_WIDTH / columns.reduce((n, c) => n + (narrow(c) ? 0.4 : 1), 0);
+    const widths = columns.map((c) => Math.floor(unit * (narrow(c) ? 0.4 : 1)));
+    const cell = (text: string, bold: boolean, w: number) =>
       `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/></w:tcPr>${para("TableText", run(text, bold ? "<w:b/>" : ""))}</w:tc>`;
     const parts = [
-      `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${columns.map(() => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`,
+      `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`,
     ];
-    parts.push(`<w:tr><w:trPr><w:tblHeader/></w:trPr>${columns.map((c) => cell(c, true)).join("")}</w:tr>`);
-    for (const r of rows) parts.push(`<w:tr>${r.map((c) => cell(c, false)).join("")}</w:tr>`);
+    parts.push(`<w:tr><w:trPr><w:tblHeader/></w:trPr>${columns.map((c, i) => cell(c, true, widths[i]!)).join("")}</w:tr>`);
+    for (const r of rows) parts.push(`<w:tr>${r.map((c, i) => cell(c, false, widths[i]!)).join("")}</w:tr>`);
     parts.push("</w:tbl>");
     return parts.join("");
   };
+  // Each placeholder's key is a Word comment (Review › Delete all comments removes them in one step).
+  const comments: string[] = [];
   const block = (b: Block): string => {
     switch (b.kind) {
       case "heading":
         return para(`Heading${b.level}`, run(b.text));
       case "paragraph":
         return para("Body", run(b.text) + src(b.source));
-      case "placeholder":
+      case "placeholder": {
+        const id = comments.length;
+        comments.push(
+          `<w:comment w:id="${id}" w:author="${zh ? "待填写" : "To write"}" w:initials="${b.id}"><w:p><w:r><w:t xml:space="preserve">${esc(`${b.id} statements.${d.kind}.${b.key}${b.hint ? `（${b.hint}）` : ""}`)}</w:t></w:r></w:p></w:comment>`,
+        );
         return para(
           "Placeholder",
-          run(`【${zh ? "待填写" : "To write"} ${b.id}】${b.text}`, `<w:highlight w:val="yellow"/>`) +
-            run(`  statements.${d.kind}.${b.key}`, `<w:color w:val="777777"/><w:sz w:val="18"/>`),
+          `<w:commentRangeStart w:id="${id}"/>${run(`【${zh ? "待填写" : "To write"}】${b.text}`, `<w:highlight w:val="yellow"/>`)}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`,
           `<w:pBdr><w:top w:val="dashed" w:sz="6" w:space="1" w:color="B54708"/><w:bottom w:val="dashed" w:sz="6" w:space="1" w:color="B54708"/></w:pBdr>`,
         );
+      }
       case "table":
         return (
-          (b.caption ? para("TableText", run(b.caption)) : "") +
+          (b.caption ? para("TableText", run(b.caption, "<w:b/>")) : "") +
           table(b.columns, b.rows) +
-          (b.source ? para("TableText", src(b.source)) : "")
+          (work && b.source ? para("TableText", src(b.source)) : "")
         );
     }
   };
   const todo = missing(d);
+  const pageBreak = `<w:p><w:r><w:br w:type="page"/></w:r></w:p>`;
+  const label = coverLabel(d);
+  // The template's cover: the title, then the seal block — the name with （盖章） and 年 月 日.
   const cover = [
     d.notForFiling
       ? para(
@@ -95,23 +116,40 @@ export async function documentToDocx(d: FilingDocument): Promise<Buffer> {
           CENTER,
         )
       : "",
-    para("Title", run(d.title), `${CENTER}<w:spacing w:after="480"/>`),
-    para("Body", run(`${zh ? "数据处理者名称" : "Processor"}：${d.processor}（${zh ? "盖章" : "seal"}）`), CENTER),
-    para("Body", run(zh ? "年　　月　　日" : "Date: ____________"), CENTER),
-    para("TableText", run(`${zh ? "依据模板" : "Template"}：${d.edition}；${zh ? "生成日期" : "as of"} ${d.asOf}（xborder）`), CENTER),
-    para("Heading2", run(`${zh ? "待完成事项" : "Still to write"}（${todo.length}）`)),
-    ...todo.map((t) => para("TableText", run(`${t.id}\u3000${t.text}`))),
-    `<w:p><w:r><w:br w:type="page"/></w:r></w:p>`,
+    para("Title", run(d.title), `${CENTER}<w:spacing w:before="2880" w:after="4320"/>`),
+    para("Cover", run(`${label}：${d.processor}${zh ? "（盖章）" : " (seal)"}`), `${CENTER}<w:spacing w:line="640" w:lineRule="exact"/>`),
+    para("Cover", run(zh ? "年　　月　　日" : "Date: ____________"), `${CENTER}<w:spacing w:line="640" w:lineRule="exact"/>`),
+    pageBreak,
   ].join("");
+  const notes = work
+    ? [
+        para(
+          "TableText",
+          run(
+            `${zh ? "工作稿（非备案文本）：依据模板" : "Working copy (not the filing copy): template"} ${d.edition}；${zh ? "生成日期" : "as of"} ${d.asOf}（xborder）`,
+          ),
+        ),
+        ...(d.notApplicable ? [para("TableText", run(d.notApplicable, `<w:b/><w:color w:val="B42318"/>`))] : []),
+        ...(d.problems ?? []).map((p) => para("TableText", run(p.text, `<w:b/><w:color w:val="B42318"/>`))),
+        ...(d.deadlines ?? []).map((r) => para("TableText", run(r.join("\u3000")))),
+        para("Heading2", run(`${zh ? "待完成事项" : "Still to write"}（${todo.length}）`)),
+        ...todo.map((t) => para("TableText", run(`${t.id}\u3000${t.text}`))),
+        pageBreak,
+      ].join("")
+    : "";
   const body = d.blocks.map(block).join("");
+  const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="${W}"><w:body>${cover}${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="${cm(2.54)}" w:right="${cm(3.18)}" w:bottom="${cm(2.54)}" w:left="${cm(3.18)}" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${cover}${notes}${body}<w:sectPr><w:footerReference w:type="default" r:id="rId2"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="${cm(2.54)}" w:right="${cm(3.18)}" w:bottom="${cm(2.54)}" w:left="${cm(3.18)}" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>`;
   const rel = "http://schemas.openxmlformats.org";
+  const wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
   return zip([
     [
       "[Content_Types].xml",
       Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="${rel}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="${rel}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${wml}.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="${wml}.styles+xml"/><Override PartName="/word/footer1.xml" ContentType="${wml}.footer+xml"/>${
+          comments.length ? `<Override PartName="/word/comments.xml" ContentType="${wml}.comments+xml"/>` : ""
+        }<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
       ),
     ],
     [
@@ -123,16 +161,29 @@ export async function documentToDocx(d: FilingDocument): Promise<Buffer> {
     [
       "docProps/core.xml",
       Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="${rel}/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${esc(d.title)}</dc:title><dc:creator>xborder</dc:creator></cp:coreProperties>`,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="${rel}/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${esc(d.title)}</dc:title><dc:creator>${esc(work ? "xborder" : d.processor)}</dc:creator></cp:coreProperties>`,
       ),
     ],
     [
       "word/_rels/document.xml.rels",
       Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${rel}/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${rel}/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${rel}/officeDocument/2006/relationships/footer" Target="footer1.xml"/>${
+          comments.length ? `<Relationship Id="rId3" Type="${rel}/officeDocument/2006/relationships/comments" Target="comments.xml"/>` : ""
+        }</Relationships>`,
       ),
     ],
     ["word/styles.xml", Buffer.from(STYLES)],
+    ["word/footer1.xml", Buffer.from(FOOTER)],
+    ...(comments.length
+      ? [
+          [
+            "word/comments.xml",
+            Buffer.from(
+              `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W}">${comments.join("")}</w:comments>`,
+            ),
+          ] as [string, Buffer],
+        ]
+      : []),
     ["word/document.xml", Buffer.from(document)],
   ]);
 }

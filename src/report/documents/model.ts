@@ -11,7 +11,7 @@ export const SOURCE_NAMES: Record<Source, { zh: string; en: string }> = {
   ledger: { zh: "出境台账", en: "the ledger" },
   scan: { zh: "扫描报告", en: "a scan report" },
   register: { zh: "义务登记簿", en: "the obligations register" },
-  statement: { zh: "公司陈述（数据地图 statements）", en: "the company's statement (statements in the data map)" },
+  statement: { zh: "公司陈述", en: "the company's statement (statements in the data map)" },
 };
 
 export type Block =
@@ -19,7 +19,12 @@ export type Block =
   | { kind: "paragraph"; text: string; source?: Source }
   | { kind: "table"; columns: string[]; rows: string[][]; source?: Source; caption?: string }
   /** What only the company can write: shown as such, and listed on the checklist. */
-  | { kind: "placeholder"; id: string; text: string; key: string };
+  | { kind: "placeholder"; id: string; text: string; key: string; hint?: string };
+
+/** An open item that is not a placeholder: the package does not apply, or a fact makes it unfileable (a stale assessment). */
+export interface Problem {
+  text: string;
+}
 
 export interface FilingDocument {
   kind: "self-assessment" | "pipia" | "sc-filing" | "sa-application" | "gba-filing";
@@ -31,6 +36,14 @@ export interface FilingDocument {
   notForFiling: boolean;
   processor: string;
   asOf: string;
+  /** The cover's name line: 数据处理者名称 (self-assessment, SA application) or 个人信息处理者名称 (PIPIA, contracts). */
+  coverLabel: [zh: string, en: string];
+  /** Why the package does not apply to this map (then it has no body): the command line refuses it (exit 2). */
+  notApplicable?: string;
+  /** What makes it unfileable besides the placeholders. */
+  problems: Problem[];
+  /** The package's deadlines and their status (transfer, deadline, date, status), for the working copy's notes. */
+  deadlines?: string[][];
   blocks: Block[];
 }
 
@@ -38,13 +51,26 @@ export interface FilingDocument {
 export const missing = (d: FilingDocument) =>
   d.blocks.filter((b): b is Extract<Block, { kind: "placeholder" }> => b.kind === "placeholder");
 
+/**
+ * Everything between this document and a filing copy: the package not applying, the problems, the
+ * placeholders (materials to sign, seal or copy among them). `xborder report check` lists them; the
+ * filing copy (--final) is made only when there is none.
+ */
+export function openItems(d: FilingDocument): { id: string; text: string; key?: string }[] {
+  return [
+    ...(d.notApplicable ? [{ id: "N", text: d.notApplicable }] : []),
+    ...(d.problems ?? []).map((p, i) => ({ id: `X${i + 1}`, text: p.text })),
+    ...missing(d).map((p) => ({ id: p.id, text: p.text, key: `statements.${d.kind}.${p.key}${p.hint ? `（${p.hint}）` : ""}` })),
+  ];
+}
+
 /** The document around its blocks: the title in the document's language, the edition it follows. */
 export function filingDocument(
   kind: FilingDocument["kind"],
   title: [zh: string, en: string],
   edition: string,
   lang: "zh" | "en",
-  facts: { processor: string; asOf: string },
+  facts: { processor: string; asOf: string; problems?: Problem[] },
   blocks: Block[],
 ): FilingDocument {
   return {
@@ -55,6 +81,11 @@ export function filingDocument(
     notForFiling: lang !== "zh",
     processor: facts.processor,
     asOf: facts.asOf,
+    coverLabel:
+      kind === "self-assessment" || kind === "sa-application"
+        ? ["数据处理者名称", "Data processor"]
+        : ["个人信息处理者名称", "PI processor"],
+    problems: facts.problems ?? [],
     blocks,
   };
 }

@@ -3,6 +3,8 @@ import type { FilingDocument } from "./model.js";
 
 export interface Outline {
   title: string;
+  /** Why the package does not apply to the map (then nothing else). */
+  notApplicable?: string;
   headings: string[];
   tables: { caption?: string; columns: string[]; rows: number }[];
   people: string[];
@@ -10,6 +12,7 @@ export interface Outline {
 }
 
 export function outlineOf(d: FilingDocument): Outline {
+  if (d.notApplicable) return { title: d.title, notApplicable: d.notApplicable, headings: [], tables: [], people: [], missing: 0 };
   return {
     title: d.title,
     headings: d.blocks.flatMap((b) => (b.kind === "heading" ? [`${"#".repeat(b.level)} ${b.text}`] : [])),

@@ -14,7 +14,15 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: "load" });
-    return await page.pdf({ format: "A4", printBackground: true });
+    // The page number in the bottom margin ("- 1 -"), the margins the stylesheet's @page sets.
+    return await page.pdf({
+      format: "A4",
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: "<span></span>",
+      footerTemplate: `<div style="width:100%;text-align:center;font-size:12pt;font-family:'Times New Roman',serif">- <span class="pageNumber"></span> -</div>`,
+    });
   } finally {
     await browser.close();
   }

@@ -1,6 +1,6 @@
 /** Filings: for each document, what is still missing (the completeness check), generate a version, download it. */
 import { html } from "hono/html";
-import { DOCUMENT_KINDS, type FilingDocument, missing } from "../../report/documents/index.js";
+import { DOCUMENT_KINDS, type FilingDocument, openItems } from "../../report/documents/index.js";
 import type { StoredDocument } from "../documents.js";
 import { t } from "./i18n.js";
 import { csrfField, type PageContext } from "./layout.js";
@@ -17,11 +17,12 @@ export function filingsBody(
   const lang = ctx.lang;
   const zh = lang === "zh";
   return html`${drafts.map((d, i) => {
-      const todo = missing(d);
+      const todo = openItems(d);
       const kind = DOCUMENT_KINDS[i]!;
       return html`<section class="card">
         <h2>${d.title}</h2>
         <p class="muted">${d.edition}</p>
+        ${d.notApplicable ? html`<p>${zh ? "不适用" : "Does not apply"}：${d.notApplicable}</p>` : ""}
         <p>${zh ? `待完成事项：${todo.length}` : `Still to write: ${todo.length}`}</p>
         <ol>
           ${todo.map((x) => html`<li>${x.text}</li>`)}
@@ -62,9 +63,19 @@ export function filingsBody(
                 <td>${s.createdBy}</td>
                 <td>${s.createdAt}</td>
                 <td>
+                  ${zh ? "工作稿" : "Working copy"}:
                   <a href="/api/v1/orgs/${slug}/documents/${s.id}?format=docx">DOCX</a> ·
                   <a href="/api/v1/orgs/${slug}/documents/${s.id}?format=html">HTML</a>${
                     pdf ? html` · <a href="/api/v1/orgs/${slug}/documents/${s.id}?format=pdf">PDF</a>` : ""
+                  }${
+                    // The filing copy (xborder report --final): only for a version with nothing open.
+                    s.missing === 0
+                      ? html`<br />${zh ? "备案文本" : "Filing copy"}:
+                          <a href="/api/v1/orgs/${slug}/documents/${s.id}?format=docx&amp;copy=filing">DOCX</a> ·
+                          <a href="/api/v1/orgs/${slug}/documents/${s.id}?format=html&amp;copy=filing">HTML</a>${
+                            pdf ? html` · <a href="/api/v1/orgs/${slug}/documents/${s.id}?format=pdf&amp;copy=filing">PDF</a>` : ""
+                          }`
+                      : ""
                   }
                 </td>
               </tr>`,

@@ -12,7 +12,7 @@ import type { Lang } from "../../law/index.js";
 import { appendAudit, auditCsv, auditEntries, verifyAudit } from "../audit.js";
 import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
-import { DOCUMENT_KINDS, documentToDocx, documentToHtml, htmlToPdf, missing, PdfUnavailable } from "../../report/documents/index.js";
+import { DOCUMENT_KINDS, documentToDocx, documentToHtml, htmlToPdf, openItems, PdfUnavailable } from "../../report/documents/index.js";
 import type { Body } from "../cache.js";
 import { draftDocument, generateDocument, isDocumentKind, listDocuments, storedDocument } from "../documents.js";
 import { access, type Ctx, type Env, notFound } from "../context.js";
@@ -242,8 +242,13 @@ export function apiRoutes() {
     const kind = c.req.query("kind");
     if (!isDocumentKind(kind)) throw new InputProblem(`expected one of ${DOCUMENT_KINDS.join(" | ")}`, "kind");
     const { doc } = await draftDocument(c.var.deps, a.org.id, kind, { asOf: c.req.query("asOf"), lang: langQ(c) === "en" ? "en" : "zh" });
-    const todo = missing(doc);
-    return c.json({ kind, complete: todo.length === 0, missing: todo.map((x) => ({ id: x.id, text: x.text })) });
+    const todo = openItems(doc);
+    return c.json({
+      kind,
+      complete: todo.length === 0,
+      ...(doc.notApplicable ? { notApplicable: doc.notApplicable } : {}),
+      missing: todo.map((x) => ({ id: x.id, text: x.text })),
+    });
   });
 
   v1.post("/orgs/:org/documents", async (c) => {
@@ -266,14 +271,18 @@ export function apiRoutes() {
     const format = c.req.query("format") ?? "json";
     const name = `${d.kind}-${a.org.slug}`;
     if (format === "json") return c.json(d);
-    const html = documentToHtml(d);
+    // ?copy=filing: the filing copy (xborder report --final), refused (409) while anything is open.
+    const final = c.req.query("copy") === "filing";
+    if (final && openItems(d).length)
+      return c.json({ error: "not fileable yet", open: openItems(d).map((x) => ({ id: x.id, text: x.text })) }, 409);
+    const html = documentToHtml(d, { final });
     if (format === "html")
       return c.body(html, 200, {
         "content-type": "text/html; charset=utf-8",
         "content-disposition": `attachment; filename="${name}.html"`,
       });
     if (format === "docx")
-      return c.body(bytes(await documentToDocx(d)), 200, {
+      return c.body(bytes(await documentToDocx(d, { final })), 200, {
         "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "content-disposition": `attachment; filename="${name}.docx"`,
       });
