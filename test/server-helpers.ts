@@ -2,6 +2,7 @@
  * Helpers for the workspace tests: a server on a fresh store (embedded, or the PostgreSQL server
  * at $XBORDER_TEST_PG_URL), the first owner made through the setup link, and a cookie-keeping client.
  */
+import type { ServerConfig } from "../src/server/config.js";
 import { startServer, type Running } from "../src/server/serve.js";
 
 export interface Client {
@@ -10,8 +11,8 @@ export interface Client {
   email: string;
 }
 
-export async function boot(db: string): Promise<Running> {
-  return startServer({ db, port: 0, host: "127.0.0.1" });
+export async function boot(db: string, config: Partial<ServerConfig> = {}): Promise<Running> {
+  return startServer({ db, port: 0, host: "127.0.0.1", config: { scanTargets: new Map(), trustProxy: [], ...config } });
 }
 
 export async function req(

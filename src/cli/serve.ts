@@ -1,4 +1,5 @@
 import { auditEntries, verifyAudit } from "../server/audit.js";
+import { ConfigError, configFrom } from "../server/config.js";
 import { openWorkspace } from "../server/db/open.js";
 import { startServer } from "../server/serve.js";
 import { resolveTarget } from "../store/open.js";
@@ -8,13 +9,22 @@ export interface ServeCliOptions {
   port: string;
   host: string;
   db?: string;
+  scanTarget?: string[];
+  trustProxy?: string[];
 }
 
 /** `xborder serve`: runs until interrupted (Ctrl-C), then closes the databases cleanly. */
 export async function runServe(o: ServeCliOptions, out: (s: string) => void): Promise<number> {
   const port = Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected 0–65535, got ${JSON.stringify(o.port)}`);
-  const running = await startServer({ db: resolveTarget(o.db), port, host: o.host });
+  let config;
+  try {
+    config = configFrom({ scanTargets: o.scanTarget, trustProxy: o.trustProxy });
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+  const running = await startServer({ db: resolveTarget(o.db), port, host: o.host, config });
   out(`xborder workspace: ${running.url}  (data: ${running.deps.ws.location})\n`);
   if (running.setupUrl) out(`No account yet. Create the first owner (this link works once):\n  ${running.setupUrl}\n`);
   await new Promise<void>((resolve) => {

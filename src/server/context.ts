@@ -4,6 +4,7 @@ import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import type { Lang } from "../law/index.js";
 import type { Session } from "./auth/sessions.js";
+import type { ServerConfig } from "./config.js";
 import type { TokenAuth } from "./auth/tokens.js";
 import type { WorkspaceDb } from "./db/open.js";
 import type { Role } from "./db/schema.js";
@@ -17,6 +18,8 @@ export interface Deps {
   cache: WorkspaceCache;
   ledgers: Ledgers;
   jobs: Jobs;
+  /** What the operator configured: scan targets, trusted proxies. */
+  config: ServerConfig;
 }
 
 export interface Env {

@@ -46,9 +46,10 @@ export const OPERATIONS: Op[] = [
   [
     "post",
     "/api/v1/orgs/{org}/scans",
-    "Scan an uploaded file (?name=) or a PostgreSQL table ({ url, table }, the URL never stored): a job",
+    "Scan an uploaded file (?name=) or a table of a scan target the operator configured ({ target, table }; a URL is refused): a job",
     "write",
   ],
+  ["get", "/api/v1/orgs/{org}/scan-targets", "The database scan targets the server's operator configured (names only)", "read"],
   ["get", "/api/v1/orgs/{org}/scans/{id}", "A finished scan's report (`xborder scan --format json`; masked samples only)", "read"],
   ["post", "/api/v1/orgs/{org}/scans/{id}/apply", "Apply a scan to the data map: { dataset, transfer? } — a new version", "write"],
   ["get", "/api/v1/orgs/{org}/documents", "The filing documents generated (versions per kind)", "read"],

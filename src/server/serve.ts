@@ -5,6 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { serve as listen } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { type ServerConfig } from "./config.js";
 import { WorkspaceCache } from "./cache.js";
 import { openWorkspace } from "./db/open.js";
 import { Jobs } from "./jobs.js";
@@ -15,6 +16,8 @@ export interface ServeOptions {
   db: string;
   port: number;
   host: string;
+  /** Scan targets and trusted proxies (none by default). */
+  config?: ServerConfig;
 }
 
 export interface Running {
@@ -45,7 +48,7 @@ export async function startServer(o: ServeOptions): Promise<Running> {
       }
     }
     jobs.onSettled = () => cache.changed();
-    const deps = { ws, ledgers, jobs, cache };
+    const deps = { ws, ledgers, jobs, cache, config: o.config ?? { scanTargets: new Map(), trustProxy: [] } };
     const app = createApp(deps);
     const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
       const s = listen({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));

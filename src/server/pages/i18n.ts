@@ -11,7 +11,11 @@ const WORDS = {
   scans: ["扫描", "Scans"],
   filings: ["申报材料", "Filings"],
   scanFiles: ["扫描文件（CSV、Excel、JSON、文本、Parquet）", "Scan files (CSV, Excel, JSON, text, Parquet)"],
-  scanTable: ["扫描 PostgreSQL 表（连接串不会保存）", "Scan a PostgreSQL table (the URL is not stored)"],
+  scanTable: ["扫描服务器管理员配置的数据库中的表", "Scan a table of a database the server's operator configured"],
+  scanTargetsNone: [
+    "未配置数据库扫描目标：由服务器管理员以 xborder serve --scan-target 名称=postgres://… 配置。",
+    "Database scans are not configured: the server's operator names targets with xborder serve --scan-target NAME=postgres://….",
+  ],
   table: ["表", "Table"],
   start: ["开始扫描", "Start the scan"],
   entities: ["识别到的个人信息", "Personal information found"],

@@ -20,6 +20,7 @@ import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
 import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, setMember } from "../orgs.js";
 import { openApiDocument, openApiPage } from "../openapi.js";
+import { scanTargetRequest } from "../scan-targets.js";
 import {
   applyScanToOrg,
   asOfFor,
@@ -195,11 +196,7 @@ export function apiRoutes() {
     let id: number;
     if (/^application\/json/.test(c.req.header("content-type") ?? "")) {
       const body = await jsonBody(c);
-      if (typeof body.url !== "string" || !/^postgres(ql)?:\/\//.test(body.url))
-        throw new InputProblem("expected a postgres:// URL", "url");
-      if (typeof body.table !== "string" || !/^[\w.]{1,200}$/.test(body.table))
-        throw new InputProblem("expected a table (schema.table)", "table");
-      id = await c.var.deps.jobs.startScan(a.org.id, { url: body.url, table: body.table }, asOf, a.actor);
+      id = await c.var.deps.jobs.startScan(a.org.id, scanTargetRequest(c.var.deps.config.scanTargets, body), asOf, a.actor);
     } else {
       id = await c.var.deps.jobs.startScan(
         a.org.id,
@@ -210,6 +207,11 @@ export function apiRoutes() {
     }
     const statusUrl = `/api/v1/orgs/${a.org.slug}/jobs/${id}`;
     return c.json({ id, statusUrl, reportUrl: `/api/v1/orgs/${a.org.slug}/scans/${id}` }, 202, { location: statusUrl });
+  });
+
+  v1.get("/orgs/:org/scan-targets", async (c) => {
+    await access(c, c.req.param("org"), "read");
+    return c.json([...c.var.deps.config.scanTargets.keys()]);
   });
 
   v1.get("/orgs/:org/scans/:id", async (c) => {

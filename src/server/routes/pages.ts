@@ -18,6 +18,7 @@ import { datamapBody, diffBody, type FieldError } from "../pages/datamap.js";
 import { sectionForm, sectionLabel } from "../pages/forms.js";
 import { assessmentBody } from "../pages/assessment.js";
 import { auditBody, membersBody } from "../pages/admin.js";
+import { scanTargetRequest } from "../scan-targets.js";
 import { t, type Word } from "../pages/i18n.js";
 import { page, type PageContext } from "../pages/layout.js";
 import { ledgerBody } from "../pages/ledger.js";
@@ -251,7 +252,13 @@ export function pageRoutes() {
     const a = await pageAccess(c, "read");
     if (a instanceof Response) return a;
     const jobs = (await c.var.deps.jobs.list(a.org.id, 50)).filter((j) => j.kind === "scan");
-    return c.html(page(ctxOf(c, a), title(c, "scans"), scansBody(ctxOf(c, a), `/o/${a.org.slug}`, jobs, can(a.role, "write"))));
+    return c.html(
+      page(
+        ctxOf(c, a),
+        title(c, "scans"),
+        scansBody(ctxOf(c, a), `/o/${a.org.slug}`, jobs, can(a.role, "write"), [...c.var.deps.config.scanTargets.keys()]),
+      ),
+    );
   });
 
   r.post("/o/:org/scans", async (c) => {
@@ -259,12 +266,8 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const body = await c.req.parseBody({ all: true });
     const asOf = asOfFor(undefined, undefined);
-    if (typeof body.url === "string" && body.url.trim()) {
-      const url = body.url.trim();
-      const table = typeof body.table === "string" ? body.table.trim() : "";
-      if (!/^postgres(ql)?:\/\//.test(url)) throw new InputProblem("expected a postgres:// URL", "url");
-      if (!/^[\w.]{1,200}$/.test(table)) throw new InputProblem("expected a table (schema.table)", "table");
-      await c.var.deps.jobs.startScan(a.org.id, { url, table }, asOf, a.actor);
+    if (body.target !== undefined || body.url !== undefined) {
+      await c.var.deps.jobs.startScan(a.org.id, scanTargetRequest(c.var.deps.config.scanTargets, body), asOf, a.actor);
     } else {
       const files = ([] as unknown[]).concat(body.files ?? []).filter((f): f is File => f instanceof File && f.size > 0);
       if (!files.length) throw new InputProblem("choose one or more files", "files");

@@ -1,0 +1,180 @@
+/**
+ * The workspace under attack (issue 27), over real HTTP on each store: database scans only of the
+ * operator's named targets, no raw identifier from a header-less file, a sign-in limit keyed on
+ * the socket (per account and per address, slowing down rather than locking out), and bodies
+ * refused before they are read.
+ */
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import type { Running } from "../src/server/serve.js";
+import { ROOT } from "./helpers.js";
+import { dropTestSchemas, suiteOn, targets } from "./ledger-helpers.js";
+import { boot, type Client, json, req, setUp, tokenFor } from "./server-helpers.js";
+
+const EXAMPLE = readFileSync(join(ROOT, "examples/shenzhen-ecommerce.yaml"), "utf8");
+const PG = process.env.XBORDER_TEST_PG_URL;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/** A database to scan, beside the test database: `xb_scan_src` with public.customers (two people). */
+async function scanSource(): Promise<string> {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: PG });
+  await admin.connect();
+  try {
+    await admin.query("CREATE DATABASE xb_scan_src");
+  } catch (e) {
+    if ((e as { code?: string }).code !== "42P04") throw e; // exists already
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(PG!);
+  u.pathname = "/xb_scan_src";
+  const c = new pg.Client({ connectionString: u.toString() });
+  await c.connect();
+  try {
+    await c.query("CREATE TABLE IF NOT EXISTS customers (name text, id_number text, mobile text)");
+    await c.query("TRUNCATE customers");
+    await c.query("INSERT INTO customers VALUES ('张三','110101199003078515','13800138000'), ('李四','440305198807150023','13912345678')");
+  } finally {
+    await c.end();
+  }
+  return u.toString();
+}
+
+after(dropTestSchemas);
+
+for (const target of targets()) {
+  suiteOn(target, `workspace security on ${target.name}`, () => {
+    let db: string;
+    let run: Running;
+    let owner: Client;
+    const tokens: Record<string, string> = {};
+
+    before(async () => {
+      db = target.fresh();
+      run = await boot(db);
+      owner = await setUp(run, "owner@a.example", "Alpha");
+      for (const role of ["editor", "viewer"]) tokens[role] = await tokenFor(run.url, owner, "alpha", role);
+      const put = await req(run.url, "/api/v1/orgs/alpha/datamap", {
+        method: "PUT",
+        token: tokens.editor,
+        type: "application/yaml",
+        body: EXAMPLE,
+      });
+      assert.equal(put.status, 201, await put.text());
+    });
+    after(async () => run?.close());
+
+    test("1. a scan names no URL: a URL in the request is refused, and without configured targets the feature says it is not configured", async () => {
+      const r = await req(run.url, "/api/v1/orgs/alpha/scans", {
+        method: "POST",
+        token: tokens.editor,
+        type: "application/json",
+        body: JSON.stringify({ url: PG ?? "postgres://postgres@127.0.0.1:5432/test", table: "ws_user" }),
+      });
+      assert.equal(r.status, 422);
+      const p = await json<{ errors: { path: string }[] }>(r);
+      assert.equal(p.errors[0]?.path, "url");
+      const named = await req(run.url, "/api/v1/orgs/alpha/scans", {
+        method: "POST",
+        token: tokens.editor,
+        type: "application/json",
+        body: JSON.stringify({ target: "anything", table: "public.x" }),
+      });
+      assert.equal(named.status, 422);
+      assert.match(await named.text(), /no database scan targets are configured/);
+      const form = await req(run.url, "/o/alpha/scans", {
+        method: "POST",
+        client: owner,
+        type: "application/x-www-form-urlencoded",
+        body: new URLSearchParams({ _csrf: owner.csrf!, url: "postgres://postgres@127.0.0.1:5432/test", table: "ws_user" }),
+      });
+      assert.equal(form.status, 422);
+      const page = await (await req(run.url, "/o/alpha/scans", { client: owner })).text();
+      assert.match(page, /不会保存|未配置数据库扫描目标/);
+      assert.doesNotMatch(page, /name="url"/);
+      const jobs = await json<unknown[]>(await req(run.url, "/api/v1/orgs/alpha/jobs", { token: tokens.viewer }));
+      assert.equal(jobs.length, 0, "no job was started");
+    });
+
+    test(
+      "1, 7. the operator's named targets: one scans; the workspace's own database is refused; closed and open ports fail alike; no credentials anywhere",
+      { skip: PG ? false : "needs a PostgreSQL server to scan (XBORDER_TEST_PG_URL)" },
+      async () => {
+        const source = await scanSource();
+        // The workspace's own database (on the PostgreSQL store; the embedded one has no URL).
+        const pgStore = db.startsWith("postgres");
+        const secret = "s3cret-pw-27";
+        const scanDb = target.fresh();
+        const s = await boot(scanDb, {
+          scanTargets: new Map([
+            ["crm", source],
+            ...(pgStore ? [["self", db] as [string, string]] : []),
+            ["closed", `postgres://postgres:${secret}@127.0.0.1:1/x`],
+            ["nodb", `postgres://postgres:${secret}@127.0.0.1:5432/no_such_db_27`],
+          ]),
+        });
+        const logged: string[] = [];
+        const error = console.error;
+        console.error = (...a: unknown[]) => void logged.push(a.join(" "));
+        try {
+          const o = await setUp(s, "o@s.example", "Scan");
+          const start = async (target: string, table: string) => {
+            const r = await req(s.url, "/api/v1/orgs/scan/scans", {
+              method: "POST",
+              client: o,
+              type: "application/json",
+              body: JSON.stringify({ target, table }),
+            });
+            const text = await r.text();
+            assert.equal(r.status, 202, text);
+            return (JSON.parse(text) as { statusUrl: string }).statusUrl;
+          };
+          const urls = {
+            crm: await start("crm", "public.customers"),
+            self: pgStore ? await start("self", "ws_user") : undefined,
+            closed: await start("closed", "public.x"),
+            nodb: await start("nodb", "public.x"),
+          };
+          await s.deps.jobs.idle();
+          const job = async (u: string) => json<{ status: string; message: string }>(await req(s.url, u, { client: o }));
+          const crm = await job(urls.crm);
+          assert.equal(crm.status, "done", crm.message);
+          assert.match(crm.message, /^crm: public\.customers: 2 people/);
+          if (urls.self) {
+            const self = await job(urls.self);
+            assert.equal(self.status, "failed");
+            assert.match(self.message, /self holds an xborder workspace/);
+          }
+          const closed = await job(urls.closed);
+          const nodb = await job(urls.nodb);
+          assert.equal(closed.status, "failed");
+          assert.equal(closed.message.replace("closed", "X"), nodb.message.replace("nodb", "X"), "an open port fails as a closed one does");
+          const everything = [
+            JSON.stringify(await json(await req(s.url, "/api/v1/orgs/scan/jobs", { client: o }))),
+            await (await req(s.url, "/o/scan/scans", { client: o })).text(),
+            await (await req(s.url, "/api/v1/orgs/scan/audit.csv", { client: o })).text(),
+            JSON.stringify(await json(await req(s.url, "/api/v1/orgs/scan/scan-targets", { client: o }))),
+          ].join("\n");
+          for (const leak of [secret, "127.0.0.1", "5432", "ECONNREFUSED", "no_such_db_27", "110101199003078515"])
+            assert.ok(!everything.includes(leak), `${leak} shown`);
+          assert.ok(!logged.join("\n").includes(secret), "the log has no password");
+          await s.close();
+          if (!scanDb.startsWith("postgres"))
+            for (const f of filesUnder(scanDb)) assert.equal(readFileSync(f).indexOf(secret), -1, `${f} holds the password`);
+        } finally {
+          console.error = error;
+          await s.close().catch(() => undefined);
+        }
+      },
+    );
+  });
+}
