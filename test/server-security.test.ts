@@ -105,6 +105,49 @@ for (const target of targets()) {
       assert.equal(jobs.length, 0, "no job was started");
     });
 
+    test("2. a file without a header row: its first record is data, and no raw identifier reaches the database, the report or the pages", async () => {
+      const raw = ["110101199003078515", "13800138000", "张三丰", "44030519880715002X", "13912345678"];
+      const csv = `${raw[0]},${raw[1]},${raw[2]}\n${raw[3]},${raw[4]},李四光\n`;
+      const r = await req(run.url, "/api/v1/orgs/alpha/scans?name=people.csv", { method: "POST", token: tokens.editor, body: csv });
+      const started = await r.text();
+      assert.equal(r.status, 202, started);
+      const { id, reportUrl } = JSON.parse(started) as { id: number; reportUrl: string };
+      // A workbook-like name holding a mobile number (a JSON key) is masked like a sample.
+      const j = await req(run.url, "/api/v1/orgs/alpha/scans?name=keys.json", {
+        method: "POST",
+        token: tokens.editor,
+        body: JSON.stringify([{ "13700137000": "x", 姓名: "王五" }]),
+      });
+      assert.equal(j.status, 202);
+      const jid = (await json<{ id: number }>(j)).id;
+      await run.deps.jobs.idle();
+      const report = await json<{ persons: { distinct: number }; columns: { name: string }[] }>(
+        await req(run.url, reportUrl, { token: tokens.viewer }),
+      );
+      assert.equal(report.persons.distinct, 2, "the first row is a person");
+      assert.deepEqual(
+        report.columns.map((c) => c.name),
+        ["c1", "c2", "c3"],
+      );
+      const shown = [
+        JSON.stringify(report),
+        await (await req(run.url, `/o/alpha/scans/${id}`, { client: owner })).text(),
+        await (await req(run.url, `/o/alpha/scans/${jid}`, { client: owner })).text(),
+        JSON.stringify(await json(await req(run.url, `/api/v1/orgs/alpha/scans/${jid}`, { token: tokens.viewer }))),
+        JSON.stringify(await json(await req(run.url, "/api/v1/orgs/alpha/jobs", { token: tokens.viewer }))),
+      ].join("\n");
+      for (const x of [...raw, "13700137000"]) assert.ok(!shown.includes(x), `${x} shown`);
+      if (!db.startsWith("postgres"))
+        for (const f of filesUnder(db)) {
+          const bytes = readFileSync(f);
+          for (const x of [...raw, "13700137000"]) assert.equal(bytes.indexOf(Buffer.from(x)), -1, `${f} holds ${x}`);
+        }
+      else {
+        const rows = await run.deps.ws.db.selectFrom("ws_job").select(["message", "result"]).execute();
+        for (const x of [...raw, "13700137000"]) assert.ok(!JSON.stringify(rows).includes(x), `the database holds ${x}`);
+      }
+    });
+
     test(
       "1, 7. the operator's named targets: one scans; the workspace's own database is refused; closed and open ports fail alike; no credentials anywhere",
       { skip: PG ? false : "needs a PostgreSQL server to scan (XBORDER_TEST_PG_URL)" },
