@@ -2,6 +2,7 @@
  * Helpers for the workspace tests: a server on a fresh store (embedded, or the PostgreSQL server
  * at $XBORDER_TEST_PG_URL), the first owner made through the setup link, and a cookie-keeping client.
  */
+import { request } from "node:http";
 import type { ServerConfig } from "../src/server/config.js";
 import { startServer, type Running } from "../src/server/serve.js";
 
@@ -86,4 +87,37 @@ export async function tokenFor(base: string, owner: Client, org: string, role: s
   });
   if (r.status !== 201) throw new Error(`token: ${r.status} ${await r.text()}`);
   return (await json<{ token: string }>(r)).token;
+}
+
+/** A request over node:http, from a chosen local address (127.0.0.2 …: another client to the server's socket). */
+export function fromAddress(
+  url: string,
+  o: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string } = {},
+): Promise<{ status: number; headers: import("node:http").IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const r = request(url, { method: o.method ?? "GET", headers: o.headers, localAddress: o.localAddress }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    r.on("error", reject);
+    r.end(o.body);
+  });
+}
+
+/** A sign-in form posted from `localAddress`, with extra headers (a spoofed X-Forwarded-For …). */
+export async function signInFrom(
+  base: string,
+  localAddress: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
+  return fromAddress(`${base}/signin`, {
+    method: "POST",
+    localAddress,
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams({ email, password }).toString(),
+  });
 }

@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import type { Running } from "../src/server/serve.js";
 import { ROOT } from "./helpers.js";
 import { dropTestSchemas, suiteOn, targets } from "./ledger-helpers.js";
-import { boot, type Client, json, req, setUp, tokenFor } from "./server-helpers.js";
+import { boot, type Client, json, req, setUp, signIn, signInFrom, tokenFor } from "./server-helpers.js";
 
 const EXAMPLE = readFileSync(join(ROOT, "examples/shenzhen-ecommerce.yaml"), "utf8");
 const PG = process.env.XBORDER_TEST_PG_URL;
@@ -145,6 +145,49 @@ for (const target of targets()) {
       else {
         const rows = await run.deps.ws.db.selectFrom("ws_job").select(["message", "result"]).execute();
         for (const x of [...raw, "13700137000"]) assert.ok(!JSON.stringify(rows).includes(x), `the database holds ${x}`);
+      }
+    });
+
+    test("3. the sign-in limit keys on the socket's address: a spoofed X-Forwarded-For does not get round it", async () => {
+      for (let i = 0; i < 20; i++) {
+        const r = await signInFrom(run.url, "127.0.0.2", `spray${i}@a.example`, "wrong password!!", { "x-forwarded-for": `10.0.0.${i}` });
+        assert.equal(r.status, 401, `attempt ${i + 1}`);
+      }
+      const r = await signInFrom(run.url, "127.0.0.2", "spray99@a.example", "wrong password!!", { "x-forwarded-for": "10.9.9.9" });
+      assert.equal(r.status, 429, "the 21st failure from one address, whatever its header says");
+      assert.ok(Number(r.headers["retry-after"]) > 0);
+      assert.equal((await signIn(run.url, "owner@a.example")).status, 303, "another address is not blocked by it");
+    });
+
+    test("3. failures on an account from elsewhere slow it down but do not lock its owner out", async () => {
+      for (const from of ["127.0.0.3", "127.0.0.4"])
+        for (let i = 0; i < 5; i++) assert.equal((await signInFrom(run.url, from, "owner@a.example", "wrong password!!")).status, 401);
+      assert.equal((await signInFrom(run.url, "127.0.0.3", "owner@a.example", "wrong password!!")).status, 429, "that address waits");
+      const t0 = Date.now();
+      const right = await signInFrom(run.url, "127.0.0.6", "owner@a.example", "correct horse battery staple");
+      assert.equal(right.status, 303, "the right password from another address still signs in");
+      assert.ok(Date.now() - t0 >= 1000, `slowed down (${Date.now() - t0} ms)`);
+    });
+
+    test("3. behind a proxy the operator trusts (--trust-proxy), the client is the proxy's last hop; a prepended address changes nothing", async () => {
+      const config = run.deps.config;
+      run.deps.config = { ...config, trustProxy: ["127.0.0.5"] };
+      try {
+        for (let i = 0; i < 20; i++)
+          assert.equal(
+            (await signInFrom(run.url, "127.0.0.5", `p${i}@a.example`, "wrong password!!", { "x-forwarded-for": "203.0.113.7" })).status,
+            401,
+          );
+        const spoofed = await signInFrom(run.url, "127.0.0.5", "p@a.example", "wrong password!!", {
+          "x-forwarded-for": "198.51.100.1, 203.0.113.7",
+        });
+        assert.equal(spoofed.status, 429);
+        const other = await signInFrom(run.url, "127.0.0.5", "owner@a.example", "correct horse battery staple", {
+          "x-forwarded-for": "203.0.113.8",
+        });
+        assert.equal(other.status, 303, "another client behind the proxy");
+      } finally {
+        run.deps.config = config;
       }
     });
 

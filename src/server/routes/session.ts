@@ -5,7 +5,8 @@ import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
 import { appendAudit } from "../audit.js";
 import { checkPassword, decoyHash, verifyPassword } from "../auth/passwords.js";
-import { recordFailure, signInBlocked } from "../auth/rate-limit.js";
+import { clientAddress } from "../auth/client-address.js";
+import { clearFailures, recordFailure, signInVerdict } from "../auth/rate-limit.js";
 import { createSession, endAllSessions, endSession, SESSION_COOKIE, SESSION_HOURS } from "../auth/sessions.js";
 import { type Ctx, type Env, LANG_COOKIE } from "../context.js";
 import { createDemoOrg } from "../demo.js";
@@ -123,21 +124,25 @@ export function sessionRoutes() {
 
   r.post("/signin", async (c) => {
     const { db } = c.var.deps.ws;
-    const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    const address = clientAddress(c);
     const raw = (await field(c, "email")).trim().toLowerCase();
     const password = await field(c, "password");
-    if (await signInBlocked(db, raw, address)) {
+    const verdict = await signInVerdict(db, raw, address);
+    if (verdict.retryAfter) {
+      c.header("retry-after", String(verdict.retryAfter));
       return c.html(
         signInForm(c, c.var.lang === "zh" ? "失败次数过多，请15分钟后再试。" : "Too many failed attempts: try again in 15 minutes."),
         429,
       );
     }
+    if (verdict.delayMs) await new Promise((r) => setTimeout(r, verdict.delayMs));
     const user = await db.selectFrom("ws_user").select(["id", "password_hash"]).where("email", "=", raw).executeTakeFirst();
     const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), password);
     if (!user || !ok) {
       await recordFailure(db, raw, address);
       return c.html(signInForm(c, c.var.lang === "zh" ? "电子邮箱或密码不正确。" : "Wrong e-mail or password."), 401);
     }
+    await clearFailures(db, raw, address);
     const s = await createSession(db, user.id);
     startSession(c, s.token);
     for (const o of await orgsOf(db, user.id)) await appendAudit(db, { orgId: o.id, actor: raw, action: "session.sign_in", target: raw });
