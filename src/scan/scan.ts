@@ -139,11 +139,7 @@ function shownPath(file: string, root?: string): string {
  * unread). A first line holding an identifier is a record, not a header (a file without a header
  * row): its columns are c1…cn and the line is read as data, so no one's ID number becomes a name.
  */
-async function readHeader(
-  chunks: AsyncGenerator<Buffer>,
-  format: Format,
-  asOf: string,
-): Promise<{ header?: TableHeader; rest: Buffer[] }> {
+async function readHeader(chunks: AsyncGenerator<Buffer>, format: Format, asOf: string): Promise<{ header?: TableHeader; rest: Buffer[] }> {
   const delimiter = format === "tsv" ? "\t" : undefined;
   let acc: Buffer = Buffer.alloc(0);
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
