@@ -121,3 +121,43 @@ export async function signInFrom(
     body: new URLSearchParams({ email, password }).toString(),
   });
 }
+
+/**
+ * Sends a body in `chunk`s until the server answers or `total` bytes are sent (then ends it): how
+ * much was sent before the answer tells whether the server waited for the body.
+ */
+export function sendUntilAnswered(
+  url: string,
+  o: { method?: string; headers: Record<string, string>; first?: Buffer; chunk: Buffer; total: number },
+): Promise<{ status: number; sent: number; text: string; ms: number }> {
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered: { status: number } | undefined;
+    let gotAnswer: () => void = () => {};
+    const answer = new Promise<void>((r) => (gotAnswer = r));
+    const r = request(url, { method: o.method ?? "POST", headers: o.headers }, (res) => {
+      answered = { status: res.statusCode ?? 0 };
+      const at = Date.now() - t0;
+      gotAnswer();
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (text += d));
+      res.on("end", () => resolve({ status: answered!.status, sent, text, ms: at }));
+      res.on("error", () => resolve({ status: answered!.status, sent, text, ms: at }));
+    });
+    r.on("error", (e) => (answered ? undefined : reject(e)));
+    void (async () => {
+      if (o.first) {
+        r.write(o.first);
+        sent += o.first.length;
+      }
+      while (!answered && sent < o.total) {
+        const ok = r.write(o.chunk);
+        sent += o.chunk.length;
+        if (!ok) await Promise.race([new Promise((d) => r.once("drain", d)), answer, new Promise((d) => setTimeout(d, 5000))]);
+      }
+      if (!answered) r.end();
+    })().catch(() => undefined);
+  });
+}

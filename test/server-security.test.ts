@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import type { Running } from "../src/server/serve.js";
 import { ROOT } from "./helpers.js";
 import { dropTestSchemas, suiteOn, targets } from "./ledger-helpers.js";
-import { boot, type Client, json, req, setUp, signIn, signInFrom, tokenFor } from "./server-helpers.js";
+import { boot, type Client, json, req, sendUntilAnswered, setUp, signIn, signInFrom, tokenFor } from "./server-helpers.js";
 
 const EXAMPLE = readFileSync(join(ROOT, "examples/shenzhen-ecommerce.yaml"), "utf8");
 const PG = process.env.XBORDER_TEST_PG_URL;
@@ -48,6 +48,15 @@ async function scanSource(): Promise<string> {
   }
   return u.toString();
 }
+
+/** A page's form, posted by a signed-in person with their CSRF token. */
+const postForm = (base: string, path: string, client: Client, fields: Record<string, string>) =>
+  req(base, path, {
+    method: "POST",
+    client,
+    type: "application/x-www-form-urlencoded",
+    body: new URLSearchParams({ _csrf: client.csrf!, ...fields }),
+  });
 
 after(dropTestSchemas);
 
@@ -91,12 +100,7 @@ for (const target of targets()) {
       });
       assert.equal(named.status, 422);
       assert.match(await named.text(), /no database scan targets are configured/);
-      const form = await req(run.url, "/o/alpha/scans", {
-        method: "POST",
-        client: owner,
-        type: "application/x-www-form-urlencoded",
-        body: new URLSearchParams({ _csrf: owner.csrf!, url: "postgres://postgres@127.0.0.1:5432/test", table: "ws_user" }),
-      });
+      const form = await postForm(run.url, "/o/alpha/scans", owner, { url: "postgres://postgres@127.0.0.1:5432/test", table: "ws_user" });
       assert.equal(form.status, 422);
       const page = await (await req(run.url, "/o/alpha/scans", { client: owner })).text();
       assert.match(page, /不会保存|未配置数据库扫描目标/);
@@ -189,6 +193,117 @@ for (const target of targets()) {
       } finally {
         run.deps.config = config;
       }
+    });
+
+    test(
+      "4, 15. a body is not read before its sender is allowed, nor past the route's limit; memory stays bounded",
+      { timeout: 120_000 },
+      async () => {
+        const { createOrg, createUser, setMember } = await import("../src/server/orgs.js");
+        const wsdb = run.deps.ws.db;
+        const password = "correct horse battery staple";
+        await createOrg(wsdb, "Beta", await createUser(wsdb, "other@b.example", password));
+        const alphaId = (await wsdb.selectFrom("ws_org").select("id").where("slug", "=", "alpha").executeTakeFirstOrThrow()).id;
+        await setMember(wsdb, alphaId, "viewer@a.example", "viewer", password);
+        const other = (await signIn(run.url, "other@b.example")).client!;
+        const viewer = (await signIn(run.url, "viewer@a.example")).client!;
+        const MiB = 1024 * 1024;
+        const chunk = Buffer.alloc(MiB, "a");
+        const rss0 = process.memoryUsage().rss;
+        // A form upload to Alpha's ledger page, 100 MiB declared, the CSRF field first.
+        const upload = (client: Client) =>
+          sendUntilAnswered(`${run.url}/o/alpha/ledger`, {
+            headers: {
+              cookie: client.cookie!,
+              "content-type": "multipart/form-data; boundary=XB27",
+              "content-length": String(100 * MiB),
+            },
+            first: Buffer.from(
+              `--XB27\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${client.csrf}\r\n--XB27\r\nContent-Disposition: form-data; name="events"; filename="e.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+            ),
+            chunk,
+            total: 100 * MiB,
+          });
+        const x = await upload(other);
+        assert.equal(x.status, 404, "another organisation's member");
+        assert.ok(x.sent < 50 * MiB, `answered after ${x.sent / MiB} MiB`);
+        const v = await upload(viewer);
+        assert.equal(v.status, 403, "a viewer may not import");
+        assert.ok(v.sent < 50 * MiB, `answered after ${v.sent / MiB} MiB`);
+        // 3 GiB declared to the API's import: refused at the headers (item 15), nothing streamed to disk.
+        const declared = await sendUntilAnswered(`${run.url}/api/v1/orgs/alpha/ledger/import?name=e.csv`, {
+          headers: { authorization: `Bearer ${tokens.editor}`, "content-length": String(3 * 1024 ** 3) },
+          chunk,
+          total: 64 * MiB,
+        });
+        assert.equal(declared.status, 413);
+        assert.ok(declared.sent < 32 * MiB, `answered after ${declared.sent / MiB} MiB`);
+        // A viewer's JSON without a length: 413 once past 16 MiB, while it streams.
+        const streamed = await sendUntilAnswered(`${run.url}/api/v1/orgs/alpha/assess`, {
+          headers: { authorization: `Bearer ${tokens.viewer}`, "content-type": "application/json", "transfer-encoding": "chunked" },
+          first: Buffer.from('{"map":"'),
+          chunk,
+          total: 200 * MiB,
+        });
+        assert.equal(streamed.status, 413);
+        assert.ok(streamed.sent < 100 * MiB, `answered after ${streamed.sent / MiB} MiB`);
+        const grown = (process.memoryUsage().rss - rss0) / MiB;
+        assert.ok(grown < 120, `the process grew by ${grown.toFixed(0)} MiB`);
+        // And an allowed upload through the same form still works (streamed to disk, then a job).
+        const csv = "date,transfer,person\n2026-03-01,marketing-sg,form-person-1\n";
+        const body = `--XB27\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${owner.csrf}\r\n--XB27\r\nContent-Disposition: form-data; name="events"; filename="e.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--XB27--\r\n`;
+        const ok = await req(run.url, "/o/alpha/ledger", {
+          method: "POST",
+          client: owner,
+          csrf: false,
+          type: "multipart/form-data; boundary=XB27",
+          body,
+        });
+        assert.equal(ok.status, 303, await ok.text());
+        await run.deps.jobs.idle();
+        const jobs = await json<{ kind: string; status: string; message: string }[]>(
+          await req(run.url, "/api/v1/orgs/alpha/jobs", { token: tokens.viewer }),
+        );
+        assert.equal(jobs[0]?.status, "done", jobs[0]?.message);
+        const noCsrf = body.replace(owner.csrf!, "wrong");
+        const refused = await req(run.url, "/o/alpha/ledger", {
+          method: "POST",
+          client: owner,
+          csrf: false,
+          type: "multipart/form-data; boundary=XB27",
+          body: noCsrf,
+        });
+        assert.equal(refused.status, 403);
+      },
+    );
+
+    test("10. the language switch goes back to a path on this site only", async () => {
+      for (const next of ["/\\evil.example/x", "//evil.example/x", "/\t/evil.example", "https://evil.example/", "/%5Cevil.example"]) {
+        const r = await req(run.url, `/lang/en?next=${encodeURIComponent(next)}`);
+        assert.equal(r.status, 302);
+        const to = new URL(r.headers.get("location")!, run.url);
+        assert.equal(to.origin, new URL(run.url).origin, `${JSON.stringify(next)} → ${r.headers.get("location")}`);
+      }
+      const r = await req(run.url, `/lang/en?next=${encodeURIComponent("/o/alpha/ledger?asOf=2026-01-01")}`);
+      assert.equal(r.headers.get("location"), "/o/alpha/ledger?asOf=2026-01-01");
+    });
+
+    test("11. the last owner cannot give up the owner role (API and page)", async () => {
+      const me = (await json<{ id: number; email: string }[]>(await req(run.url, "/api/v1/orgs/alpha/members", { client: owner }))).find(
+        (m) => m.email === "owner@a.example",
+      )!;
+      const demote = await req(run.url, "/api/v1/orgs/alpha/members", {
+        method: "POST",
+        client: owner,
+        type: "application/json",
+        body: JSON.stringify({ email: "owner@a.example", role: "viewer" }),
+      });
+      assert.equal(demote.status, 422);
+      assert.match(await demote.text(), /last owner/);
+      const page = await postForm(run.url, "/o/alpha/members", owner, { email: "owner@a.example", role: "editor" });
+      assert.equal(page.status, 422);
+      const members = await json<{ id: number; role: string }[]>(await req(run.url, "/api/v1/orgs/alpha/members", { client: owner }));
+      assert.equal(members.find((m) => m.id === me.id)?.role, "owner", "still the owner");
     });
 
     test(

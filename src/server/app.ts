@@ -17,7 +17,8 @@ import { findSession, SESSION_COOKIE } from "./auth/sessions.js";
 import { tokenHash } from "./auth/secrets.js";
 import { findApiToken } from "./auth/tokens.js";
 import { PasswordError } from "./auth/passwords.js";
-import { type Deps, type Env, langOf } from "./context.js";
+import { dropForm, field, isForm, readForm, refuseDeclaredLength } from "./body.js";
+import { access, type Ctx, type Deps, type Env, langOf } from "./context.js";
 import { UploadTooLarge } from "./jobs.js";
 import { InputProblem } from "./orgs.js";
 import { errorPage } from "./pages/error.js";
@@ -67,6 +68,16 @@ function problemOf(e: unknown): Problem | undefined {
   return undefined;
 }
 
+/**
+ * A form posted to an organisation's page: the person must be a member whose role may change it
+ * (administration for members and tokens, writing otherwise): 404 / 403 before the body is read.
+ */
+async function authoriseForm(c: Ctx): Promise<void> {
+  const m = /^\/o\/([^/]+)(?:\/(.*))?$/.exec(c.req.path);
+  if (!m) return; // sign-out, a new organisation, the language: small forms (1 MiB at most)
+  await access(c, decodeURIComponent(m[1]!), /^(members|tokens)(\/|$)/.test(m[2] ?? "") ? "admin" : "write");
+}
+
 export function createApp(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
   app.use(
@@ -87,6 +98,7 @@ export function createApp(deps: Deps): Hono<Env> {
       referrerPolicy: "same-origin",
     }),
   );
+  app.use("*", refuseDeclaredLength);
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     c.set("lang", langOf(c));
@@ -106,9 +118,10 @@ export function createApp(deps: Deps): Hono<Env> {
     if (!SAFE.has(c.req.method) && !c.var.token) {
       if (c.var.session) {
         let sent = c.req.header("x-csrf-token");
-        if (!sent && /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header("content-type") ?? "")) {
-          const body = await c.req.parseBody();
-          sent = typeof body._csrf === "string" ? body._csrf : undefined;
+        if (!sent && isForm(c.req.header("content-type") ?? "")) {
+          // The form's token is in its body: the caller is authorised before a byte of it is read.
+          await authoriseForm(c);
+          sent = field(await readForm(c, c.var.session.csrf), "_csrf");
         }
         if (sent !== c.var.session.csrf) throw new HTTPException(403, { message: "missing or wrong CSRF token" });
       } else {
@@ -118,7 +131,11 @@ export function createApp(deps: Deps): Hono<Env> {
         if (origin && host !== c.req.header("host")) throw new HTTPException(403, { message: "cross-site request refused" });
       }
     }
-    await next();
+    try {
+      await next();
+    } finally {
+      await dropForm(c);
+    }
   });
   app.get("/favicon.ico", (c) => c.body(null, 204));
   for (const [path, [type, body]] of Object.entries(STATIC)) {

@@ -4,6 +4,7 @@ import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import type { Lang } from "../law/index.js";
 import type { Session } from "./auth/sessions.js";
+import type { Form } from "./body.js";
 import type { ServerConfig } from "./config.js";
 import type { TokenAuth } from "./auth/tokens.js";
 import type { WorkspaceDb } from "./db/open.js";
@@ -23,7 +24,7 @@ export interface Deps {
 }
 
 export interface Env {
-  Variables: { deps: Deps; session?: Session; token?: TokenAuth; lang: Lang };
+  Variables: { deps: Deps; session?: Session; token?: TokenAuth; lang: Lang; form?: Form; bodyText?: string };
 }
 
 export type Ctx = Context<Env>;

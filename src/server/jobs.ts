@@ -50,7 +50,7 @@ export const cleanName = (name: string) =>
     .slice(0, 120) || "upload";
 
 /** The largest upload (all files of one request): 2 GiB, or $XBORDER_MAX_UPLOAD_BYTES. */
-const maxUpload = () => Number(process.env.XBORDER_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
+export const maxUpload = () => Number(process.env.XBORDER_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
 
 export class UploadTooLarge extends Error {
   override name = "UploadTooLarge";
@@ -60,7 +60,7 @@ export class UploadTooLarge extends Error {
 export const OWNER = `${hostname()}:${process.pid}`;
 
 /** Upload folders are named after the process that holds them, so a killed one's are found and removed. */
-const UPLOAD_PREFIX = "xborder-upload-";
+export const UPLOAD_PREFIX = "xborder-upload-";
 
 /** Upload folders a killed server left (SIGKILL skips its clean-up): removed at the next start. */
 async function removeOrphanUploads(): Promise<number> {

@@ -127,6 +127,8 @@ export async function setMember(
   }
   const had = await db.selectFrom("ws_member").select("role").where("org_id", "=", orgId).where("user_id", "=", user.id).executeTakeFirst();
   if (had) {
+    if (had.role === "owner" && role !== "owner")
+      await keepAnOwner(db, orgId, user.id, "the last owner cannot give up the owner role", "role");
     await db.updateTable("ws_member").set({ role }).where("org_id", "=", orgId).where("user_id", "=", user.id).execute();
     return "changed";
   }
@@ -134,9 +136,14 @@ export async function setMember(
   return "added";
 }
 
-export async function removeMember(db: Kysely<WorkspaceDatabase>, orgId: number, userId: number): Promise<boolean> {
+/** An organisation always keeps an owner: refused when `userId` is its only one. */
+async function keepAnOwner(db: Kysely<WorkspaceDatabase>, orgId: number, userId: number, message: string, field: string): Promise<void> {
   const owners = await db.selectFrom("ws_member").select("user_id").where("org_id", "=", orgId).where("role", "=", "owner").execute();
-  if (owners.length === 1 && owners[0]?.user_id === userId) throw new InputProblem("the last owner cannot be removed", "user");
+  if (owners.length === 1 && owners[0]?.user_id === userId) throw new InputProblem(message, field);
+}
+
+export async function removeMember(db: Kysely<WorkspaceDatabase>, orgId: number, userId: number): Promise<boolean> {
+  await keepAnOwner(db, orgId, userId, "the last owner cannot be removed", "user");
   const r = await db.deleteFrom("ws_member").where("org_id", "=", orgId).where("user_id", "=", userId).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }

@@ -10,6 +10,7 @@ import { HTTPException } from "hono/http-exception";
 import { parseDataMap } from "../../engine/load.js";
 import type { Lang } from "../../law/index.js";
 import { appendAudit, auditCsv, auditEntries, verifyAudit } from "../audit.js";
+import { readText } from "../body.js";
 import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
 import { DOCUMENT_KINDS, documentToDocx, documentToHtml, htmlToPdf, missing, PdfUnavailable } from "../../report/documents/index.js";
@@ -17,7 +18,7 @@ import type { Body } from "../cache.js";
 import { draftDocument, generateDocument, isDocumentKind, listDocuments, storedDocument } from "../documents.js";
 import { access, type Ctx, type Env, notFound } from "../context.js";
 import { ROLES } from "../db/schema.js";
-import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
+import { getVersion, listVersions } from "../datamaps.js";
 import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, setMember } from "../orgs.js";
 import { openApiDocument, openApiPage } from "../openapi.js";
 import { scanTargetRequest } from "../scan-targets.js";
@@ -42,8 +43,7 @@ const int = (s: string | undefined, field: string): number => {
 };
 
 async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (text.length > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the body is larger than 16 MiB" });
+  const text = await readText(c);
   if (!text.trim()) return {};
   try {
     const v = JSON.parse(text) as unknown;
@@ -94,8 +94,7 @@ export function apiRoutes() {
 
   v1.put("/orgs/:org/datamap", async (c) => {
     const a = await access(c, c.req.param("org"), "write");
-    const text = await c.req.text();
-    if (text.length > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the data map is larger than 16 MiB" });
+    const text = await readText(c);
     const v = await saveMap(c.var.deps, a, text);
     return c.json({ version: v.version, digest: v.digest, createdBy: v.createdBy, createdAt: v.createdAt }, 201);
   });

@@ -1,4 +1,8 @@
 /** The web app's pages, server-rendered (Chinese first; English one click away), on the same service functions as the API. */
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebStream } from "node:stream/web";
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
@@ -18,6 +22,7 @@ import { datamapBody, diffBody, type FieldError } from "../pages/datamap.js";
 import { sectionForm, sectionLabel } from "../pages/forms.js";
 import { assessmentBody } from "../pages/assessment.js";
 import { auditBody, membersBody } from "../pages/admin.js";
+import { allFields, field, readForm } from "../body.js";
 import { scanTargetRequest } from "../scan-targets.js";
 import { t, type Word } from "../pages/i18n.js";
 import { page, type PageContext } from "../pages/layout.js";
@@ -69,13 +74,13 @@ const noMapYet = (ctx: PageContext, base: string) =>
 /** Where the forms start when no data map has been saved yet. */
 const EMPTY_MAP = 'xborder: 1\nprocessor:\n  name: ""\n';
 
+/** An uploaded form file, as the stream a job reads. */
+const onDisk = (path: string) => Readable.toWeb(createReadStream(path)) as WebStream<Uint8Array>;
+
 export function pageRoutes() {
   const r = new Hono<Env>();
   const title = (c: Ctx, w: Word) => t(c.var.lang, w);
-  const form = async (c: Ctx, k: string) => {
-    const v = (await c.req.parseBody())[k];
-    return typeof v === "string" ? v : "";
-  };
+  const form = async (c: Ctx, k: string) => field(await readForm(c), k);
 
   r.get("/o/:org", async (c) => {
     const a = await pageAccess(c, "read");
@@ -112,11 +117,12 @@ export function pageRoutes() {
   r.post("/o/:org/datamap", async (c) => {
     const a = await pageAccess(c, "write");
     if (a instanceof Response) return a;
-    const body = await c.req.parseBody();
-    let text = typeof body.text === "string" ? body.text : "";
-    if (body.file instanceof File && body.file.size > 0) {
-      if (body.file.size > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the data map is larger than 16 MiB" });
-      text = new TextDecoder().decode(await body.file.arrayBuffer());
+    const body = await readForm(c);
+    let text = field(body, "text");
+    const file = body.files.file?.[0];
+    if (file && file.size > 0) {
+      if (file.size > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the data map is larger than 16 MiB" });
+      text = await readFile(file.path, "utf8");
     }
     try {
       const v = await saveMap(c.var.deps, a, text);
@@ -161,7 +167,7 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const section = c.req.param("section");
     if (!isSection(section)) throw new HTTPException(404, { message: "no such section" });
-    const form = (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
+    const form = allFields(await readForm(c));
     const text = applyForm((await currentMap(c.var.deps, a.org.id))?.version.content ?? EMPTY_MAP, section, form);
     try {
       const v = await saveMap(c.var.deps, a, text);
@@ -241,10 +247,9 @@ export function pageRoutes() {
   r.post("/o/:org/ledger", async (c) => {
     const a = await pageAccess(c, "write");
     if (a instanceof Response) return a;
-    const body = await c.req.parseBody();
-    const f = body.events;
-    if (!(f instanceof File) || f.size === 0) throw new InputProblem("choose a file of events", "events");
-    await c.var.deps.jobs.startLedgerImport(a.org.id, f.name, f.stream() as never, a.actor);
+    const f = (await readForm(c)).files.events?.[0];
+    if (!f || f.size === 0) throw new InputProblem("choose a file of events", "events");
+    await c.var.deps.jobs.startLedgerImport(a.org.id, f.name, onDisk(f.path), a.actor);
     return c.redirect(`/o/${a.org.slug}/ledger`, 303);
   });
 
@@ -264,14 +269,15 @@ export function pageRoutes() {
   r.post("/o/:org/scans", async (c) => {
     const a = await pageAccess(c, "write");
     if (a instanceof Response) return a;
-    const body = await c.req.parseBody({ all: true });
+    const form = await readForm(c);
+    const body = allFields(form);
     const asOf = asOfFor(undefined, undefined);
     if (body.target !== undefined || body.url !== undefined) {
       await c.var.deps.jobs.startScan(a.org.id, scanTargetRequest(c.var.deps.config.scanTargets, body), asOf, a.actor);
     } else {
-      const files = ([] as unknown[]).concat(body.files ?? []).filter((f): f is File => f instanceof File && f.size > 0);
+      const files = (form.files.files ?? []).filter((f) => f.size > 0);
       if (!files.length) throw new InputProblem("choose one or more files", "files");
-      await c.var.deps.jobs.startScan(a.org.id, { files: files.map((f) => ({ name: f.name, body: f.stream() as never })) }, asOf, a.actor);
+      await c.var.deps.jobs.startScan(a.org.id, { files: files.map((f) => ({ name: f.name, body: onDisk(f.path) })) }, asOf, a.actor);
     }
     return c.redirect(`/o/${a.org.slug}/scans`, 303);
   });

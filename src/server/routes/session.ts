@@ -4,6 +4,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
 import { appendAudit } from "../audit.js";
+import { field as formField, readForm } from "../body.js";
 import { checkPassword, decoyHash, verifyPassword } from "../auth/passwords.js";
 import { clientAddress } from "../auth/client-address.js";
 import { clearFailures, recordFailure, signInVerdict } from "../auth/rate-limit.js";
@@ -15,11 +16,7 @@ import { hasUsers, setupTokenValid, useSetupToken } from "../setup.js";
 import { t } from "../pages/i18n.js";
 import { csrfField, page } from "../pages/layout.js";
 
-const field = async (c: Ctx, name: string): Promise<string> => {
-  const body = await c.req.parseBody();
-  const v = body[name];
-  return typeof v === "string" ? v : "";
-};
+const field = async (c: Ctx, name: string): Promise<string> => formField(await readForm(c), name);
 
 function startSession(c: Ctx, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
@@ -29,6 +26,17 @@ function startSession(c: Ctx, token: string) {
     secure: new URL(c.req.url).protocol === "https:",
     maxAge: SESSION_HOURS * 3600,
   });
+}
+
+/**
+ * A path on this site, or "/": browsers read `/\\host` and `//host` as another site, and drop tabs
+ * and line breaks, so the path is resolved as a browser would and kept only if it stays here.
+ */
+export function sameOriginPath(next: string | undefined): string {
+  if (!next || !next.startsWith("/") || [...next].some((ch) => ch === "\\" || ch.charCodeAt(0) < 0x20)) return "/";
+  const here = "http://xborder.invalid";
+  const u = new URL(next, here);
+  return u.origin === here && !u.pathname.startsWith("//") ? `${u.pathname}${u.search}${u.hash}` : "/";
 }
 
 const userOf = (c: Ctx) => (c.var.session ? { email: c.var.session.email, csrf: c.var.session.csrf } : undefined);
@@ -46,8 +54,7 @@ export function sessionRoutes() {
   r.get("/lang/:lang", (c) => {
     const lang = c.req.param("lang") === "en" ? "en" : "zh";
     setCookie(c, LANG_COOKIE, lang, { path: "/", sameSite: "Lax", maxAge: 365 * 86400 });
-    const next = c.req.query("next") ?? "/";
-    return c.redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/");
+    return c.redirect(sameOriginPath(c.req.query("next")));
   });
 
   const setupForm = (c: Ctx, token: string, problem?: string) => {
