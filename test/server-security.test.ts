@@ -277,6 +277,41 @@ for (const target of targets()) {
       },
     );
 
+    test("6. twelve saves of the data map at once: one wins, the others get 409 with the current version, none is a 500", async () => {
+      const got = await req(run.url, "/api/v1/orgs/alpha/datamap", { token: tokens.viewer });
+      const etag = got.headers.get("etag")!;
+      assert.match(etag, /^"\d+"$/);
+      const base = Number(etag.replace(/"/g, ""));
+      const versions = async () =>
+        (await json<unknown[]>(await req(run.url, "/api/v1/orgs/alpha/datamap/versions", { token: tokens.viewer }))).length;
+      const before = await versions();
+      const save = (i: number, headers: Record<string, string> = {}) =>
+        req(run.url, "/api/v1/orgs/alpha/datamap", {
+          method: "PUT",
+          token: tokens.editor,
+          type: "application/yaml",
+          body: `${EXAMPLE}\n# save ${i}\n`,
+          headers,
+        });
+      const stale = await Promise.all(Array.from({ length: 12 }, (_, i) => save(i, { "if-match": etag })));
+      const statuses = stale.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [201, ...Array<number>(11).fill(409)]);
+      for (const r of stale.filter((x) => x.status === 409)) {
+        const p = await json<{ currentVersion: number }>(r);
+        assert.equal(p.currentVersion, base + 1);
+      }
+      assert.equal(await versions(), before + 1);
+      const blind = await Promise.all(Array.from({ length: 12 }, (_, i) => save(100 + i)));
+      const won = blind.filter((r) => r.status === 201).length;
+      assert.ok(
+        blind.every((r) => r.status === 201 || r.status === 409),
+        blind.map((r) => r.status).join(" "),
+      );
+      assert.equal(await versions(), before + 1 + won, "every 201 is a version");
+      const page = await postForm(run.url, "/o/alpha/datamap", owner, { base: String(base), text: EXAMPLE });
+      assert.equal(page.status, 409, "a form opened on an older version");
+    });
+
     test("10. the language switch goes back to a path on this site only", async () => {
       for (const next of ["/\\evil.example/x", "//evil.example/x", "/\t/evil.example", "https://evil.example/", "/%5Cevil.example"]) {
         const r = await req(run.url, `/lang/en?next=${encodeURIComponent(next)}`);

@@ -19,6 +19,7 @@ import { findApiToken } from "./auth/tokens.js";
 import { PasswordError } from "./auth/passwords.js";
 import { dropForm, field, isForm, readForm, refuseDeclaredLength } from "./body.js";
 import { access, type Ctx, type Deps, type Env, langOf } from "./context.js";
+import { VersionConflict } from "./datamaps.js";
 import { UploadTooLarge } from "./jobs.js";
 import { InputProblem } from "./orgs.js";
 import { errorPage } from "./pages/error.js";
@@ -38,6 +39,8 @@ interface Problem {
   title: string;
   detail?: string;
   errors?: { path: string; message: string; line?: number }[];
+  /** A save based on an older version: the version the data map is at now. */
+  currentVersion?: number;
 }
 
 function problemOf(e: unknown): Problem | undefined {
@@ -64,6 +67,7 @@ function problemOf(e: unknown): Problem | undefined {
     };
   if (e instanceof PasswordError)
     return { status: 422, title: "The input is not valid", detail: e.message, errors: [{ path: "password", message: e.message }] };
+  if (e instanceof VersionConflict) return { status: 409, title: "Conflict", detail: e.message, currentVersion: e.current };
   if (e instanceof UploadTooLarge) return { status: 413, title: "Too large", detail: e.message };
   return undefined;
 }

@@ -53,8 +53,8 @@ export const asOfFor = (map: DataMap | undefined, given?: string): IsoDate => {
   return map?.asOf ?? todayInShanghai();
 };
 
-export async function saveMap(deps: Deps, a: Access, text: string): Promise<MapVersion> {
-  const { version, previous } = await saveVersion(deps.ws.db, a.org.id, text, a.actor);
+export async function saveMap(deps: Deps, a: Access, text: string, base?: number): Promise<MapVersion> {
+  const { version, previous } = await saveVersion(deps.ws.db, a.org.id, text, a.actor, base);
   deps.cache.changed();
   await appendAudit(deps.ws.db, {
     orgId: a.org.id,
@@ -227,7 +227,7 @@ export async function applyScanToOrg(
   if (!/^[\p{L}\p{N}_.-]{1,100}$/u.test(target.dataset)) throw new InputProblem("expected a dataset id", "dataset");
   const { version } = await requireMap(deps, a.org.id);
   const text = applyScan(version.content, scan.report, target);
-  const saved = await saveMap(deps, a, text);
+  const saved = await saveMap(deps, a, text, version.version);
   await appendAudit(deps.ws.db, {
     orgId: a.org.id,
     actor: a.actor,

@@ -42,6 +42,18 @@ const int = (s: string | undefined, field: string): number => {
   return Number(s);
 };
 
+/** The version a save edits: If-Match: "N" (the ETag the GET gave), or ?base=N; none = the latest. */
+function baseVersion(c: Ctx): number | undefined {
+  const match = c.req.header("if-match");
+  if (match !== undefined) {
+    const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(match);
+    if (!m) throw new InputProblem('expected the ETag of a version ("3")', "If-Match");
+    return Number(m[1]);
+  }
+  const q = c.req.query("base");
+  return q === undefined ? undefined : int(q, "base");
+}
+
 async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
   const text = await readText(c);
   if (!text.trim()) return {};
@@ -87,6 +99,7 @@ export function apiRoutes() {
     const a = await access(c, c.req.param("org"), "read");
     const { version } = await requireMap(c.var.deps, a.org.id);
     c.header("x-xborder-version", String(version.version));
+    c.header("etag", `"${version.version}"`);
     return c.body(version.content, 200, {
       "content-type": version.format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
     });
@@ -95,7 +108,7 @@ export function apiRoutes() {
   v1.put("/orgs/:org/datamap", async (c) => {
     const a = await access(c, c.req.param("org"), "write");
     const text = await readText(c);
-    const v = await saveMap(c.var.deps, a, text);
+    const v = await saveMap(c.var.deps, a, text, baseVersion(c));
     return c.json({ version: v.version, digest: v.digest, createdBy: v.createdBy, createdAt: v.createdAt }, 201);
   });
 

@@ -22,7 +22,7 @@ import { datamapBody, diffBody, type FieldError } from "../pages/datamap.js";
 import { sectionForm, sectionLabel } from "../pages/forms.js";
 import { assessmentBody } from "../pages/assessment.js";
 import { auditBody, membersBody } from "../pages/admin.js";
-import { allFields, field, readForm } from "../body.js";
+import { allFields, field, type Form, readForm } from "../body.js";
 import { scanTargetRequest } from "../scan-targets.js";
 import { t, type Word } from "../pages/i18n.js";
 import { page, type PageContext } from "../pages/layout.js";
@@ -73,6 +73,14 @@ const noMapYet = (ctx: PageContext, base: string) =>
 
 /** Where the forms start when no data map has been saved yet. */
 const EMPTY_MAP = 'xborder: 1\nprocessor:\n  name: ""\n';
+
+/** The version a form was opened on (its hidden `base` field): a save over a newer one is refused. */
+const formBase = (f: Form): number | undefined => {
+  const v = field(f, "base");
+  if (!v) return undefined;
+  if (!/^\d{1,9}$/.test(v)) throw new InputProblem("expected a version number", "base");
+  return Number(v);
+};
 
 /** An uploaded form file, as the stream a job reads. */
 const onDisk = (path: string) => Readable.toWeb(createReadStream(path)) as WebStream<Uint8Array>;
@@ -125,7 +133,7 @@ export function pageRoutes() {
       text = await readFile(file.path, "utf8");
     }
     try {
-      const v = await saveMap(c.var.deps, a, text);
+      const v = await saveMap(c.var.deps, a, text, formBase(body));
       return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
     } catch (e) {
       if (e instanceof DataMapError) {
@@ -141,7 +149,15 @@ export function pageRoutes() {
     }
   });
 
-  const showForm = async (c: Ctx, a: Access, section: Section, text: string, errors = new Map<string, string>(), general?: string) => {
+  const showForm = async (
+    c: Ctx,
+    a: Access,
+    section: Section,
+    text: string,
+    base: number | undefined,
+    errors = new Map<string, string>(),
+    general?: string,
+  ) => {
     const ctx = ctxOf(c, a);
     const raw = (parseYaml(text) ?? {}) as Record<string, unknown>;
     let map: DataMap;
@@ -150,7 +166,7 @@ export function pageRoutes() {
     } catch {
       map = (await currentMap(c.var.deps, a.org.id))?.map ?? checkMap(EMPTY_MAP);
     }
-    const body = sectionForm(ctx, `/o/${a.org.slug}`, section, map, raw, errors, general);
+    const body = sectionForm(ctx, `/o/${a.org.slug}`, section, map, raw, errors, general, base);
     return c.html(page(ctx, `${t(ctx.lang, "datamap")} — ${sectionLabel(section, ctx.lang)}`, body), errors.size || general ? 422 : 200);
   };
 
@@ -159,7 +175,8 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const section = c.req.param("section");
     if (!isSection(section)) throw new HTTPException(404, { message: "no such section" });
-    return showForm(c, a, section, (await currentMap(c.var.deps, a.org.id))?.version.content ?? EMPTY_MAP);
+    const cur = await currentMap(c.var.deps, a.org.id);
+    return showForm(c, a, section, cur?.version.content ?? EMPTY_MAP, cur?.version.version ?? 0);
   });
 
   r.post("/o/:org/datamap/edit/:section", async (c) => {
@@ -167,10 +184,11 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const section = c.req.param("section");
     if (!isSection(section)) throw new HTTPException(404, { message: "no such section" });
-    const form = allFields(await readForm(c));
+    const posted = await readForm(c);
+    const form = allFields(posted);
     const text = applyForm((await currentMap(c.var.deps, a.org.id))?.version.content ?? EMPTY_MAP, section, form);
     try {
-      const v = await saveMap(c.var.deps, a, text);
+      const v = await saveMap(c.var.deps, a, text, formBase(posted));
       return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
     } catch (e) {
       if (!(e instanceof DataMapError)) throw e;
@@ -182,7 +200,7 @@ export function pageRoutes() {
         else if (head === section && typeof rest[0] === "number") errors.set(`${rest[0]}.${rest.slice(1).join(".")}`, i.message);
         else other.push(`${formatPath(i.path)}: ${i.message}`);
       }
-      return showForm(c, a, section, text, errors, other.join("; ") || undefined);
+      return showForm(c, a, section, text, formBase(posted), errors, other.join("; ") || undefined);
     }
   });
 
