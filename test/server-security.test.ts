@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Running } from "../src/server/serve.js";
-import { ROOT } from "./helpers.js";
+import { ROOT, xborder } from "./helpers.js";
 import { dropTestSchemas, suiteOn, targets } from "./ledger-helpers.js";
 import { boot, type Client, json, req, sendUntilAnswered, setUp, signIn, signInFrom, tokenFor } from "./server-helpers.js";
 
@@ -277,6 +277,61 @@ for (const target of targets()) {
       },
     );
 
+    test("5. the audit chain is keyed: a rewrite recomputed without the key is detected; an exported head catches removed newest entries", async () => {
+      const made = await postForm(run.url, "/orgs", owner, { name: "Gamma" });
+      assert.equal(made.status, 303);
+      for (let i = 0; i < 3; i++)
+        assert.equal(
+          (
+            await req(run.url, "/api/v1/orgs/gamma/datamap", {
+              method: "PUT",
+              client: owner,
+              type: "application/yaml",
+              body: `${EXAMPLE}\n# ${i}\n`,
+            })
+          ).status,
+          201,
+        );
+      const verify = async (q = "") =>
+        json<{ intact: boolean; head: string; broken?: { seq: number; reason: string } }>(
+          await req(run.url, `/api/v1/orgs/gamma/audit/verify${q}`, { client: owner }),
+        );
+      const ok = await verify();
+      assert.equal(ok.intact, true);
+      assert.match(ok.head, /^4:[0-9a-f]{64}$/);
+      const wsdb = run.deps.ws.db;
+      const orgId = (await wsdb.selectFrom("ws_org").select("id").where("slug", "=", "gamma").executeTakeFirstOrThrow()).id;
+      // Removing the newest entry and setting the head back needs no key: only the exported head tells.
+      const rows = await wsdb.selectFrom("ws_audit").selectAll().where("org_id", "=", orgId).orderBy("seq").execute();
+      await wsdb.deleteFrom("ws_audit").where("org_id", "=", orgId).where("seq", "=", 4).execute();
+      await wsdb.updateTable("ws_org").set({ audit_seq: 3, audit_head: rows[2]!.hash }).where("id", "=", orgId).execute();
+      assert.equal((await verify()).intact, true, "the chain alone cannot tell");
+      const cut = await verify(`?expectHead=${ok.head}`);
+      assert.equal(cut.intact, false);
+      assert.match(cut.broken!.reason, /exported head .* is not in the chain/);
+      // Whoever can write the table edits an entry and recomputes every hash, as an unkeyed chain allowed.
+      const { createHash } = await import("node:crypto");
+      let prev = "0".repeat(64);
+      for (const r of rows.slice(0, 3)) {
+        const target = r.seq === 2 ? "version 99" : r.target;
+        const at = new Date(r.at).toISOString();
+        const hash = createHash("sha256")
+          .update(JSON.stringify([orgId, r.seq, at, r.actor, r.action, target, r.before_digest, r.after_digest, prev]))
+          .digest("hex");
+        await wsdb
+          .updateTable("ws_audit")
+          .set({ target, prev_hash: prev, hash })
+          .where("org_id", "=", orgId)
+          .where("seq", "=", r.seq)
+          .execute();
+        prev = hash;
+      }
+      await wsdb.updateTable("ws_org").set({ audit_head: prev }).where("id", "=", orgId).execute();
+      const forged = await verify();
+      assert.equal(forged.intact, false, "recomputed without the key");
+      assert.equal(forged.broken!.seq, 1);
+    });
+
     test("6. twelve saves of the data map at once: one wins, the others get 409 with the current version, none is a 500", async () => {
       const got = await req(run.url, "/api/v1/orgs/alpha/datamap", { token: tokens.viewer });
       const etag = got.headers.get("etag")!;
@@ -414,3 +469,36 @@ for (const target of targets()) {
     );
   });
 }
+
+test("5. xborder audit verify --expect-head: exit 1 when the head exported earlier is gone, though the chain alone looks intact", async () => {
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { openWorkspace } = await import("../src/server/db/open.js");
+  const dir = mkdtempSync(join(tmpdir(), "xborder-ws-"));
+  const run = await boot(dir);
+  const o = await setUp(run, "o@d.example", "Delta");
+  for (let i = 0; i < 2; i++)
+    await req(run.url, "/api/v1/orgs/delta/datamap", { method: "PUT", client: o, type: "application/yaml", body: `${EXAMPLE}\n# ${i}\n` });
+  const { head } = await json<{ head: string }>(await req(run.url, "/api/v1/orgs/delta/audit/verify", { client: o }));
+  await run.close();
+  const good = xborder(["audit", "verify", "--db", dir, "--org", "delta", "--expect-head", head]);
+  assert.equal(good.code, 0, good.stderr);
+  assert.match(good.stdout, new RegExp(`head ${head}`));
+  const ws = await openWorkspace(dir);
+  const [seq] = head.split(":");
+  const prev = await ws.db
+    .selectFrom("ws_audit")
+    .select("hash")
+    .where("seq", "=", Number(seq) - 1)
+    .executeTakeFirstOrThrow();
+  await ws.db.deleteFrom("ws_audit").where("seq", "=", Number(seq)).execute();
+  await ws.db
+    .updateTable("ws_org")
+    .set({ audit_seq: Number(seq) - 1, audit_head: prev.hash })
+    .execute();
+  await ws.close();
+  assert.equal(xborder(["audit", "verify", "--db", dir, "--org", "delta"]).code, 0, "the chain alone cannot tell");
+  const cut = xborder(["audit", "verify", "--db", dir, "--org", "delta", "--expect-head", head]);
+  assert.equal(cut.code, 1);
+  assert.match(cut.stdout, /is not in the chain/);
+});

@@ -169,6 +169,7 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .command("verify")
     .description("check every organisation's hash chain: exit 1 if an entry was edited, inserted or removed")
     .option("--org <slug>", "one organisation")
+    .option("--expect-head <seq:hash>", "a head exported earlier (verify prints it): exit 1 if it is no longer in the chain")
     .option("--format <format>", "json | text", "text")
     .option("--db <dir-or-url>", "the workspace: a directory or postgres:// URL (default $XBORDER_DB or ./.xborder)")
     .action(async (o: import("./serve.js").AuditCliOptions) => setExit(await (await commands.serve()).runAuditVerify(o, out)));

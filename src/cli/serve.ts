@@ -40,6 +40,7 @@ export interface AuditCliOptions {
   db?: string;
   org?: string;
   format: string;
+  expectHead?: string;
 }
 
 /** `xborder audit verify`: every organisation's chain (or one), exit 1 when any is broken. */
@@ -51,15 +52,22 @@ export async function runAuditVerify(o: AuditCliOptions, out: (s: string) => voi
     if (o.org) q = q.where("slug", "=", o.org);
     const orgs = await q.execute();
     if (o.org && !orgs.length) throw new UsageError(`--org: no organisation ${JSON.stringify(o.org)}`);
+    if (o.expectHead !== undefined && !o.org) throw new UsageError("--expect-head: name the organisation (--org SLUG)");
+    if (o.expectHead !== undefined && !/^\d+:[0-9a-f]{64}$/.test(o.expectHead))
+      throw new UsageError(`--expect-head: expected SEQ:HASH as verify printed it, got ${JSON.stringify(o.expectHead)}`);
     const results = [];
     for (const org of orgs)
-      results.push({ org: org.slug, ...(await verifyAudit(ws.db, org.id)), latest: (await auditEntries(ws.db, org.id, 1))[0]?.at ?? null });
+      results.push({
+        org: org.slug,
+        ...(await verifyAudit(ws.db, org.id, o.expectHead)),
+        latest: (await auditEntries(ws.db, org.id, 1))[0]?.at ?? null,
+      });
     if (o.format === "json") out(`${JSON.stringify(results, null, 2)}\n`);
     else
       for (const r of results)
         out(
           r.intact
-            ? `${r.org}: intact since ${r.since ?? "—"} (${r.entries} entries)\n`
+            ? `${r.org}: intact since ${r.since ?? "—"} (${r.entries} entries; head ${r.head ?? "—"})\n`
             : `${r.org}: BROKEN at entry ${r.broken?.seq}: ${r.broken?.reason}\n`,
         );
     return results.every((r) => r.intact) ? EXIT.ok : EXIT.failure;

@@ -325,7 +325,10 @@ export function apiRoutes() {
 
   v1.get("/orgs/:org/audit/verify", async (c) => {
     const a = await access(c, c.req.param("org"), "audit");
-    return c.json(await verifyAudit(c.var.deps.ws.db, a.org.id));
+    const head = c.req.query("expectHead");
+    if (head !== undefined && !/^\d{1,9}:[0-9a-f]{64}$/.test(head))
+      throw new InputProblem("expected SEQ:HASH as verify gave it", "expectHead");
+    return c.json(await verifyAudit(c.var.deps.ws.db, a.org.id, head));
   });
 
   v1.get("/orgs/:org/members", async (c) => {
