@@ -332,6 +332,29 @@ for (const target of targets()) {
       assert.equal(forged.broken!.seq, 1);
     });
 
+    test("12. the calendar feed's secret rotates on demand and when a member leaves", async () => {
+      const feedOf = async () =>
+        /\/feeds\/[\w-]+\.ics/.exec(await (await req(run.url, "/o/alpha/deadlines", { client: owner })).text())![0];
+      const first = await feedOf();
+      assert.equal((await req(run.url, first)).status, 200);
+      assert.equal((await req(run.url, "/api/v1/orgs/alpha/feed/rotate", { method: "POST", token: tokens.editor })).status, 403);
+      const r = await req(run.url, "/api/v1/orgs/alpha/feed/rotate", { method: "POST", client: owner });
+      assert.equal(r.status, 200);
+      const second = new URL((await json<{ feedUrl: string }>(r)).feedUrl).pathname;
+      assert.equal((await req(run.url, first)).status, 404, "the old link stops working");
+      assert.equal((await req(run.url, second)).status, 200);
+      const { createUser } = await import("../src/server/orgs.js");
+      const wsdb = run.deps.ws.db;
+      const alphaId = (await wsdb.selectFrom("ws_org").select("id").where("slug", "=", "alpha").executeTakeFirstOrThrow()).id;
+      const leaver = await createUser(wsdb, "leaver@a.example", "correct horse battery staple");
+      await wsdb.insertInto("ws_member").values({ org_id: alphaId, user_id: leaver, role: "viewer" }).execute();
+      assert.equal((await req(run.url, `/api/v1/orgs/alpha/members/${leaver}`, { method: "DELETE", client: owner })).status, 204);
+      assert.equal((await req(run.url, second)).status, 404, "a member who left keeps no working link");
+      assert.equal((await req(run.url, await feedOf())).status, 200);
+      const page = await postForm(run.url, "/o/alpha/feed/rotate", owner, {});
+      assert.equal(page.status, 303);
+    });
+
     test("6. twelve saves of the data map at once: one wins, the others get 409 with the current version, none is a 500", async () => {
       const got = await req(run.url, "/api/v1/orgs/alpha/datamap", { token: tokens.viewer });
       const etag = got.headers.get("etag")!;

@@ -74,12 +74,12 @@ function problemOf(e: unknown): Problem | undefined {
 
 /**
  * A form posted to an organisation's page: the person must be a member whose role may change it
- * (administration for members and tokens, writing otherwise): 404 / 403 before the body is read.
+ * (administration for members, tokens and the calendar feed, writing otherwise): 404 / 403 before the body is read.
  */
 async function authoriseForm(c: Ctx): Promise<void> {
   const m = /^\/o\/([^/]+)(?:\/(.*))?$/.exec(c.req.path);
   if (!m) return; // sign-out, a new organisation, the language: small forms (1 MiB at most)
-  await access(c, decodeURIComponent(m[1]!), /^(members|tokens)(\/|$)/.test(m[2] ?? "") ? "admin" : "write");
+  await access(c, decodeURIComponent(m[1]!), /^(members|tokens|feed)(\/|$)/.test(m[2] ?? "") ? "admin" : "write");
 }
 
 export function createApp(deps: Deps): Hono<Env> {

@@ -49,6 +49,7 @@ export const OPERATIONS: Op[] = [
     "Scan an uploaded file (?name=) or a table of a scan target the operator configured ({ target, table }; a URL is refused): a job",
     "write",
   ],
+  ["post", "/api/v1/orgs/{org}/feed/rotate", "A new secret for the calendar feed (the old link stops working): { feedUrl }", "admin"],
   ["get", "/api/v1/orgs/{org}/scan-targets", "The database scan targets the server's operator configured (names only)", "read"],
   ["get", "/api/v1/orgs/{org}/scans/{id}", "A finished scan's report (`xborder scan --format json`; masked samples only)", "read"],
   ["post", "/api/v1/orgs/{org}/scans/{id}/apply", "Apply a scan to the data map: { dataset, transfer? } — a new version", "write"],

@@ -145,5 +145,12 @@ async function keepAnOwner(db: Kysely<WorkspaceDatabase>, orgId: number, userId:
 export async function removeMember(db: Kysely<WorkspaceDatabase>, orgId: number, userId: number): Promise<boolean> {
   await keepAnOwner(db, orgId, userId, "the last owner cannot be removed", "user");
   const r = await db.deleteFrom("ws_member").where("org_id", "=", orgId).where("user_id", "=", userId).executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+  if (Number(r.numDeletedRows) === 0) return false;
+  await rotateFeed(db, orgId); // a member who leaves keeps no working calendar link
+  return true;
+}
+
+/** A new secret for the organisation's calendar feed: the old link stops working. */
+export async function rotateFeed(db: Kysely<WorkspaceDatabase>, orgId: number): Promise<void> {
+  await db.updateTable("ws_org").set({ feed_secret: newToken() }).where("id", "=", orgId).execute();
 }

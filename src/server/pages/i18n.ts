@@ -12,6 +12,7 @@ const WORDS = {
   filings: ["申报材料", "Filings"],
   scanFiles: ["扫描文件（CSV、Excel、JSON、文本、Parquet）", "Scan files (CSV, Excel, JSON, text, Parquet)"],
   scanTable: ["扫描服务器管理员配置的数据库中的表", "Scan a table of a database the server's operator configured"],
+  rotateFeed: ["更换日历订阅链接（旧链接失效）", "New calendar link (the old one stops working)"],
   scanTargetsNone: [
     "未配置数据库扫描目标：由服务器管理员以 xborder serve --scan-target 名称=postgres://… 配置。",
     "Database scans are not configured: the server's operator names targets with xborder serve --scan-target NAME=postgres://….",

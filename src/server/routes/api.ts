@@ -19,7 +19,7 @@ import { draftDocument, generateDocument, isDocumentKind, listDocuments, storedD
 import { access, type Ctx, type Env, notFound } from "../context.js";
 import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions } from "../datamaps.js";
-import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, setMember } from "../orgs.js";
+import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, rotateFeed, setMember } from "../orgs.js";
 import { openApiDocument, openApiPage } from "../openapi.js";
 import { scanTargetRequest } from "../scan-targets.js";
 import {
@@ -329,6 +329,14 @@ export function apiRoutes() {
     if (head !== undefined && !/^\d{1,9}:[0-9a-f]{64}$/.test(head))
       throw new InputProblem("expected SEQ:HASH as verify gave it", "expectHead");
     return c.json(await verifyAudit(c.var.deps.ws.db, a.org.id, head));
+  });
+
+  v1.post("/orgs/:org/feed/rotate", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    await rotateFeed(c.var.deps.ws.db, a.org.id);
+    await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "feed.rotate", target: "calendar feed" });
+    const org = await c.var.deps.ws.db.selectFrom("ws_org").select("feed_secret").where("id", "=", a.org.id).executeTakeFirstOrThrow();
+    return c.json({ feedUrl: `${new URL(c.req.url).origin}/feeds/${org.feed_secret}.ics` });
   });
 
   v1.get("/orgs/:org/members", async (c) => {

@@ -14,7 +14,7 @@ import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
 import { access, type Access, type Ctx, type Env } from "../context.js";
 import { checkMap, getVersion, latestVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
-import { can, InputProblem, isRole, members, normalEmail, removeMember, setMember } from "../orgs.js";
+import { can, InputProblem, isRole, members, normalEmail, removeMember, rotateFeed, setMember } from "../orgs.js";
 import { parse as parseYaml } from "yaml";
 import type { DataMap } from "../../engine/datamap.js";
 import { applyForm, isSection, type Section } from "../form-fields.js";
@@ -25,7 +25,7 @@ import { auditBody, membersBody } from "../pages/admin.js";
 import { allFields, field, type Form, readForm } from "../body.js";
 import { scanTargetRequest } from "../scan-targets.js";
 import { t, type Word } from "../pages/i18n.js";
-import { page, type PageContext } from "../pages/layout.js";
+import { csrfField, page, type PageContext } from "../pages/layout.js";
 import { ledgerBody } from "../pages/ledger.js";
 import { overviewBody } from "../pages/overview.js";
 import { itemRow } from "../pages/register.js";
@@ -372,6 +372,13 @@ export function pageRoutes() {
           <section class="card">${calendarBody(reg.asOf, reg.items, defaultCalendar(), lang)}</section>
           <section class="card">
             <p>${t(lang, "icsFeed")}: <code>${feed}</code></p>
+            ${
+              can(a.role, "admin")
+                ? html`<form class="inline" method="post" action="${base}/feed/rotate">
+                    ${csrfField(ctx)}<button type="submit" class="secondary">${t(lang, "rotateFeed")}</button>
+                  </form>`
+                : ""
+            }
             <table>
               <thead>
                 <tr>
@@ -388,6 +395,14 @@ export function pageRoutes() {
           </section>`,
       ),
     );
+  });
+
+  r.post("/o/:org/feed/rotate", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    await rotateFeed(c.var.deps.ws.db, a.org.id);
+    await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "feed.rotate", target: "calendar feed" });
+    return c.redirect(`/o/${a.org.slug}/deadlines`, 303);
   });
 
   r.get("/feeds/:file", async (c) => {
