@@ -355,6 +355,52 @@ for (const target of targets()) {
       assert.equal(page.status, 303);
     });
 
+    test("13. malformed input is a 400/404/422 naming the field, never a 500", async () => {
+      const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+      const cases: [string, string, { method?: string; body?: string; type?: string; token?: string; client?: Client }][] = [
+        ["page version x", "/o/alpha/datamap/versions/x", { client: owner }],
+        ["page version huge", "/o/alpha/datamap/versions/99999999999999999999", { client: owner }],
+        ["page scan x", "/o/alpha/scans/x", { client: owner }],
+        ["api version x", "/api/v1/orgs/alpha/datamap/versions/x", { token: tokens.viewer }],
+        ["NUL in a slug (API)", "/api/v1/orgs/al%00pha/datamap", { token: tokens.viewer }],
+        ["NUL in a slug (page)", "/o/al%00pha", { client: owner }],
+        ["asOf 0001-01-01 (overview)", "/api/v1/orgs/alpha/overview?asOf=0001-01-01", { token: tokens.viewer }],
+        ["asOf 0001-01-01 (obligations)", "/api/v1/orgs/alpha/obligations?asOf=0001-01-01", { token: tokens.viewer }],
+        ["asOf 0001-01-01 (count)", "/api/v1/orgs/alpha/ledger/count?asOf=0001-01-01", { token: tokens.viewer }],
+        ["asOf 0001-01-01 (page)", "/o/alpha/deadlines?asOf=0001-01-01", { client: owner }],
+        ["asOf nonsense", "/api/v1/orgs/alpha/overview?asOf=2026-02-31", { token: tokens.viewer }],
+        [
+          "a deep map in /assess",
+          "/api/v1/orgs/alpha/assess",
+          { method: "POST", token: tokens.viewer, type: "application/json", body: `{"map":${deep}}` },
+        ],
+        [
+          "a deep map string in /assess",
+          "/api/v1/orgs/alpha/assess",
+          { method: "POST", token: tokens.viewer, type: "application/json", body: JSON.stringify({ map: deep }) },
+        ],
+        [
+          "broken multipart",
+          "/o/alpha/ledger",
+          {
+            method: "POST",
+            client: owner,
+            type: "multipart/form-data; boundary=XB",
+            body: `--XB\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${owner.csrf}\r\n--XB\r\nbroken`,
+          },
+        ],
+        ["multipart without a boundary", "/o/alpha/scans", { method: "POST", client: owner, type: "multipart/form-data", body: "x" }],
+      ];
+      const bad: string[] = [];
+      for (const [what, path, o] of cases) {
+        const r = await req(run.url, path, o);
+        const text = await r.text();
+        if (r.status >= 500 || r.status < 400) bad.push(`${what}: ${r.status} ${text.slice(0, 120)}`);
+        else if (path.startsWith("/api/") && r.status !== 404) assert.match(r.headers.get("content-type") ?? "", /problem\+json/, what);
+      }
+      assert.deepEqual(bad, []);
+    });
+
     test("6. twelve saves of the data map at once: one wins, the others get 409 with the current version, none is a 500", async () => {
       const got = await req(run.url, "/api/v1/orgs/alpha/datamap", { token: tokens.viewer });
       const etag = got.headers.get("etag")!;

@@ -12,7 +12,7 @@ import type { Role } from "./db/schema.js";
 import type { WorkspaceCache } from "./cache.js";
 import type { Jobs } from "./jobs.js";
 import type { Ledgers } from "./ledgers.js";
-import { can, membership, type Org, type Permission } from "./orgs.js";
+import { can, InputProblem, membership, type Org, type Permission } from "./orgs.js";
 
 export interface Deps {
   ws: WorkspaceDb;
@@ -38,6 +38,12 @@ export function langOf(c: Ctx): Lang {
   return getCookie(c, LANG_COOKIE) === "en" ? "en" : "zh";
 }
 
+/** A whole number from the path or the query (an id, a version), or a 422 naming it. */
+export const int = (s: string | undefined, field: string): number => {
+  if (!s || !/^\d{1,9}$/.test(s)) throw new InputProblem("expected a whole number", field);
+  return Number(s);
+};
+
 /** Not found: also what another organisation's resources answer (never 403, which would tell they exist). */
 export const notFound = () => new HTTPException(404, { message: "not found" });
 
@@ -57,6 +63,7 @@ export async function access(c: Ctx, slug: string, perm: Permission): Promise<Ac
     const { org } = c.var.token;
     if (org.slug === slug) a = { org, role: c.var.token.role, actor: `token:${c.var.token.name}` };
   } else if (c.var.session) {
+    if (!/^[a-z0-9-]{1,100}$/.test(slug)) throw notFound(); // slugs are [a-z0-9-]: nothing else (a NUL …) reaches the database
     const m = await membership(ws.db, c.var.session.userId, slug);
     if (m) a = { org: { id: m.id, slug: m.slug, name: m.name }, role: m.role, actor: c.var.session.email, userId: c.var.session.userId };
   } else {

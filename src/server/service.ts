@@ -3,7 +3,7 @@
  * line's own (assess, the ledger's count and status, the obligations register, diff), on the
  * organisation's current data map and its ledger. No rule is written here.
  */
-import { addDays, todayInShanghai, type IsoDate } from "../calendar/date.js";
+import { addDays, isIsoDate, todayInShanghai, type IsoDate } from "../calendar/date.js";
 import { assess } from "../engine/assess.js";
 import type { DataMap } from "../engine/datamap.js";
 import { diffMaps, type MapDiff } from "../engine/diff.js";
@@ -47,7 +47,7 @@ export async function requireMap(deps: Deps, orgId: number): Promise<Current> {
 
 export const asOfFor = (map: DataMap | undefined, given?: string): IsoDate => {
   if (given !== undefined && given !== "") {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given))) throw new InputProblem("expected a date YYYY-MM-DD", "asOf");
+    if (!isIsoDate(given) || given < "1900-01-01") throw new InputProblem("expected a date YYYY-MM-DD (from 1900)", "asOf");
     return given;
   }
   return map?.asOf ?? todayInShanghai();

@@ -16,7 +16,7 @@ import { createToken, revokeToken } from "../tokens.js";
 import { DOCUMENT_KINDS, documentToDocx, documentToHtml, htmlToPdf, missing, PdfUnavailable } from "../../report/documents/index.js";
 import type { Body } from "../cache.js";
 import { draftDocument, generateDocument, isDocumentKind, listDocuments, storedDocument } from "../documents.js";
-import { access, type Ctx, type Env, notFound } from "../context.js";
+import { access, type Ctx, type Env, int, notFound } from "../context.js";
 import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions } from "../datamaps.js";
 import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, rotateFeed, setMember } from "../orgs.js";
@@ -37,10 +37,6 @@ import {
 } from "../service.js";
 
 const langQ = (c: Ctx): Lang => (c.req.query("lang") === "zh" ? "zh" : "en");
-const int = (s: string | undefined, field: string): number => {
-  if (!s || !/^\d{1,9}$/.test(s)) throw new InputProblem("expected a whole number", field);
-  return Number(s);
-};
 
 /** The version a save edits: If-Match: "N" (the ETag the GET gave), or ?base=N; none = the latest. */
 function baseVersion(c: Ctx): number | undefined {
@@ -64,6 +60,18 @@ async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
   } catch {
     throw new InputProblem("expected a JSON object", "body");
   }
+}
+
+/** Whether a parsed JSON value nests deeper than `max` (checked without recursion). */
+function nestedDeeperThan(v: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== "object") continue;
+    if (d >= max) return true;
+    for (const y of Object.values(x)) stack.push([y, d + 1]);
+  }
+  return false;
 }
 
 const bytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
@@ -147,6 +155,7 @@ export function apiRoutes() {
             })();
     const lang = str("lang");
     if (lang !== undefined && lang !== "zh" && lang !== "en") throw new InputProblem("expected zh or en", "lang");
+    if (nestedDeeperThan(body.map, 64)) throw new InputProblem("nested more than 64 levels deep", "map");
     const map =
       body.map === undefined ? undefined : parseDataMap(typeof body.map === "string" ? body.map : JSON.stringify(body.map), "map");
     const text = await assessOrgJson(c.var.deps, a.org.id, {

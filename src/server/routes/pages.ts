@@ -12,7 +12,7 @@ import { registerToIcs } from "../../report/register-ics.js";
 import { appendAudit, auditEntries, verifyAudit } from "../audit.js";
 import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
-import { access, type Access, type Ctx, type Env } from "../context.js";
+import { access, type Access, type Ctx, type Env, int } from "../context.js";
 import { checkMap, getVersion, latestVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
 import { can, InputProblem, isRole, members, normalEmail, removeMember, rotateFeed, setMember } from "../orgs.js";
 import { parse as parseYaml } from "yaml";
@@ -207,7 +207,7 @@ export function pageRoutes() {
   r.get("/o/:org/datamap/versions/:v", async (c) => {
     const a = await pageAccess(c, "read");
     if (a instanceof Response) return a;
-    const v = await getVersion(c.var.deps.ws.db, a.org.id, Number(c.req.param("v")));
+    const v = await getVersion(c.var.deps.ws.db, a.org.id, int(c.req.param("v"), "version"));
     if (!v) throw new HTTPException(404, { message: "no such version" });
     if (c.req.query("download")) {
       return c.body(v.content, 200, {
@@ -303,7 +303,7 @@ export function pageRoutes() {
   r.get("/o/:org/scans/:id", async (c) => {
     const a = await pageAccess(c, "read");
     if (a instanceof Response) return a;
-    const id = Number(c.req.param("id"));
+    const id = int(c.req.param("id"), "id");
     const s = await scanReport(c.var.deps, a.org.id, id);
     if (!s?.report) throw new HTTPException(404, { message: "no finished scan with this number" });
     const cur = await currentMap(c.var.deps, a.org.id);
@@ -321,7 +321,7 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const dataset = (await form(c, "dataset")).trim();
     const transfer = (await form(c, "transfer")).trim();
-    const v = await applyScanToOrg(c.var.deps, a, Number(c.req.param("id")), { dataset, transfer: transfer || undefined });
+    const v = await applyScanToOrg(c.var.deps, a, int(c.req.param("id"), "id"), { dataset, transfer: transfer || undefined });
     return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
   });
 
@@ -464,7 +464,7 @@ export function pageRoutes() {
   r.post("/o/:org/members/:user/remove", async (c) => {
     const a = await pageAccess(c, "admin");
     if (a instanceof Response) return a;
-    const id = Number(c.req.param("user"));
+    const id = int(c.req.param("user"), "user");
     if (await removeMember(c.var.deps.ws.db, a.org.id, id))
       await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "member.remove", target: `user ${id}` });
     return c.redirect(`/o/${a.org.slug}/members`, 303);
@@ -491,7 +491,7 @@ export function pageRoutes() {
   r.post("/o/:org/tokens/:id/revoke", async (c) => {
     const a = await pageAccess(c, "admin");
     if (a instanceof Response) return a;
-    const id = Number(c.req.param("id"));
+    const id = int(c.req.param("id"), "id");
     const res = await revokeToken(c.var.deps, a.org.id, id);
     if (Number(res.numUpdatedRows))
       await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "token.revoke", target: `token ${id}` });
