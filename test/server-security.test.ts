@@ -9,6 +9,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Running } from "../src/server/serve.js";
+import { chromiumPath, hasChromium } from "../src/chromium.js";
 import { ROOT, xborder } from "./helpers.js";
 import { dropTestSchemas, suiteOn, targets } from "./ledger-helpers.js";
 import { boot, type Client, json, req, sendUntilAnswered, setUp, signIn, signInFrom, tokenFor } from "./server-helpers.js";
@@ -435,6 +436,42 @@ for (const target of targets()) {
       const page = await postForm(run.url, "/o/alpha/datamap", owner, { base: String(base), text: EXAMPLE });
       assert.equal(page.status, 409, "a form opened on an older version");
     });
+
+    test(
+      "8. six PDF downloads at once share one Chromium, and the PDF is kept per document version",
+      { skip: hasChromium() ? false : `no Chromium at ${chromiumPath()}` },
+      async () => {
+        const made = await req(run.url, "/api/v1/orgs/alpha/documents", {
+          method: "POST",
+          token: tokens.editor,
+          type: "application/json",
+          body: '{"kind":"pipia"}',
+        });
+        assert.equal(made.status, 201);
+        const { id } = await json<{ id: number }>(made);
+        const six = async () => {
+          const t0 = Date.now();
+          const rs = await Promise.all(
+            Array.from({ length: 6 }, () => req(run.url, `/api/v1/orgs/alpha/documents/${id}?format=pdf`, { token: tokens.viewer })),
+          );
+          for (const r of rs) {
+            assert.equal(r.status, 200);
+            assert.equal(
+              Buffer.from(await r.arrayBuffer())
+                .subarray(0, 4)
+                .toString(),
+              "%PDF",
+            );
+          }
+          return Date.now() - t0;
+        };
+        const first = await six();
+        assert.equal(run.deps.pdf.chromium.launches, 1, "one browser for all six");
+        const again = await six();
+        assert.equal(run.deps.pdf.chromium.launches, 1);
+        assert.ok(again < first / 2, `kept: ${again} ms after ${first} ms`);
+      },
+    );
 
     test("10. the language switch goes back to a path on this site only", async () => {
       for (const next of ["/\\evil.example/x", "//evil.example/x", "/\t/evil.example", "https://evil.example/", "/%5Cevil.example"]) {

@@ -11,6 +11,7 @@ import type { WorkspaceDb } from "./db/open.js";
 import type { Role } from "./db/schema.js";
 import type { WorkspaceCache } from "./cache.js";
 import type { Jobs } from "./jobs.js";
+import type { PdfPrinter } from "./pdf.js";
 import type { Ledgers } from "./ledgers.js";
 import { can, InputProblem, membership, type Org, type Permission } from "./orgs.js";
 
@@ -21,6 +22,8 @@ export interface Deps {
   jobs: Jobs;
   /** What the operator configured: scan targets, trusted proxies. */
   config: ServerConfig;
+  /** PDF downloads: one shared Chromium, a bounded queue, the PDF kept per document version. */
+  pdf: PdfPrinter;
 }
 
 export interface Env {

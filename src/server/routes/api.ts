@@ -13,7 +13,8 @@ import { appendAudit, auditCsv, auditEntries, verifyAudit } from "../audit.js";
 import { readText } from "../body.js";
 import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
-import { DOCUMENT_KINDS, documentToDocx, documentToHtml, htmlToPdf, missing, PdfUnavailable } from "../../report/documents/index.js";
+import { ChromiumBusy } from "../../chromium.js";
+import { DOCUMENT_KINDS, documentToDocx, documentToHtml, missing, PdfUnavailable } from "../../report/documents/index.js";
 import type { Body } from "../cache.js";
 import { draftDocument, generateDocument, isDocumentKind, listDocuments, storedDocument } from "../documents.js";
 import { access, type Ctx, type Env, int, notFound } from "../context.js";
@@ -302,12 +303,13 @@ export function apiRoutes() {
       });
     if (format === "pdf") {
       try {
-        return c.body(bytes(await htmlToPdf(html)), 200, {
+        return c.body(bytes(await c.var.deps.pdf.print(a.org.id, int(c.req.param("id"), "id"), html)), 200, {
           "content-type": "application/pdf",
           "content-disposition": `attachment; filename="${name}.pdf"`,
         });
       } catch (e) {
         if (e instanceof PdfUnavailable) throw new HTTPException(501, { message: e.message });
+        if (e instanceof ChromiumBusy) throw new HTTPException(503, { message: e.message });
         throw e;
       }
     }
