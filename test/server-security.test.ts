@@ -200,12 +200,13 @@ for (const target of targets()) {
       "4, 15. a body is not read before its sender is allowed, nor past the route's limit; memory stays bounded",
       { timeout: 120_000 },
       async () => {
-        const { createOrg, createUser, setMember } = await import("../src/server/orgs.js");
+        const { createOrg, createUser } = await import("../src/server/orgs.js");
         const wsdb = run.deps.ws.db;
         const password = "correct horse battery staple";
         await createOrg(wsdb, "Beta", await createUser(wsdb, "other@b.example", password));
         const alphaId = (await wsdb.selectFrom("ws_org").select("id").where("slug", "=", "alpha").executeTakeFirstOrThrow()).id;
-        await setMember(wsdb, alphaId, "viewer@a.example", "viewer", password);
+        const viewerId = await createUser(wsdb, "viewer@a.example", password);
+        await wsdb.insertInto("ws_member").values({ org_id: alphaId, user_id: viewerId, role: "viewer" }).execute();
         const other = (await signIn(run.url, "other@b.example")).client!;
         const viewer = (await signIn(run.url, "viewer@a.example")).client!;
         const MiB = 1024 * 1024;
@@ -473,6 +474,54 @@ for (const target of targets()) {
       },
     );
 
+    test("9. adding a member is an invitation the person accepts; the answer never tells whether the e-mail has an account", async () => {
+      const { createUser } = await import("../src/server/orgs.js");
+      await createUser(run.deps.ws.db, "has-account@x.example", "correct horse battery staple");
+      const invite = (email: string) =>
+        req(run.url, "/api/v1/orgs/alpha/members", {
+          method: "POST",
+          client: owner,
+          type: "application/json",
+          body: JSON.stringify({ email }),
+        });
+      const known = await invite("has-account@x.example");
+      const unknown = await invite("no-account@x.example");
+      assert.equal(known.status, 201, await known.clone().text());
+      assert.equal(unknown.status, 201);
+      const k = await json<{ email: string; role: string; invitationUrl: string; expiresAt: string }>(known);
+      const u = await json<{ email: string; role: string; invitationUrl: string; expiresAt: string }>(unknown);
+      assert.deepEqual(Object.keys(k).sort(), Object.keys(u).sort(), "the same answer either way");
+      assert.equal(k.role, "viewer", "the role defaults to viewer");
+      const list = async () => json<{ email: string; role: string }[]>(await req(run.url, "/api/v1/orgs/alpha/members", { client: owner }));
+      assert.ok(!(await list()).some((m) => m.email === "has-account@x.example"), "no one is attached without accepting");
+      const withPassword = await req(run.url, "/api/v1/orgs/alpha/members", {
+        method: "POST",
+        client: owner,
+        type: "application/json",
+        body: JSON.stringify({ email: "x@x.example", role: "viewer", password: "correct horse battery staple" }),
+      });
+      assert.equal(withPassword.status, 422, "the owner sets no one's password");
+      // The new person chooses a password; the link works once.
+      const path = new URL(u.invitationUrl).pathname;
+      assert.equal((await req(run.url, path)).status, 200);
+      const accept = (p: string, password: string) =>
+        req(run.url, p, { method: "POST", type: "application/x-www-form-urlencoded", body: new URLSearchParams({ password }) });
+      const joined = await accept(path, "correct horse battery staple");
+      assert.equal(joined.status, 303);
+      assert.match(joined.headers.get("set-cookie") ?? "", /xb_session=/);
+      assert.equal((await accept(path, "correct horse battery staple")).status, 404, "used");
+      // The person with an account signs in to accept: a wrong password does not.
+      const kpath = new URL(k.invitationUrl).pathname;
+      assert.equal((await accept(kpath, "wrong password!!")).status, 401);
+      assert.equal((await accept(kpath, "correct horse battery staple")).status, 303);
+      const now = await list();
+      assert.equal(now.find((m) => m.email === "has-account@x.example")?.role, "viewer");
+      assert.equal(now.find((m) => m.email === "no-account@x.example")?.role, "viewer");
+      const page = await postForm(run.url, "/o/alpha/members", owner, { email: "page@x.example" });
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /\/invite\/xbi_/);
+    });
+
     test("10. the language switch goes back to a path on this site only", async () => {
       for (const next of ["/\\evil.example/x", "//evil.example/x", "/\t/evil.example", "https://evil.example/", "/%5Cevil.example"]) {
         const r = await req(run.url, `/lang/en?next=${encodeURIComponent(next)}`);
@@ -488,15 +537,15 @@ for (const target of targets()) {
       const me = (await json<{ id: number; email: string }[]>(await req(run.url, "/api/v1/orgs/alpha/members", { client: owner }))).find(
         (m) => m.email === "owner@a.example",
       )!;
-      const demote = await req(run.url, "/api/v1/orgs/alpha/members", {
-        method: "POST",
+      const demote = await req(run.url, `/api/v1/orgs/alpha/members/${me.id}`, {
+        method: "PATCH",
         client: owner,
         type: "application/json",
-        body: JSON.stringify({ email: "owner@a.example", role: "viewer" }),
+        body: JSON.stringify({ role: "viewer" }),
       });
       assert.equal(demote.status, 422);
       assert.match(await demote.text(), /last owner/);
-      const page = await postForm(run.url, "/o/alpha/members", owner, { email: "owner@a.example", role: "editor" });
+      const page = await postForm(run.url, `/o/alpha/members/${me.id}/role`, owner, { role: "editor" });
       assert.equal(page.status, 422);
       const members = await json<{ id: number; role: string }[]>(await req(run.url, "/api/v1/orgs/alpha/members", { client: owner }));
       assert.equal(members.find((m) => m.id === me.id)?.role, "owner", "still the owner");

@@ -25,6 +25,7 @@ import { InputProblem } from "./orgs.js";
 import { errorPage } from "./pages/error.js";
 import { apiRoutes } from "./routes/api.js";
 import { pageRoutes } from "./routes/pages.js";
+import { invitationRoutes } from "./routes/invitations.js";
 import { sessionRoutes } from "./routes/session.js";
 
 const STATIC: Record<string, [string, string]> = {
@@ -146,6 +147,7 @@ export function createApp(deps: Deps): Hono<Env> {
     app.get(path, (c) => c.body(body, 200, { "content-type": type, "cache-control": "public, max-age=300" }));
   }
   app.route("/", sessionRoutes());
+  app.route("/", invitationRoutes());
   app.route("/api", apiRoutes());
   app.route("/", pageRoutes());
   app.notFound((c) => {

@@ -112,28 +112,14 @@ export async function members(db: Kysely<WorkspaceDatabase>, orgId: number) {
     .execute();
 }
 
-/** Add a person (creating their account with the given password if new) or change their role. */
-export async function setMember(
-  db: Kysely<WorkspaceDatabase>,
-  orgId: number,
-  email: string,
-  role: Role,
-  password?: string,
-): Promise<"added" | "changed"> {
-  let user = await db.selectFrom("ws_user").select("id").where("email", "=", email).executeTakeFirst();
-  if (!user) {
-    if (!password) throw new InputProblem("a new person needs an initial password", "password");
-    user = { id: await createUser(db, email, password) };
-  }
-  const had = await db.selectFrom("ws_member").select("role").where("org_id", "=", orgId).where("user_id", "=", user.id).executeTakeFirst();
-  if (had) {
-    if (had.role === "owner" && role !== "owner")
-      await keepAnOwner(db, orgId, user.id, "the last owner cannot give up the owner role", "role");
-    await db.updateTable("ws_member").set({ role }).where("org_id", "=", orgId).where("user_id", "=", user.id).execute();
-    return "changed";
-  }
-  await db.insertInto("ws_member").values({ org_id: orgId, user_id: user.id, role }).execute();
-  return "added";
+/** A member's new role (false when the person is not a member); the last owner keeps the role. */
+export async function setRole(db: Kysely<WorkspaceDatabase>, orgId: number, userId: number, role: Role): Promise<boolean> {
+  const had = await db.selectFrom("ws_member").select("role").where("org_id", "=", orgId).where("user_id", "=", userId).executeTakeFirst();
+  if (!had) return false;
+  if (had.role === "owner" && role !== "owner")
+    await keepAnOwner(db, orgId, userId, "the last owner cannot give up the owner role", "role");
+  await db.updateTable("ws_member").set({ role }).where("org_id", "=", orgId).where("user_id", "=", userId).execute();
+  return true;
 }
 
 /** An organisation always keeps an owner: refused when `userId` is its only one. */

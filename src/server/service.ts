@@ -31,7 +31,7 @@ export async function currentMap(deps: Deps, orgId: number): Promise<Current | u
   const meta = await deps.cache.memo(`meta:${orgId}`, () => latestMeta(deps.ws.db, orgId));
   if (!meta) return undefined;
   const hit = deps.cache.maps.get(meta.digest);
-  if (hit) return hit;
+  if (hit?.version.version === meta.version) return hit; // the same text saved again is a newer version
   const version = await getVersion(deps.ws.db, orgId, meta.version);
   if (!version) return undefined;
   const current = { version, map: checkMap(version.content, `version ${version.version}`) };

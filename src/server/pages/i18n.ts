@@ -12,6 +12,18 @@ const WORDS = {
   filings: ["申报材料", "Filings"],
   scanFiles: ["扫描文件（CSV、Excel、JSON、文本、Parquet）", "Scan files (CSV, Excel, JSON, text, Parquet)"],
   scanTable: ["扫描服务器管理员配置的数据库中的表", "Scan a table of a database the server's operator configured"],
+  invite: ["邀请", "Invite"],
+  change: ["更改", "Change"],
+  invitationLink: [
+    "邀请链接（仅显示一次，7天内有效；请转交对方，对方接受后成为成员）",
+    "Invitation link (shown once, valid 7 days: pass it on; the person becomes a member when they accept)",
+  ],
+  invitationTitle: ["接受邀请", "Accept the invitation"],
+  invitationIntro: [
+    "如已有账户，请输入登录密码；如没有，请设置一个密码（至少12个字符）。",
+    "If you have an account, enter its password; if not, choose one (at least 12 characters).",
+  ],
+  accept: ["接受", "Accept"],
   rotateFeed: ["更换日历订阅链接（旧链接失效）", "New calendar link (the old one stops working)"],
   scanTargetsNone: [
     "未配置数据库扫描目标：由服务器管理员以 xborder serve --scan-target 名称=postgres://… 配置。",

@@ -20,7 +20,8 @@ import { draftDocument, generateDocument, isDocumentKind, listDocuments, storedD
 import { access, type Ctx, type Env, int, notFound } from "../context.js";
 import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions } from "../datamaps.js";
-import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, rotateFeed, setMember } from "../orgs.js";
+import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, rotateFeed } from "../orgs.js";
+import { changeRole, inviteMember } from "../members.js";
 import { openApiDocument, openApiPage } from "../openapi.js";
 import { scanTargetRequest } from "../scan-targets.js";
 import {
@@ -358,16 +359,22 @@ export function apiRoutes() {
   v1.post("/orgs/:org/members", async (c) => {
     const a = await access(c, c.req.param("org"), "admin");
     const body = await jsonBody(c);
-    if (!isRole(body.role)) throw new InputProblem(`expected one of ${ROLES.join(" | ")}`, "role");
+    if (body.password !== undefined)
+      throw new InputProblem("the person chooses their own password when they accept the invitation", "password");
+    const role = body.role ?? "viewer";
+    if (!isRole(role)) throw new InputProblem(`expected one of ${ROLES.join(" | ")}`, "role");
     const email = normalEmail(body.email);
-    const r = await setMember(c.var.deps.ws.db, a.org.id, email, body.role, typeof body.password === "string" ? body.password : undefined);
-    await appendAudit(c.var.deps.ws.db, {
-      orgId: a.org.id,
-      actor: a.actor,
-      action: `member.${r === "added" ? "add" : "role"}`,
-      target: `${email} as ${body.role}`,
-    });
-    return c.json({ email, role: body.role, result: r }, r === "added" ? 201 : 200);
+    const inv = await inviteMember(c, a, email, role);
+    return c.json({ email, role, invitationUrl: inv.url, expiresAt: inv.expiresAt }, 201);
+  });
+
+  v1.patch("/orgs/:org/members/:user", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    const userId = int(c.req.param("user"), "user");
+    const body = await jsonBody(c);
+    if (!isRole(body.role)) throw new InputProblem(`expected one of ${ROLES.join(" | ")}`, "role");
+    await changeRole(c, a, userId, body.role);
+    return c.json({ user: userId, role: body.role });
   });
 
   v1.delete("/orgs/:org/members/:user", async (c) => {

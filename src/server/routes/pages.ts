@@ -14,7 +14,8 @@ import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
 import { access, type Access, type Ctx, type Env, int } from "../context.js";
 import { checkMap, getVersion, latestVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
-import { can, InputProblem, isRole, members, normalEmail, removeMember, rotateFeed, setMember } from "../orgs.js";
+import { can, InputProblem, isRole, members, normalEmail, removeMember, rotateFeed } from "../orgs.js";
+import { changeRole, inviteMember } from "../members.js";
 import { parse as parseYaml } from "yaml";
 import type { DataMap } from "../../engine/datamap.js";
 import { applyForm, isSection, type Section } from "../form-fields.js";
@@ -427,13 +428,13 @@ export function pageRoutes() {
     );
   });
 
-  const showMembers = async (c: Ctx, a: Access, shown?: string) => {
+  const showMembers = async (c: Ctx, a: Access, shown?: string, invited?: string) => {
     const db = c.var.deps.ws.db;
     return c.html(
       page(
         ctxOf(c, a),
         title(c, "members"),
-        membersBody(ctxOf(c, a), `/o/${a.org.slug}`, await members(db, a.org.id), await listApiTokens(db, a.org.id), shown),
+        membersBody(ctxOf(c, a), `/o/${a.org.slug}`, await members(db, a.org.id), await listApiTokens(db, a.org.id), shown, invited),
       ),
     );
   };
@@ -447,17 +448,19 @@ export function pageRoutes() {
   r.post("/o/:org/members", async (c) => {
     const a = await pageAccess(c, "admin");
     if (a instanceof Response) return a;
-    const role = await form(c, "role");
+    const role = (await form(c, "role")) || "viewer";
     if (!isRole(role)) throw new InputProblem("expected a role", "role");
     const email = normalEmail(await form(c, "email"));
-    const pw = await form(c, "password");
-    const res = await setMember(c.var.deps.ws.db, a.org.id, email, role, pw || undefined);
-    await appendAudit(c.var.deps.ws.db, {
-      orgId: a.org.id,
-      actor: a.actor,
-      action: `member.${res === "added" ? "add" : "role"}`,
-      target: `${email} as ${role}`,
-    });
+    const inv = await inviteMember(c, a, email, role);
+    return showMembers(c, a, undefined, inv.url);
+  });
+
+  r.post("/o/:org/members/:user/role", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    const role = await form(c, "role");
+    if (!isRole(role)) throw new InputProblem("expected a role", "role");
+    await changeRole(c, a, int(c.req.param("user"), "user"), role);
     return c.redirect(`/o/${a.org.slug}/members`, 303);
   });
 

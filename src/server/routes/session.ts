@@ -18,7 +18,7 @@ import { csrfField, page } from "../pages/layout.js";
 
 const field = async (c: Ctx, name: string): Promise<string> => formField(await readForm(c), name);
 
-function startSession(c: Ctx, token: string) {
+export function startSession(c: Ctx, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",
