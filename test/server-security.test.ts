@@ -657,3 +657,11 @@ test("5. xborder audit verify --expect-head: exit 1 when the head exported earli
   assert.equal(cut.code, 1);
   assert.match(cut.stdout, /is not in the chain/);
 });
+
+test("14. the docs and the audit log agree: entries name the staff member who acted (an e-mail), and the docs say so", () => {
+  const docs = readFileSync(join(ROOT, "docs/workspace.md"), "utf8");
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  assert.match(docs.replace(/\s+/g, " "), /keep the e-mail address of the staff member \(or the token's name\) who acted/);
+  assert.doesNotMatch(readme, /No entry holds an identifier of a person\./);
+  assert.match(readme.replace(/\s+/g, " "), /entries name the staff member \(e-mail\) or token who acted/);
+});

@@ -5,8 +5,8 @@ import { HTTPException } from "hono/http-exception";
 import { appendAudit } from "../audit.js";
 import { field, readForm } from "../body.js";
 import { clientAddress } from "../auth/client-address.js";
-import { checkPassword, PasswordError, verifyPassword } from "../auth/passwords.js";
-import { clearFailures, recordFailure, signInVerdict } from "../auth/rate-limit.js";
+import { passwordAttempt, tooManyAttempts } from "../auth/attempt.js";
+import { checkPassword, PasswordError } from "../auth/passwords.js";
 import { createSession } from "../auth/sessions.js";
 import type { Ctx, Env } from "../context.js";
 import { acceptInvitation, type Invitation, openInvitation } from "../invitations.js";
@@ -59,30 +59,14 @@ export function invitationRoutes() {
     if (c.var.session?.email === inv.email) userId = c.var.session.userId;
     else {
       const password = field(await readForm(c), "password");
-      const address = clientAddress(c);
-      const verdict = await signInVerdict(db, inv.email, address);
-      if (verdict.retryAfter) {
-        c.header("retry-after", String(verdict.retryAfter));
-        return c.html(
-          acceptForm(
-            c,
-            inv,
-            token,
-            c.var.lang === "zh" ? "失败次数过多，请15分钟后再试。" : "Too many failed attempts: try again in 15 minutes.",
-          ),
-          429,
-        );
+      const attempt = await passwordAttempt(db, inv.email, password, clientAddress(c));
+      if (attempt.result === "wait") {
+        c.header("retry-after", String(attempt.retryAfter));
+        return c.html(acceptForm(c, inv, token, tooManyAttempts(c.var.lang)), 429);
       }
-      if (verdict.delayMs) await new Promise((done) => setTimeout(done, verdict.delayMs));
-      const user = await db.selectFrom("ws_user").select(["id", "password_hash"]).where("email", "=", inv.email).executeTakeFirst();
-      if (user) {
-        if (!(await verifyPassword(user.password_hash, password))) {
-          await recordFailure(db, inv.email, address);
-          return c.html(acceptForm(c, inv, token, c.var.lang === "zh" ? "密码不正确。" : "Wrong password."), 401);
-        }
-        await clearFailures(db, inv.email, address);
-        userId = user.id;
-      } else {
+      if (attempt.result === "ok") userId = attempt.userId;
+      else if (attempt.account) return c.html(acceptForm(c, inv, token, c.var.lang === "zh" ? "密码不正确。" : "Wrong password."), 401);
+      else {
         try {
           userId = await createUser(db, inv.email, checkPassword(password));
         } catch (e) {

@@ -5,9 +5,9 @@ import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
 import { appendAudit } from "../audit.js";
 import { field as formField, readForm } from "../body.js";
-import { checkPassword, decoyHash, verifyPassword } from "../auth/passwords.js";
+import { checkPassword } from "../auth/passwords.js";
 import { clientAddress } from "../auth/client-address.js";
-import { clearFailures, recordFailure, signInVerdict } from "../auth/rate-limit.js";
+import { passwordAttempt, tooManyAttempts } from "../auth/attempt.js";
 import { createSession, endAllSessions, endSession, SESSION_COOKIE, SESSION_HOURS } from "../auth/sessions.js";
 import { type Ctx, type Env, LANG_COOKIE } from "../context.js";
 import { createDemoOrg } from "../demo.js";
@@ -134,22 +134,14 @@ export function sessionRoutes() {
     const address = clientAddress(c);
     const raw = (await field(c, "email")).trim().toLowerCase();
     const password = await field(c, "password");
-    const verdict = await signInVerdict(db, raw, address);
-    if (verdict.retryAfter) {
-      c.header("retry-after", String(verdict.retryAfter));
-      return c.html(
-        signInForm(c, c.var.lang === "zh" ? "失败次数过多，请15分钟后再试。" : "Too many failed attempts: try again in 15 minutes."),
-        429,
-      );
+    const attempt = await passwordAttempt(db, raw, password, address);
+    if (attempt.result === "wait") {
+      c.header("retry-after", String(attempt.retryAfter));
+      return c.html(signInForm(c, tooManyAttempts(c.var.lang)), 429);
     }
-    if (verdict.delayMs) await new Promise((r) => setTimeout(r, verdict.delayMs));
-    const user = await db.selectFrom("ws_user").select(["id", "password_hash"]).where("email", "=", raw).executeTakeFirst();
-    const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), password);
-    if (!user || !ok) {
-      await recordFailure(db, raw, address);
+    if (attempt.result === "wrong")
       return c.html(signInForm(c, c.var.lang === "zh" ? "电子邮箱或密码不正确。" : "Wrong e-mail or password."), 401);
-    }
-    await clearFailures(db, raw, address);
+    const user = { id: attempt.userId };
     const s = await createSession(db, user.id);
     startSession(c, s.token);
     for (const o of await orgsOf(db, user.id)) await appendAudit(db, { orgId: o.id, actor: raw, action: "session.sign_in", target: raw });
