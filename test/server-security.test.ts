@@ -249,6 +249,15 @@ for (const target of targets()) {
         });
         assert.equal(streamed.status, 413);
         assert.ok(streamed.sent < 100 * MiB, `answered after ${streamed.sent / MiB} MiB`);
+        // An upload route's JSON (a scan of a target) is small too.
+        const scanJson = await sendUntilAnswered(`${run.url}/api/v1/orgs/alpha/scans`, {
+          headers: { authorization: `Bearer ${tokens.editor}`, "content-type": "application/json", "transfer-encoding": "chunked" },
+          first: Buffer.from('{"table":"'),
+          chunk,
+          total: 100 * MiB,
+        });
+        assert.equal(scanJson.status, 413);
+        assert.ok(scanJson.sent < 64 * MiB, `answered after ${scanJson.sent / MiB} MiB`);
         const grown = (process.memoryUsage().rss - rss0) / MiB;
         assert.ok(grown < 120, `the process grew by ${grown.toFixed(0)} MiB`);
         // And an allowed upload through the same form still works (streamed to disk, then a job).

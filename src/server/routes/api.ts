@@ -10,7 +10,7 @@ import { HTTPException } from "hono/http-exception";
 import { parseDataMap } from "../../engine/load.js";
 import type { Lang } from "../../law/index.js";
 import { appendAudit, auditCsv, auditEntries, verifyAudit } from "../audit.js";
-import { readText } from "../body.js";
+import { bodyLimit, readText } from "../body.js";
 import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
 import { ChromiumBusy } from "../../chromium.js";
@@ -19,7 +19,7 @@ import type { Body } from "../cache.js";
 import { draftDocument, generateDocument, isDocumentKind, listDocuments, storedDocument } from "../documents.js";
 import { access, type Ctx, type Env, int, notFound } from "../context.js";
 import { ROLES } from "../db/schema.js";
-import { getVersion, listVersions } from "../datamaps.js";
+import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
 import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, rotateFeed } from "../orgs.js";
 import { changeRole, inviteMember } from "../members.js";
 import { openApiDocument, openApiPage } from "../openapi.js";
@@ -52,8 +52,9 @@ function baseVersion(c: Ctx): number | undefined {
   return q === undefined ? undefined : int(q, "base");
 }
 
+/** A JSON object body: at most the route's limit, and never more than a data map (16 MiB) — an upload route's JSON is small. */
 async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
-  const text = await readText(c);
+  const text = await readText(c, Math.min(bodyLimit(c.req.path), MAX_MAP_BYTES));
   if (!text.trim()) return {};
   try {
     const v = JSON.parse(text) as unknown;
