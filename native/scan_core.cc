@@ -43,9 +43,9 @@ namespace {
 // Entity types (src/scan/core/entities.ts).
 enum : int {
   T_ID = 0, T_MOBILE, T_LANDLINE, T_CARD, T_EMAIL, T_PASSPORT, T_HKMO_PERMIT, T_TW_PERMIT, T_FPR,
-  T_PLATE, T_IPV4, T_IPV6, T_COORD, T_NAME, T_ADDRESS, T_IMEI, T_USCC, N_TYPES
+  T_PLATE, T_IPV4, T_IPV6, T_COORD, T_NAME, T_ADDRESS, T_IMEI, T_USCC, T_ID_UNKNOWN_REGION, N_TYPES
 };
-const uint8_t PERSON_RANK[N_TYPES] = {0, 2, 255, 255, 3, 1, 1, 1, 0, 255, 255, 255, 255, 255, 255, 255, 255};
+const uint8_t PERSON_RANK[N_TYPES] = {0, 2, 255, 255, 3, 1, 1, 1, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255};
 
 // Sensitive categories (entities.ts).
 const int C_FINANCIAL = 1 << 4, C_LOCATION = 1 << 5, C_MINOR = 1 << 6;
@@ -971,6 +971,14 @@ class Core {
     if (birth < 18800101 || birth > asOf) return -1;
     return id.checkValue() == check ? birth : -1;
   }
+  /** A valid date and check under a division code not in the table (validate.ts unknownRegionIdBirth). */
+  int unknownRegionIdBirth(const IdDigits& id, int check) const {
+    const int32_t* p = id.pairs;
+    if (p[0] < 11 || p[0] > 82) return -1;
+    int birth = dateValue(p[3] * 100 + p[4], p[5], p[6]);
+    if (birth < 18800101 || birth > asOf) return -1;
+    return id.checkValue() == check ? birth : -1;
+  }
   int legacyIdBirth(const uint8_t* d) const {
     if (!isArea(num(d, 6))) return -1;
     int birth = dateValue(1900 + num(d + 6, 2), num(d + 8, 2), num(d + 10, 2));
@@ -999,7 +1007,11 @@ class Core {
       birth = foreignPrBirth(dig, id, check);
       type = T_FPR;
     }
-    if (birth < 0) return false;
+    if (birth < 0) {
+      if (unknownRegionIdBirth(id, check) < 0) return false;
+      hit(T_ID_UNKNOWN_REGION, s, end);
+      return true;
+    }
     int h = hit(type, s, end);
     if (ageOn(birth) < 14) minor[h] = 1;
     // num(dig, 9) and num(dig + 9, 8), from the pairs.

@@ -53,6 +53,31 @@ describe("resident ID numbers: division codes on real cards (GB 11643 §5.2: the
   });
 });
 
+describe("issue 31 §1: codes yescallop/areacodes leaves out (data/areacodes-historic.txt), and unknown codes counted apart", () => {
+  // 1990–1994 XX90XX codes of the ministry's lists (rewritten by yescallop's erratum) and GB 2260-80 codes.
+  for (const [code, name] of [
+    ["139004", "辛集市 (1993–1994)"],
+    ["219009", "凌源市 (1991–1994)"],
+    ["152829", "凉城县 (1980)"],
+    ["132702", "海港区 (1980)"],
+  ]) {
+    test(`${code} ${name}`, async () => {
+      for (const found of await both(id(code))) assert.deepEqual(found, ["cn_resident_id"], code);
+    });
+  }
+  test("a valid date and check under a code no edition lists: cn_resident_id_unknown_region, no person", async () => {
+    const v = id("119901");
+    for (const found of await both(v)) assert.deepEqual(found, ["cn_resident_id_unknown_region"], v);
+    const file = join(dir, "unknown-region.csv");
+    writeFileSync(file, `身份证号\n${v}\n${id("110101")}\n`);
+    const r = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+    assert.equal(r.entities.cn_resident_id_unknown_region, 1);
+    assert.equal(r.persons.distinct, 1, "only the listed code makes a person");
+    // A wrong check digit or date is neither.
+    assert.deepEqual(types(v.slice(0, 17) + (v[17] === "0" ? "1" : "0")), []);
+  });
+});
+
 describe("mobiles: the allocation table (detectors.md §2.1; libphonenumber's metadata agrees)", () => {
   test("179 is allocated to no carrier", async () => {
     for (const found of await both("17912345678")) assert.ok(!found.includes("cn_mobile"), found.join());

@@ -14,6 +14,7 @@ import {
   T_FPR,
   T_HKMO_PERMIT,
   T_ID,
+  T_ID_UNKNOWN_REGION,
   T_IMEI,
   T_IPV4,
   T_IPV6,
@@ -37,6 +38,7 @@ import {
   luhnDigits,
   mobileSegmentOk,
   residentIdBirth,
+  unknownRegionIdBirth,
   usccOk,
 } from "./validate.js";
 
@@ -452,7 +454,11 @@ export class FieldScanner {
       birth = foreignPrBirth(this.dig, 0, check, this.asOf);
       type = T_FPR;
     }
-    if (birth < 0) return false;
+    if (birth < 0) {
+      if (unknownRegionIdBirth(this.dig, 0, check, this.asOf) < 0) return false;
+      this.hit(T_ID_UNKNOWN_REGION, s, end);
+      return true;
+    }
     const h = this.hit(type, s, end);
     if (ageOn(birth, this.asOf) < 14) this.minor[h] = 1;
     return true;

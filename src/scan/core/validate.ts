@@ -71,6 +71,18 @@ export function residentIdBirth(d: Uint8Array, o: number, check: number, asOf: n
   return idCheckValue(d, o) === check ? birth : -1;
 }
 
+/**
+ * An 18-character number with a real birth date and the MOD 11-2 check under a division code the
+ * table lacks (province part 11–82): birth yyyymmdd or -1. Reported as cn_resident_id_unknown_region.
+ */
+export function unknownRegionIdBirth(d: Uint8Array, o: number, check: number, asOf: number): number {
+  const province = num(d, o, 2);
+  if (province < 11 || province > 82) return -1;
+  const birth = dateValue(num(d, o + 6, 4), num(d, o + 10, 2), num(d, o + 12, 2));
+  if (birth < 18800101 || birth > asOf) return -1;
+  return idCheckValue(d, o) === check ? birth : -1;
+}
+
 /** A legacy 15-digit ID (born 19yy): birth yyyymmdd or -1. */
 export function legacyIdBirth(d: Uint8Array, o: number, asOf: number): number {
   if (areaCodes()[num(d, o, 6)] !== 1) return -1;
