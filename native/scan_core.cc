@@ -186,6 +186,7 @@ bool cardBrandOk(const uint8_t* d, int n) {
   int p4 = p2 * 100 + d[2] * 10 + d[3];
   if (p4 == 8986) return false;
   if (p2 == 62) return n >= 16 && n <= 19;
+  if (p4 >= 8100 && p4 <= 8171) return n >= 16 && n <= 19;  // UnionPay's 81 range
   if (d[0] == 4) return n == 16 || n == 19;
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n == 16;
   if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19;

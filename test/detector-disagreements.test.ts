@@ -149,3 +149,24 @@ describe("bank cards: one Luhn-valid card per issuer prefix of bankcardinfo's BI
     assert.ok(types(card(amex[0]!, 15)).includes("bank_card"));
   });
 });
+
+describe("issue 31 §2: UnionPay's 81 range and the domestic prefixes banks-db adds", () => {
+  const card = (prefix: string, length: number) => {
+    const body = (prefix + "12345678901234567890").slice(0, length - 1);
+    return body + luhnCheck(body);
+  };
+  test("IIN 8100–8171, 16 to 19 digits, are bank cards on both cores; 8172 and 15 digits are not", async () => {
+    for (const prefix of ["8100", "8110", "8131", "8163", "8171"])
+      for (const length of [16, 17, 18, 19]) {
+        const v = card(prefix, length);
+        for (const found of await both(v)) assert.deepEqual(found, ["bank_card"], v);
+      }
+    for (const v of [card("8172", 16), card("8099", 19)]) for (const found of await both(v)) assert.ok(!found.includes("bank_card"), v);
+  });
+  test("998801, 998802, 955880, 911121 at 19 digits (banks-db's Chinese prefixes, data/bank-bins.txt)", async () => {
+    for (const prefix of ["998801", "998802", "955880", "911121"]) {
+      const v = card(prefix, 19);
+      for (const found of await both(v)) assert.deepEqual(found, ["bank_card"], v);
+    }
+  });
+});

@@ -185,12 +185,13 @@ export function binCandidate(d: Uint8Array, o: number, n: number): boolean {
   return n < 24 && ((binFirst[n]! >>> d[o]!) & 1) === 1;
 }
 
-/** Issuer prefixes and lengths (credit-card-type 10.3.0, detectors.md §3.2); SIM ICCIDs excluded. */
+/** Issuer prefixes and lengths (credit-card-type 10.3.0, detectors.md §3.2); SIM ICCIDs (8986…) excluded. */
 export function cardBrandOk(d: Uint8Array, o: number, n: number): boolean {
   const p2 = d[o]! * 10 + d[o + 1]!;
   const p4 = p2 * 100 + d[o + 2]! * 10 + d[o + 3]!;
   if (p4 === 8986) return false;
   if (p2 === 62) return n >= 16 && n <= 19; // UnionPay
+  if (p4 >= 8100 && p4 <= 8171) return n >= 16 && n <= 19; // UnionPay's 81 range (credit-card-type: 810, 8110–8171)
   if (d[o] === 4) return n === 16 || n === 19; // Visa
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
   if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19; // JCB
