@@ -60,7 +60,7 @@ describe("issue 31 §1: codes yescallop/areacodes leaves out (data/areacodes-his
     ["219009", "凌源市 (1991–1994)"],
     ["152829", "凉城县 (1980)"],
     ["132702", "海港区 (1980)"],
-  ]) {
+  ] as const) {
     test(`${code} ${name}`, async () => {
       for (const found of await both(id(code))) assert.deepEqual(found, ["cn_resident_id"], code);
     });

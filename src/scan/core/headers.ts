@@ -30,13 +30,13 @@ const CATEGORY_HEADERS: [RegExp, number][] = [
 ];
 
 /**
- * The exporter's own numbering: 编号, 订单号, order_no, customer_id, a bare `id` … Read on the last
+ * The exporter's own numbering: 编号, 订单号, 运单号, 流水号, 交易号, order_no, tracking, customer_id, a bare `id` … Read on the last
  * segment of a path (`trip.order_no`, `Sheet1!编号`), and never when it names a document (证件号, passport_no).
  */
 function isRecordNumber(header: string): boolean {
   const last = header.split(/[.!]/).pop() ?? header;
   if (/证|护照|通行|passport|permit|document|doc_?no/i.test(header)) return false;
-  return /编号|编码|单号|订单|流水|序号|客户号|会员号|工号|批次|^id$|order|invoice|customer|member|serial|sku|ticket|batch|record/i.test(
+  return /编号|编码|单号|订单|流水|交易号|序号|客户号|会员号|工号|批次|^id$|order|invoice|customer|member|serial|sku|ticket|batch|record|tracking|waybill|txn|transaction/i.test(
     last,
   );
 }
