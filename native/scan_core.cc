@@ -530,6 +530,8 @@ class Core {
   inline bool binCandidate(const uint8_t* d, int n) const { return n < 24 && (binFirst[n] >> d[0] & 1); }
   std::vector<uint16_t> hanFeatures;
   std::vector<uint32_t> plateSuffix;
+  /** ISO 3166 alpha-3 nationalities (validate.ts NATIONALITIES, 26³ bytes). */
+  std::vector<uint8_t> nationalities;
   size_t sampleMax = 3;
   std::vector<Column> cols;
 
@@ -600,7 +602,7 @@ class Core {
       cols[k].headerAddress = c[2] & 2;
       cols[k].recordNumber = c[2] & 4;
       cols[k].skip = ((uint32_t)c[2] >> 3) |
-                     (cols[k].recordNumber ? (1u << T_PASSPORT) | (1u << T_HKMO_PERMIT) | (1u << T_TW_PERMIT) : 0u);
+                     (cols[k].recordNumber ? (1u << T_PASSPORT) | (1u << T_HKMO_PERMIT) | (1u << T_TW_PERMIT) | (1u << T_FPR) : 0u);
     }
     counts.resize(N_TYPES + count * COL_SLOTS, 0);
     colSamples.resize(count * 2);
@@ -994,6 +996,16 @@ class Core {
     int birth = dateValue(num(d + 6, 4), num(d + 10, 2), num(d + 12, 2));
     return birth >= 18800101 && birth <= asOf ? birth : -1;
   }
+  /** validate.ts fpr2017FieldsOk: an alpha-3 nationality, a province, a date (the 12 digits are in dig). */
+  bool fpr2017FieldsOk(const uint8_t* letters) const {
+    if (nationalities.empty() || !nationalities[(letters[0] - 65) * 676 + (letters[1] - 65) * 26 + (letters[2] - 65)]) return false;
+    int province = dig[0] * 10 + dig[1];
+    if (province < 11 || province > 65 || !isArea(province * 10000)) return false;
+    int yy = dig[4] * 10 + dig[5], m = dig[6] * 10 + dig[7], day = dig[8] * 10 + dig[9];
+    int recent = dateValue(2000 + yy, m, day);
+    if (recent > 0 && recent <= asOf) return true;
+    return dateValue(1900 + yy, m, day) > 0;
+  }
   int ageOn(int birth) const {
     // Math.floor((asOf - birth) / 10000) for yyyymmdd numbers (asOf ≥ birth here).
     int diff = asOf - birth;
@@ -1149,7 +1161,7 @@ class Core {
       static const int W[3] = {7, 3, 1};
       int sum = 0;
       for (int k = 0; k < 14; k++) sum += (k < 3 ? buf[p + k] - 55 : dig[k - 3]) * W[k % 3];
-      if (sum % 10 == dig[11]) {
+      if (sum % 10 == dig[11] && fpr2017FieldsOk(buf + p)) {
         hit(T_FPR, p, end);
         return;
       }
@@ -1385,7 +1397,7 @@ class Core {
       else if (type == T_COORD)
         cats |= C_LOCATION;
       if (minor[h]) cats |= C_MINOR;
-      int rank = PERSON_RANK[type];
+      int rank = type == T_FPR && buf[hs] >= 0x41 ? 1 : PERSON_RANK[type];  // the 2017 card ranks with passports
       if (rank < bestRank) {
         bestRank = rank;
         if (hasKey[h]) {
@@ -1564,11 +1576,11 @@ void freeSlots(napi_env, void* data, void*) { std::free(data); }
 
 /**
  * new Core(delimiter, asOf, key: Uint8Array(8), areaCodesText: Uint8Array, hanFeatures: Uint16Array,
- *          plateSuffixes: Uint32Array, sampleMax[, expectedPeople[, bankBins: Float64Array]])
+ *          plateSuffixes: Uint32Array, sampleMax[, expectedPeople[, bankBins: Float64Array[, nationalities: Uint8Array]]])
  */
 napi_value New(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
-  napi_value argv[9], self;
+  size_t argc = 10;
+  napi_value argv[10], self;
   CHECK(napi_get_cb_info(env, info, &argc, argv, &self, nullptr));
   if (argc < 7) {
     napi_throw_type_error(env, nullptr, "scan core: 7 arguments expected");
@@ -1608,6 +1620,8 @@ napi_value New(napi_env env, napi_callback_info info) {
   }
   core->plateSuffix.assign(static_cast<uint32_t*>(p), static_cast<uint32_t*>(p) + bytes / 4);
   if (argc >= 9 && typedBytes(env, argv[8], &p, &bytes)) core->setBins(static_cast<const double*>(p), bytes / 8);
+  if (argc >= 10 && typedBytes(env, argv[9], &p, &bytes) && bytes == 26 * 26 * 26)
+    core->nationalities.assign(static_cast<uint8_t*>(p), static_cast<uint8_t*>(p) + bytes);
   core->setDelimiter(delim & 0xff);
   core->asOf = asOf;
   core->sampleMax = sampleMax < 0 ? 0 : (size_t)sampleMax;

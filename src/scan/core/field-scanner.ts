@@ -32,6 +32,7 @@ import {
   binOk,
   cardOk,
   foreignPrBirth,
+  fpr2017FieldsOk,
   imeiOk,
   landlineOk,
   legacyIdBirth,
@@ -591,10 +592,11 @@ export class FieldScanner {
         return this.documentHit(T_PASSPORT, s, end, 2);
       if (a === 0x43 && secondOk) return this.documentHit(T_HKMO_PERMIT, s, end, 2);
     } else if (L === 3 && UPPER[a] === 1 && UPPER[b] === 1 && UPPER[buf[p + 2]!] === 1 && n === 12) {
-      // FPR card, 2017 edition: 3-letter nationality + 12 digits, ICAO 9303 7-3-1 check over the first 14.
+      // FPR card, 2017 edition: 3-letter nationality + 12 digits, ICAO 9303 7-3-1 check over the first 14,
+      // an ISO 3166 alpha-3 nationality, a province and a date (issue 31 §5: tracking numbers are not cards).
       let sum = 0;
       for (let k = 0; k < 14; k++) sum += (k < 3 ? buf[p + k]! - 55 : this.dig[k - 3]!) * ICAO_WEIGHTS[k % 3]!;
-      if (sum % 10 === this.dig[11]) {
+      if (sum % 10 === this.dig[11] && fpr2017FieldsOk(buf, p, this.dig, this.asOf)) {
         this.hit(T_FPR, p, end);
         return;
       }

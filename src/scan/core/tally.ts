@@ -20,6 +20,7 @@ import {
   T_ADDRESS,
   T_CARD,
   T_COORD,
+  T_FPR,
   T_HKMO_PERMIT,
   T_NAME,
   T_PASSPORT,
@@ -85,7 +86,7 @@ export class ColumnStats {
     this.headerName = m.name;
     this.headerAddress = m.address;
     this.recordNumber = m.recordNumber;
-    this.skip = this.suppressed | (this.recordNumber ? (1 << T_PASSPORT) | (1 << T_HKMO_PERMIT) | (1 << T_TW_PERMIT) : 0);
+    this.skip = this.suppressed | (this.recordNumber ? (1 << T_PASSPORT) | (1 << T_HKMO_PERMIT) | (1 << T_TW_PERMIT) | (1 << T_FPR) : 0);
   }
 
   /** Adds another thread's counts for the same column. */
@@ -262,7 +263,9 @@ export class Tally {
       if (type === T_CARD) cats |= C_FINANCIAL;
       else if (type === T_COORD) cats |= C_LOCATION;
       if (sc.minor[h]) cats |= C_MINOR;
-      const rank = PERSON_RANK[type]!;
+      // The 2017 FPR card (letters + digits) ranks with passports and permits: an ID number in the same
+      // record names the person (issue 31 §5).
+      const rank = type === T_FPR && buf[hs]! >= 0x41 ? 1 : PERSON_RANK[type]!;
       if (rank < this.bestRank) {
         this.bestRank = rank;
         this.bestLen = writePersonKey(buf, type, hs, he, this.best);

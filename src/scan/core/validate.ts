@@ -104,6 +104,36 @@ export function foreignPrBirth(d: Uint8Array, o: number, check: number, asOf: nu
   return birth >= 18800101 && birth <= asOf ? birth : -1;
 }
 
+/**
+ * ISO 3166-1 alpha-3 codes a foreigner's nationality may take on the 2017 Foreigner's Permanent
+ * Residence ID Card (detectors.md §1.6; ISO 3166-1, 249 codes, less CHN, HKG, MAC and TWN, whose
+ * residents are Chinese citizens), and ICAO Doc 9303's XXA/XXB/XXC (stateless, refugees).
+ */
+const NATIONALITY_LIST =
+  "ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD BGR BHR BHS BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CIV CMR COD COG COK COL COM CPV CRI CUB CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST ETH FIN FJI FLK FRA FRO FSM GAB GBR GEO GGY GHA GIB GIN GLP GMB GNB GNQ GRC GRD GRL GTM GUF GUM GUY HMD HND HRV HTI HUN IDN IMN IND IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR JPN KAZ KEN KGZ KHM KIR KNA KOR KWT LAO LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAF MAR MCO MDA MDG MDV MEX MHL MKD MLI MLT MMR MNE MNG MNP MOZ MRT MSR MTQ MUS MWI MYS MYT NAM NCL NER NFK NGA NIC NIU NLD NOR NPL NRU NZL OMN PAK PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY PSE PYF QAT REU ROU RUS RWA SAU SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP SUR SVK SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TZA UGA UKR UMI URY USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE XXA XXB XXC";
+/** The same as a table indexed by (A−'A')·676 + (B−'A')·26 + (C−'A') (also handed to the native core). */
+export const NATIONALITIES = new Uint8Array(26 * 26 * 26);
+for (const c of NATIONALITY_LIST.split(" "))
+  NATIONALITIES[(c.charCodeAt(0) - 65) * 676 + (c.charCodeAt(1) - 65) * 26 + (c.charCodeAt(2) - 65)] = 1;
+
+/**
+ * The 2017 Foreigner's Permanent Residence ID Card's fields other than its check (§1.6): three
+ * capitals at `b[p..]` naming a nationality, then 12 digits `d[0..]`: a province of issue (two
+ * digits of a listed division, then two more), YYMMDD a real date not after the scan date (in
+ * the 1900s or 2000s), a sex digit and the check digit.
+ */
+export function fpr2017FieldsOk(b: Uint8Array, p: number, d: Uint8Array, asOf: number): boolean {
+  if (NATIONALITIES[(b[p]! - 65) * 676 + (b[p + 1]! - 65) * 26 + (b[p + 2]! - 65)] !== 1) return false;
+  const province = d[0]! * 10 + d[1]!;
+  if (province < 11 || province > 65 || areaCodes()[province * 10000] !== 1) return false;
+  const yy = d[4]! * 10 + d[5]!;
+  const m = d[6]! * 10 + d[7]!;
+  const day = d[8]! * 10 + d[9]!;
+  const recent = dateValue(2000 + yy, m, day);
+  if (recent > 0 && recent <= asOf) return true;
+  return dateValue(1900 + yy, m, day) > 0;
+}
+
 /** Age in whole years on `asOf` (both yyyymmdd). */
 export function ageOn(birth: number, asOf: number): number {
   return Math.floor((asOf - birth) / 10000);

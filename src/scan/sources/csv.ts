@@ -9,7 +9,7 @@ import { HAN_FEATURES } from "../core/han.js";
 import { type NativeCsvCore, nativeCsvCore } from "../core/native.js";
 import type { LookAlike } from "../core/look-alike.js";
 import { ColumnStats, type Tally } from "../core/tally.js";
-import { areaCodesText, bankBinKeys } from "../core/validate.js";
+import { NATIONALITIES, areaCodesText, bankBinKeys } from "../core/validate.js";
 
 /** Splits one header line (quotes honoured; an unclosed quote reads as plain text). */
 export function splitHeader(line: string, delimiter: string): string[] {
@@ -117,6 +117,7 @@ export class CsvScanner {
         tally.sampleMax,
         expectedPeople,
         bankBinKeys(),
+        NATIONALITIES,
       );
       this.syncColumns();
     }
