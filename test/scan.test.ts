@@ -1,6 +1,6 @@
 /** The scanner: validated detectors, encodings, people, and masked output. */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -226,5 +226,60 @@ describe("errors never quote data", () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /bad\.csv: data row 2: not valid CSV \(a quoted field is never closed/);
     assert.doesNotMatch(r.stderr + r.stdout, /13800138000/);
+  });
+});
+
+describe("issue 31 §8: --findings FILE.jsonl", () => {
+  test("one line per finding: file, row, column or offset, type, confidence, the value masked; never the raw one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "xborder-findings-"));
+    const id = withCheck("11010519491231002");
+    const mobile = "13912345678";
+    writeFileSync(join(dir, "crm.csv"), `姓名,身份证号,手机,备注\n张三,${id},${mobile},无\n李四,,,客户电话 13800138000\n`);
+    writeFileSync(join(dir, "notes.txt"), `第一行\n客户张伟，身份证号码${id}，已核验\n`);
+    const out = join(dir, "findings.jsonl");
+    const r = xborder(["scan", dir, "--format", "json", "--as-of", AS_OF, "--findings", out, "--no-progress"]);
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(out, "utf8");
+    for (const raw of [id, mobile, "13800138000"]) assert.ok(!text.includes(raw), `${raw} never appears`);
+    const lines = text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .map((l) => ({ ...l, file: String(l.file).slice(dir.length + 1) }));
+    const report = JSON.parse(r.stdout) as { entities: Record<string, number> };
+    const byType: Record<string, number> = {};
+    for (const l of lines) byType[l.type as string] = (byType[l.type as string] ?? 0) + 1;
+    for (const t of ["cn_resident_id", "cn_mobile"]) assert.equal(byType[t], report.entities[t], `${t}: a line per counted value`);
+    assert.deepEqual(
+      lines.find((l) => l.file === "crm.csv" && l.type === "cn_resident_id"),
+      {
+        file: "crm.csv",
+        row: 1,
+        column: "身份证号",
+        type: "cn_resident_id",
+        confidence: "high",
+        value: "1101**********002X",
+      },
+    );
+    assert.deepEqual(
+      lines.find((l) => l.file === "crm.csv" && l.row === 2),
+      {
+        file: "crm.csv",
+        row: 2,
+        column: "备注",
+        type: "cn_mobile",
+        confidence: "medium",
+        value: "1380***8000",
+      },
+    );
+    const inText = lines.find((l) => l.file === "notes.txt" && l.type === "cn_resident_id");
+    assert.equal(inText?.row, 2);
+    assert.equal(inText?.offset, 10, "the character offset in the line");
+    assert.ok(!existsSync(`${out}.tmp-${process.pid}`));
+  });
+  test("a path that cannot be written: a usage error, nothing scanned", () => {
+    const r = xborder(["scan", "README.md", "--findings", "/nonexistent-dir/f.jsonl"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--findings: cannot write \/nonexistent-dir\/f\.jsonl/);
   });
 });

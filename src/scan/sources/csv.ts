@@ -103,7 +103,8 @@ export class CsvScanner {
     const delimiter = header.delimiter.charCodeAt(0);
     this.sc = new FieldScanner(asOf, delimiter);
     this.columns = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`, header.lookAlike?.[i]));
-    const Core = nativeCsvCore();
+    // Findings (--findings) need each value's row and column: the JavaScript core says them.
+    const Core = tally.findingSink ? undefined : nativeCsvCore();
     if (Core) {
       // At most one person per 100 bytes of data: what a customer export of ID, name, mobile and address takes.
       const expectedPeople = Math.floor(bytes / 100);
