@@ -346,7 +346,7 @@ inline int insertPerson(PersonSlot* slots, uint32_t mask, uint32_t h, uint32_t l
   }
   uint32_t gained = c & ~before;
   if (gained) {
-    if (!before) categories[16]++;
+    if ((gained & 0xff) && !(before & 0xff)) categories[16]++;  // sensitive categories are bits 0–7; 8–15 roles
     for (; gained; gained &= gained - 1) categories[__builtin_ctz(gained)]++;
   }
   return added;
@@ -453,7 +453,13 @@ struct Column {
    * header, and every type in a look-alike column (src/scan/core/look-alike.ts). One test a hit.
    */
   uint32_t skip = 0;
+  /** Whose the column is: 0 the record's own person, else a role (headers.ts ROLES: 紧急联系人 …). */
+  int role = 0;
 };
+
+/** A person's category bit for role 0 (the record's own person); role r is ROLE_SELF << r (tally.ts ROLE_BIT). */
+const int ROLE_SELF = 1 << 8;
+const int N_ROLES = 8;
 
 /** A raw value waiting to become a masked sample (`slot` < 0: entity type −slot−1; else column k × 2 + 0 name / 1 address). */
 struct PendingSample {
@@ -572,6 +578,10 @@ class Core {
   std::vector<PendingSample> pending;
   int bestRank = 255, bestLen = 0, recCats = 0;
   uint8_t best[96] = {};
+  /** The record's other people, by role (bit r of rolesSeen: a cell of role r was read). */
+  int roleRank[N_ROLES] = {}, roleLen[N_ROLES] = {}, roleCats[N_ROLES] = {};
+  uint8_t roleBest[N_ROLES][96] = {};
+  unsigned rolesSeen = 0;
   bool deferRecord = false;
   /** Person keys of 9 bytes waiting to be tagged four at a time, and their records' categories. */
   uint8_t tagWait[4][12] = {};
@@ -601,7 +611,8 @@ class Core {
       cols[k].headerName = c[2] & 1;
       cols[k].headerAddress = c[2] & 2;
       cols[k].recordNumber = c[2] & 4;
-      cols[k].skip = ((uint32_t)c[2] >> 3) |
+      cols[k].role = ((uint32_t)c[2] >> 28) & 7;
+      cols[k].skip = (((uint32_t)c[2] >> 3) & ((1u << N_TYPES) - 1)) |
                      (cols[k].recordNumber ? (1u << T_PASSPORT) | (1u << T_HKMO_PERMIT) | (1u << T_TW_PERMIT) | (1u << T_FPR) : 0u);
     }
     counts.resize(N_TYPES + count * COL_SLOTS, 0);
@@ -623,6 +634,7 @@ class Core {
       bestRank = 255;
       bestLen = 0;
       recCats = 0;
+      if (rolesSeen) clearRoles();
       deferRecord = false;
       size_t k = 0;
       bool empty = true;
@@ -1398,7 +1410,9 @@ class Core {
         cats |= C_LOCATION;
       if (minor[h]) cats |= C_MINOR;
       int rank = type == T_FPR && buf[hs] >= 0x41 ? 1 : PERSON_RANK[type];  // the 2017 card ranks with passports
-      if (rank < bestRank) {
+      if (col.role) {
+        if (rank < 255) roleKey(col.role, rank, h, type, hs, he);
+      } else if (rank < bestRank) {
         bestRank = rank;
         if (hasKey[h]) {
           best[0] = KEY_ID;
@@ -1438,7 +1452,52 @@ class Core {
         }
       }
     }
-    recCats |= cats;
+    if (col.role) {
+      touchRole(col.role);
+      roleCats[col.role] |= cats;
+    } else
+      recCats |= cats;
+  }
+
+  void clearRoles() { rolesSeen = 0; }
+
+  /** Role r's state, reset at its first cell in the record. */
+  void touchRole(int r) {
+    if (rolesSeen >> r & 1) return;
+    rolesSeen |= 1u << r;
+    roleRank[r] = 255;
+    roleLen[r] = 0;
+    roleCats[r] = 0;
+  }
+
+  /** A person key for role r's best identifier so far (the record's own stays in best). */
+  void roleKey(int r, int rank, int h, int type, long hs, long he) {
+    touchRole(r);
+    if (rank >= roleRank[r]) return;
+    roleRank[r] = rank;
+    uint8_t saved[96];
+    std::memcpy(saved, best, sizeof best);
+    int len;
+    if (hasKey[h]) {
+      best[0] = KEY_ID;
+      putUint32(1, keyA[h]);
+      putUint32(5, keyB[h]);
+      len = 9;
+    } else
+      len = writePersonKey(type, hs, he);
+    std::memcpy(roleBest[r], best, (size_t)len);
+    roleLen[r] = len;
+    std::memcpy(best, saved, sizeof best);
+  }
+
+  /** The record's people in other roles, each with its role's bit. */
+  void pushRoles() {
+    for (int r = 1; r < N_ROLES; r++) {
+      if (!(rolesSeen >> r & 1) || roleLen[r] == 0) continue;
+      uint32_t hi, lo;
+      halfSipTag(k0, k1, roleBest[r], roleLen[r], &hi, &lo);
+      people.push(hi, lo, roleCats[r] | (ROLE_SELF << r));
+    }
   }
 
   HOT_FN void endRecord() {
@@ -1453,19 +1512,20 @@ class Core {
           colFull[(size_t)p.slot] = 1;
       }
     }
+    if (rolesSeen) pushRoles();
     if (bestLen == 0) return;
 #if defined(__SSE2__)
     // Keys of 9 bytes wait for three more and are tagged four at a time.
     if (bestLen == 9) {
       std::memcpy(tagWait[tagWaiting], best, 9);
-      tagWaitCats[tagWaiting] = recCats;
+      tagWaitCats[tagWaiting] = recCats | ROLE_SELF;
       if (++tagWaiting == 4) tagWaitingKeys();
       return;
     }
 #endif
     uint32_t hi, lo;
     halfSipTag(k0, k1, best, bestLen, &hi, &lo);
-    people.push(hi, lo, recCats);
+    people.push(hi, lo, recCats | ROLE_SELF);
   }
 
   /** canonical.ts writePersonKey: the canonical value packed after a kind byte. */

@@ -245,7 +245,7 @@ describe("issue 31 §8: --findings FILE.jsonl", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .map((l) => ({ ...l, file: String(l.file).slice(dir.length + 1) }));
+      .map((l): Record<string, unknown> => ({ ...l, file: String(l.file).slice(dir.length + 1) }));
     const report = JSON.parse(r.stdout) as { entities: Record<string, number> };
     const byType: Record<string, number> = {};
     for (const l of lines) byType[l.type as string] = (byType[l.type as string] ?? 0) + 1;
@@ -283,3 +283,44 @@ describe("issue 31 §8: --findings FILE.jsonl", () => {
     assert.match(r.stderr, /--findings: cannot write \/nonexistent-dir\/f\.jsonl/);
   });
 });
+
+describe("issue 31 §7: every person in a record, by the role its columns name", () => {
+  const roster = (n: number) => {
+    const rows = ["姓名,身份证号,手机,银行卡号,紧急联系人,紧急联系人电话"];
+    for (let i = 0; i < n; i++) {
+      const id = withCheck(`110105198${i % 10}0101${String(100 + (i % 900)).padStart(3, "0")}`.slice(0, 17));
+      const card = cardWithLuhn(`622202${String(i).padStart(12, "0")}`);
+      // the last employee's contact is the first one's too (siblings): one person
+      const contact = `137${String(i === n - 1 ? 0 : i).padStart(8, "0")}`;
+      rows.push(`张${i},${id},139${String(i).padStart(8, "0")},${card},李${i},${contact}`);
+    }
+    return `${rows.join("\n")}\n`;
+  };
+  for (const core of ["native", "js"]) {
+    test(`${core}: an HR roster with emergency contacts holds two people a row; people per role; sensitivity stays the employees'`, () => {
+      const dir = mkdtempSync(join(tmpdir(), "xborder-roles-"));
+      const n = 500;
+      writeFileSync(join(dir, "roster.csv"), roster(n));
+      const r = xborder(["scan", join(dir, "roster.csv"), "--format", "json", "--as-of", AS_OF], {
+        env: { XBORDER_SCAN_CORE: core },
+      });
+      assert.equal(r.code, 0, r.stderr);
+      const rep = JSON.parse(r.stdout) as { persons: { distinct: number; sensitive: number; byRole?: Record<string, number> } };
+      assert.equal(rep.persons.distinct, 2 * n - 1, "each employee and each contact, the shared contact once");
+      assert.deepEqual(rep.persons.byRole, { self: n, emergency_contact: n - 1 });
+      assert.equal(rep.persons.sensitive, n, "the cards are the employees'");
+    });
+  }
+  test("no role column: no byRole, one person a record as before", () => {
+    const r = detectPersons(`手机,联系电话\n13900000001,13900000002\n`);
+    assert.equal(r.persons.distinct, 1);
+    assert.equal(r.persons.byRole, undefined);
+  });
+});
+
+function detectPersons(csv: string): { persons: { distinct: number; byRole?: Record<string, number> } } {
+  const dir = mkdtempSync(join(tmpdir(), "xborder-roles-"));
+  writeFileSync(join(dir, "t.csv"), csv);
+  const r = xborder(["scan", join(dir, "t.csv"), "--format", "json", "--as-of", AS_OF]);
+  return JSON.parse(r.stdout) as { persons: { distinct: number; byRole?: Record<string, number> } };
+}

@@ -12,7 +12,8 @@ import { CATEGORIES, ENTITY_TYPES, type EntityType } from "./core/entities.js";
 import { FieldScanner } from "./core/field-scanner.js";
 import { KeyedHash } from "./core/keyed-hash.js";
 import { PersonTable } from "./core/person-table.js";
-import { type ColumnReport, ColumnStats, type ScanFinding, Tally } from "./core/tally.js";
+import { type ColumnReport, ColumnStats, ROLE_BIT, type ScanFinding, Tally } from "./core/tally.js";
+import { ROLES } from "./core/headers.js";
 import { lookAlikeColumns } from "./core/look-alike.js";
 import { describeEncoding, type Encoding } from "../text/decode.js";
 import { CsvScanner, type TableHeader, readHeaderLine, sampleRows } from "./sources/csv.js";
@@ -42,7 +43,11 @@ export interface ScanReport {
   skipped: Skipped[];
   entities: Partial<Record<EntityType, number>>;
   columns: ColumnReport[];
-  persons: { distinct: number; sensitive: number };
+  /**
+   * `byRole` (present when a column names a role: 紧急联系人, 联系人, 收件人, 配偶, 监护人): distinct
+   * people seen in each role — `self` the record's own person; one person may be in two roles.
+   */
+  persons: { distinct: number; sensitive: number; byRole?: Partial<Record<(typeof ROLES)[number], number>> };
   sensitiveCategories: Record<string, number>;
   samples: Partial<Record<EntityType, string[]>>;
 }
@@ -128,8 +133,13 @@ export class ScanState {
     });
     report.columns = tally.columns;
     report.persons.distinct = this.people.size;
-    const { perBit, any } = this.people.categoryCounts(CATEGORIES.length);
+    const { perBit, any } = this.people.categoryCounts(16);
     report.persons.sensitive = any;
+    const roleBit = Math.log2(ROLE_BIT);
+    if (ROLES.some((_, r) => r > 0 && perBit[roleBit + r]! > 0))
+      report.persons.byRole = Object.fromEntries(
+        ROLES.map((name, r): [string, number] => [name, perBit[roleBit + r]!]).filter(([, n]) => n > 0),
+      );
     // In the order of CATEGORIES, whichever thread or core saw a person first.
     CATEGORIES.forEach((c, i) => {
       if (perBit[i]! > 0) report.sensitiveCategories[c] = perBit[i]!;

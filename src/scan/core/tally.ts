@@ -46,11 +46,14 @@ import {
   TERM_RELIGION,
   TERM_SPECIFIC_IDENTITY,
 } from "./han.js";
-import { readHeader } from "./headers.js";
+import { ROLES, readHeader } from "./headers.js";
 import { type LookAlike, typeMask } from "./look-alike.js";
 import type { KeyedHash } from "./keyed-hash.js";
 import type { NativeResult } from "./native.js";
 import { PersonTable } from "./person-table.js";
+
+/** A person's category bits 8–13: the roles it was seen in (ROLES); 0–7 are the sensitive categories. */
+export const ROLE_BIT = 1 << 8;
 
 /** Values longer than this (bytes) are read as free text, not as a cell holding one thing. */
 const CELL_MAX = 96;
@@ -79,6 +82,8 @@ export class ColumnStats {
   readonly suppressed: number;
   /** What a hit is tested against: `suppressed`, and documents under a record-number header. */
   readonly skip: number;
+  /** Whose the column is: 0 the record's own person, else a ROLES index (headers.ts). */
+  readonly role: number;
   /** Cells that held a number too long to be exact (a workbook's): not scanned (issue 31 §6). */
   lostDigits = 0;
 
@@ -94,6 +99,7 @@ export class ColumnStats {
     this.headerName = m.name;
     this.headerAddress = m.address;
     this.recordNumber = m.recordNumber;
+    this.role = m.role;
     this.skip = this.suppressed | (this.recordNumber ? (1 << T_PASSPORT) | (1 << T_HKMO_PERMIT) | (1 << T_TW_PERMIT) | (1 << T_FPR) : 0);
   }
 
@@ -210,10 +216,13 @@ export class Tally {
   private journalArr: Float64Array[] = [];
   private journalIdx = new Int32Array(256);
   private journalLen = 0;
-  private bestRank = 255;
-  private readonly best = new Uint8Array(96);
-  private bestLen = 0;
-  private cats = 0;
+  // The best identifier of each person in the record, by role (ROLES: 0 the record's own person).
+  private readonly bestRank = new Uint8Array(ROLES.length).fill(255);
+  private readonly best = ROLES.map(() => new Uint8Array(96));
+  private readonly bestLen = new Int32Array(ROLES.length);
+  private readonly cats = new Int32Array(ROLES.length);
+  /** Roles other than 0 seen in the record (bit r). */
+  private roles = 0;
   /** Where findings go (`--findings`): the record's wait until it ends, so a record read again is not told twice. */
   findingSink?: (f: Omit<ScanFinding, "file">) => void;
   private row = 0;
@@ -255,9 +264,15 @@ export class Tally {
 
   beginRecord(): void {
     if (this.findingSink) this.recordFindings.length = 0;
-    this.bestRank = 255;
-    this.bestLen = 0;
-    this.cats = 0;
+    this.bestRank[0] = 255;
+    this.bestLen[0] = 0;
+    this.cats[0] = 0;
+    for (let r = 1; this.roles >>> r; r++) {
+      this.bestRank[r] = 255;
+      this.bestLen[r] = 0;
+      this.cats[r] = 0;
+    }
+    this.roles = 0;
     this.journalLen = 0;
   }
 
@@ -325,6 +340,8 @@ export class Tally {
     if (s === e) return;
     if (col) this.inc(col.counts, FILLED);
     let cats = 0;
+    const role = col ? col.role : 0;
+    this.roles |= (1 << role) & ~1;
     for (let h = 0; h < sc.n; h++) {
       const type = sc.types[h]!;
       if (col && (col.skip >>> type) & 1) continue;
@@ -338,9 +355,9 @@ export class Tally {
       // The 2017 FPR card (letters + digits) ranks with passports and permits: an ID number in the same
       // record names the person (issue 31 §5).
       const rank = type === T_FPR && buf[hs]! >= 0x41 ? 1 : PERSON_RANK[type]!;
-      if (rank < this.bestRank) {
-        this.bestRank = rank;
-        this.bestLen = writePersonKey(buf, type, hs, he, this.best);
+      if (rank < this.bestRank[role]!) {
+        this.bestRank[role] = rank;
+        this.bestLen[role] = writePersonKey(buf, type, hs, he, this.best[role]!);
       }
     }
     if (col) {
@@ -384,7 +401,7 @@ export class Tally {
         }
       }
     }
-    this.cats |= cats;
+    this.cats[role]! |= cats;
   }
 
   private namesInText(text: string, col: ColumnStats | undefined): void {
@@ -418,9 +435,12 @@ export class Tally {
       this.row++;
       for (const f of this.recordFindings) this.findingSink({ ...f, row: this.row });
     }
-    if (this.bestLen === 0) return;
-    this.hasher.tag(this.best, 0, this.bestLen);
-    this.people.add(this.hasher.hi, this.hasher.lo, this.cats);
+    // Each person of the record, with the bit of the role it was seen in (people per role).
+    for (let r = 0; r === 0 || this.roles >>> r; r++) {
+      if (this.bestLen[r] === 0) continue;
+      this.hasher.tag(this.best[r]!, 0, this.bestLen[r]!);
+      this.people.add(this.hasher.hi, this.hasher.lo, this.cats[r]! | (ROLE_BIT << r));
+    }
   }
 
   /**

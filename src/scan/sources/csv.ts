@@ -182,7 +182,8 @@ export class CsvScanner {
     this.columns.forEach((c, k) => {
       info[k * 3] = c.hints;
       info[k * 3 + 1] = c.headerCategories;
-      info[k * 3 + 2] = (c.headerName ? 1 : 0) | (c.headerAddress ? 2 : 0) | (c.recordNumber ? 4 : 0) | (c.suppressed << 3);
+      info[k * 3 + 2] =
+        (c.headerName ? 1 : 0) | (c.headerAddress ? 2 : 0) | (c.recordNumber ? 4 : 0) | (c.suppressed << 3) | (c.role << 28);
     });
     this.native!.setColumns(info);
     this.nativeColumns = this.columns.length;
