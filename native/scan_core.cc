@@ -207,7 +207,7 @@ bool mobileSegmentOk(const uint8_t* d) {
       if (b != 4) return true;
       return d[3] == 0 || (d[3] == 1 && d[4] <= 2) || d[3] == 9;
     case 6:
-      return b == 2 || b == 5 || b == 6 || b == 7;
+      return b == 2 || b == 5 || b == 6 || b == 7 || (b == 1 && d[3] == 0);  // 1610: China Broadnet
     case 4:
       return b == 5 || b == 7 || b == 9;
     default:
@@ -1115,7 +1115,9 @@ class Core {
         if (dig[0] == 8 && dig[1] == 6 && mobileSegmentOk(dig + 2)) hit(T_MOBILE, s, end);
         return;
       case 12:
-        if (landlineOk(dig, 12, 0))
+        if (dig[0] == 0 && mobileSegmentOk(dig + 1))
+          hit(T_MOBILE, s, end);  // 0 + mobile: the long-distance prefix written before it
+        else if (landlineOk(dig, 12, 0))
           hit(T_LANDLINE, s, end);
         else if (before == 0x29)
           parenLandline(s, end, cnt);
@@ -1414,13 +1416,7 @@ class Core {
         if (rank < 255) roleKey(col.role, rank, h, type, hs, he);
       } else if (rank < bestRank) {
         bestRank = rank;
-        if (hasKey[h]) {
-          best[0] = KEY_ID;
-          putUint32(1, keyA[h]);
-          putUint32(5, keyB[h]);
-          bestLen = 9;
-        } else
-          bestLen = writePersonKey(type, hs, he);
+        bestLen = hitKey(h, type, hs, he);
       }
     }
     if (coordinatePart) {
@@ -1461,6 +1457,15 @@ class Core {
 
   void clearRoles() { rolesSeen = 0; }
 
+  /** Hit h's person key into best (an ID number's from its validation); returns its length. */
+  inline int hitKey(int h, int type, long hs, long he) {
+    if (!hasKey[h]) return writePersonKey(type, hs, he);
+    best[0] = KEY_ID;
+    putUint32(1, keyA[h]);
+    putUint32(5, keyB[h]);
+    return 9;
+  }
+
   /** Role r's state, reset at its first cell in the record. */
   void touchRole(int r) {
     if (rolesSeen >> r & 1) return;
@@ -1477,14 +1482,7 @@ class Core {
     roleRank[r] = rank;
     uint8_t saved[96];
     std::memcpy(saved, best, sizeof best);
-    int len;
-    if (hasKey[h]) {
-      best[0] = KEY_ID;
-      putUint32(1, keyA[h]);
-      putUint32(5, keyB[h]);
-      len = 9;
-    } else
-      len = writePersonKey(type, hs, he);
+    int len = hitKey(h, type, hs, he);
     std::memcpy(roleBest[r], best, (size_t)len);
     roleLen[r] = len;
     std::memcpy(best, saved, sizeof best);

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { idCheck, luhnCheck } from "../bench/corpus.js";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { detect } from "../src/scan/detect.js";
 import { scanPaths } from "../src/scan/scan.js";
 
@@ -168,5 +169,38 @@ describe("issue 31 §2: UnionPay's 81 range and the domestic prefixes banks-db a
       const v = card(prefix, 19);
       for (const found of await both(v)) assert.deepEqual(found, ["bank_card"], v);
     }
+  });
+});
+
+describe("issue 31 §3: mobiles judged against libphonenumber's metadata (libphonenumber-js, devDependency)", () => {
+  const libMobile = (v: string) => {
+    const x = parsePhoneNumberFromString(v, "CN");
+    return !!x && x.isValid() && (x.getType() === "MOBILE" || x.getType() === "FIXED_LINE_OR_MOBILE");
+  };
+  test("1610 (China Broadnet) is a mobile on both cores, as libphonenumber says; 1611 is not", async () => {
+    for (const found of await both("16100012345")) assert.deepEqual(found, ["cn_mobile"]);
+    for (const found of await both("16110012345")) assert.ok(!found.includes("cn_mobile"));
+    assert.ok(libMobile("16100012345") && !libMobile("16110012345"));
+  });
+  test("a mobile written with the long-distance 0 (013…): a mobile on both cores, the same person as without it", async () => {
+    for (const found of await both("013912345678")) assert.deepEqual(found, ["cn_mobile"]);
+    assert.ok(libMobile("013912345678"));
+    assert.equal(detect("013912345678", AS_OF)[0]?.canonical, "13912345678");
+    const file = join(dir, "trunk0.csv");
+    writeFileSync(file, "手机\n013912345678\n13912345678\n");
+    const r = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+    assert.equal(r.persons.distinct, 1);
+    // 010 + 8 digits is Beijing's landline, 11 long; 12 digits from 010 are neither.
+    assert.deepEqual(types("01062345678"), ["cn_landline"]);
+  });
+  test("every 4-digit prefix 1300–1999 agrees with libphonenumber except the segments MIIT allocates that it lacks", () => {
+    const disagree: string[] = [];
+    for (let p = 1300; p <= 1999; p++) {
+      const v = `${p}1234567`;
+      if (types(v).includes("cn_mobile") !== libMobile(v)) disagree.push(String(p));
+    }
+    // 149: China Telecom's data-card segment, voice allowed (detectors.md §2.1); 17410–17412: MIIT's
+    // emergency communications; 1749: Inmarsat (Beijing Marine). libphonenumber lists none of them.
+    assert.deepEqual(disagree, ["1490", "1491", "1492", "1493", "1494", "1495", "1496", "1497", "1498", "1499", "1741", "1749"]);
   });
 });

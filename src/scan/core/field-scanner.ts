@@ -530,7 +530,9 @@ export class FieldScanner {
         if (dig[0] === 8 && dig[1] === 6 && mobileSegmentOk(dig, 2)) this.hit(T_MOBILE, s, end);
         return;
       case 12:
-        if (landlineOk(dig, 0, 12, 0)) this.hit(T_LANDLINE, s, end);
+        // 0 + a mobile: the long-distance prefix written before it (013…; 010 + 8 digits is 11 long).
+        if (dig[0] === 0 && mobileSegmentOk(dig, 1)) this.hit(T_MOBILE, s, end);
+        else if (landlineOk(dig, 0, 12, 0)) this.hit(T_LANDLINE, s, end);
         else if (before === 0x29) this.parenLandline(buf, s, end, n);
         return;
       case 16:

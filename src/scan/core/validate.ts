@@ -245,7 +245,8 @@ export function mobileSegmentOk(d: Uint8Array, o: number): boolean {
       if (b !== 4) return true;
       return d[o + 3] === 0 || (d[o + 3] === 1 && d[o + 4]! <= 2) || d[o + 3] === 9;
     case 6:
-      return b === 2 || b === 5 || b === 6 || b === 7;
+      // 1610: China Broadnet (中国广电); libphonenumber's metadata lists 1610 alone of 161 (issue 31 §3).
+      return b === 2 || b === 5 || b === 6 || b === 7 || (b === 1 && d[o + 3] === 0);
     case 4:
       return b === 5 || b === 7 || b === 9;
     default:
