@@ -109,190 +109,136 @@ export function outsideCorpus(seed: number, rowsPerTable: number): OutsideTable[
       return v;
     };
   };
+  /**
+   * A table of `n` records: `row` gives record i's cells (a line of text for `sep` "", a workbook
+   * row for `sep` undefined) and marks its true identifiers and its people.
+   */
+  const table = (
+    file: string,
+    header: string[] | undefined,
+    sep: string | undefined,
+    row: (
+      i: number,
+      mark: (type: TruthType, column: string | number) => void,
+      person: (key: string) => void,
+    ) => (string | number)[] | string,
+  ) => {
+    const truth: TruthItem[] = [];
+    const people = new Set<string>();
+    const rows: (string | number)[][] = header ? [header] : [];
+    const lines: string[] = header && sep ? [header.join(sep)] : [];
+    for (let i = 1; i <= n; i++) {
+      const cells = row(
+        i,
+        (type, at) => truth.push(typeof at === "number" ? { file, row: i, offset: at, type } : { file, row: i, column: at, type }),
+        (key) => people.add(key),
+      );
+      if (typeof cells === "string") lines.push(cells);
+      else if (sep === undefined) rows.push(cells);
+      else lines.push(cells.join(sep));
+    }
+    tables.push(
+      sep === undefined
+        ? { file, rows, truth, persons: people.size }
+        : { file, text: `${lines.join("\n")}\n`, truth, persons: people.size },
+    );
+  };
 
-  {
-    // CRM: customer ID, name, mobile, e-mail, card, address, order number decoy.
-    const file = "crm.csv";
-    const truth: TruthItem[] = [];
-    const people = new Set<string>();
-    const ids = pool(residentId);
-    const lines = ["客户编号,姓名,证件号码,手机号码,邮箱,银行卡号,地址,订单号"];
-    for (let i = 1; i <= n; i++) {
-      const id = i % 25 === 0 ? legacyId() : ids();
-      const m = mobile();
-      const c = r() < 0.3 ? card() : "";
-      lines.push(
-        [
-          `C${String(i).padStart(8, "0")}`,
-          faker.person.fullName(),
-          id,
-          m,
-          faker.internet.email(),
-          c,
-          faker.location.streetAddress(true),
-          orderNo(),
-        ].join(","),
-      );
-      truth.push({ file, row: i, column: "证件号码", type: "cn_resident_id" }, { file, row: i, column: "手机号码", type: "cn_mobile" });
-      if (c) truth.push({ file, row: i, column: "银行卡号", type: "bank_card" });
-      people.add(id.length === 15 ? upgrade(id) : id);
-    }
-    tables.push({ file, text: `${lines.join("\n")}\n`, truth, persons: people.size });
-  }
-  {
-    // HR roster: employee and an emergency contact in each row (two people a row).
-    const file = "roster.csv";
-    const truth: TruthItem[] = [];
-    const people = new Set<string>();
-    const lines = ["工号,姓名,身份证号,手机,工资卡,紧急联系人,紧急联系人电话,入职日期"];
-    for (let i = 1; i <= n; i++) {
+  // CRM: customer ID (one in 25 a 15-digit number), name, mobile, e-mail, card, address, order number decoy.
+  const ids = pool(residentId);
+  table("crm.csv", ["客户编号", "姓名", "证件号码", "手机号码", "邮箱", "银行卡号", "地址", "订单号"], ",", (i, mark, person) => {
+    const id = i % 25 === 0 ? legacyId() : ids();
+    const c = r() < 0.3 ? card() : "";
+    mark("cn_resident_id", "证件号码");
+    mark("cn_mobile", "手机号码");
+    if (c) mark("bank_card", "银行卡号");
+    person(id.length === 15 ? upgrade(id) : id);
+    const address = faker.location.streetAddress(true);
+    return [`C${String(i).padStart(8, "0")}`, faker.person.fullName(), id, mobile(), faker.internet.email(), c, address, orderNo()];
+  });
+  // HR roster: an employee and an emergency contact in each row (two people a row).
+  table(
+    "roster.csv",
+    ["工号", "姓名", "身份证号", "手机", "工资卡", "紧急联系人", "紧急联系人电话", "入职日期"],
+    ",",
+    (i, mark, person) => {
       const id = residentId();
-      const m = mobile();
       const contact = mobile();
-      const c = card();
-      lines.push(
-        [
-          String(100000 + i),
-          faker.person.fullName(),
-          id,
-          m,
-          c,
-          faker.person.fullName(),
-          contact,
-          faker.date.past({ years: 10 }).toISOString().slice(0, 10),
-        ].join(","),
-      );
-      truth.push(
-        { file, row: i, column: "身份证号", type: "cn_resident_id" },
-        { file, row: i, column: "手机", type: "cn_mobile" },
-        { file, row: i, column: "工资卡", type: "bank_card" },
-        { file, row: i, column: "紧急联系人电话", type: "cn_mobile" },
-      );
-      people.add(id);
-      people.add(`m${contact}`);
-    }
-    tables.push({ file, text: `${lines.join("\n")}\n`, truth, persons: people.size });
-  }
-  {
-    // Orders: the buyer's mobile, the recipient's name and mobile, payment serials of two lengths, tracking numbers.
-    const file = "orders.csv";
-    const truth: TruthItem[] = [];
-    const people = new Set<string>();
-    const buyers = pool(mobile);
-    const lines = ["订单号,下单手机,收件人,收件人电话,支付流水号,运单号,金额,下单时间"];
-    for (let i = 1; i <= n; i++) {
+      for (const [type, column] of [
+        ["cn_resident_id", "身份证号"],
+        ["cn_mobile", "手机"],
+        ["bank_card", "工资卡"],
+        ["cn_mobile", "紧急联系人电话"],
+      ] as const)
+        mark(type, column);
+      person(id);
+      person(`m${contact}`);
+      const hired = faker.date.past({ years: 10 }).toISOString().slice(0, 10);
+      return [String(100000 + i), faker.person.fullName(), id, mobile(), card(), faker.person.fullName(), contact, hired];
+    },
+  );
+  // Orders: the buyer's mobile, the recipient's name and mobile, payment serials of two lengths, tracking numbers.
+  const buyers = pool(mobile);
+  table(
+    "orders.csv",
+    ["订单号", "下单手机", "收件人", "收件人电话", "支付流水号", "运单号", "金额", "下单时间"],
+    ",",
+    (_, mark, person) => {
       const buyer = buyers();
       const recipient = r() < 0.3 ? buyer : mobile();
-      lines.push(
-        [
-          orderNo(),
-          buyer,
-          faker.person.fullName(),
-          recipient,
-          serial(),
-          tracking(),
-          (r() * 1000).toFixed(2),
-          String(1_600_000_000_000 + Math.floor(r() * 1e11)),
-        ].join(","),
-      );
-      truth.push({ file, row: i, column: "下单手机", type: "cn_mobile" }, { file, row: i, column: "收件人电话", type: "cn_mobile" });
-      people.add(`m${buyer}`);
-      people.add(`m${recipient}`);
-    }
-    tables.push({ file, text: `${lines.join("\n")}\n`, truth, persons: people.size });
-  }
-  {
-    // IoT log: device IMEI and ICCID, the owner's mobile, a position, a timestamp.
-    const file = "iot.tsv";
-    const truth: TruthItem[] = [];
-    const people = new Set<string>();
-    const owners = pool(mobile);
-    const lines = ["ts\timei\ticcid\towner_mobile\tlng\tlat\tevent"];
-    for (let i = 1; i <= n; i++) {
-      const m = owners();
-      lines.push(
-        [
-          String(1_700_000_000_000 + i * 1000),
-          imei(),
-          iccid(),
-          m,
-          (100 + r() * 20).toFixed(6),
-          (25 + r() * 15).toFixed(6),
-          pick(["login", "heartbeat", "alarm"]),
-        ].join("\t"),
-      );
-      truth.push({ file, row: i, column: "owner_mobile", type: "cn_mobile" });
-      people.add(`m${m}`);
-    }
-    tables.push({ file, text: `${lines.join("\n")}\n`, truth, persons: people.size });
-  }
-  {
-    // A workbook: identifiers as text, as a careful export keeps them.
-    const file = "members.xlsx";
-    const truth: TruthItem[] = [];
-    const people = new Set<string>();
-    const rows: (string | number)[][] = [["姓名", "身份证号", "手机", "会员卡号", "积分"]];
-    for (let i = 1; i <= n; i++) {
-      const id = residentId();
-      const m = mobile();
-      const c = card();
-      rows.push([faker.person.fullName(), id, m, c, Math.floor(r() * 10000)]);
-      truth.push(
-        { file, row: i, column: "Sheet1!身份证号", type: "cn_resident_id" },
-        { file, row: i, column: "Sheet1!手机", type: "cn_mobile" },
-        { file, row: i, column: "Sheet1!会员卡号", type: "bank_card" },
-      );
-      people.add(id);
-    }
-    tables.push({ file, rows, truth, persons: people.size });
-  }
-  {
-    // Nested JSON: a user with documents and payment methods.
-    const file = "users.jsonl";
-    const truth: TruthItem[] = [];
-    const people = new Set<string>();
-    const lines: string[] = [];
-    for (let i = 1; i <= n; i++) {
-      const id = residentId();
-      const m = mobile();
-      const c = card();
-      lines.push(
-        JSON.stringify({
-          user: { name: faker.person.fullName(), idCard: id, contact: { phone: m } },
-          payment: { card: c, serial: serial() },
-          orderId: orderNo(),
-        }),
-      );
-      truth.push(
-        { file, row: i, column: "user.idCard", type: "cn_resident_id" },
-        { file, row: i, column: "user.contact.phone", type: "cn_mobile" },
-        { file, row: i, column: "payment.card", type: "bank_card" },
-      );
-      people.add(id);
-    }
-    tables.push({ file, text: `${lines.join("\n")}\n`, truth, persons: people.size });
-  }
-  {
-    // Free text: a service log, one case a line.
-    const file = "notes.txt";
-    const truth: TruthItem[] = [];
-    const people = new Set<string>();
-    const lines: string[] = [];
-    for (let i = 1; i <= n; i++) {
-      const id = residentId();
-      const m = mobile();
-      const head = `${faker.date.past().toISOString().slice(0, 10)} 客户${faker.person.fullName()}来电，身份证号`;
-      const mid = `，手机`;
-      const tail = `，反映订单${orderNo()}未送达，运单${tracking()}，请回电。`;
-      lines.push(head + id + mid + m + tail);
-      truth.push(
-        { file, row: i, offset: head.length, type: "cn_resident_id" },
-        { file, row: i, offset: head.length + id.length + mid.length, type: "cn_mobile" },
-      );
-      people.add(id);
-    }
-    tables.push({ file, text: `${lines.join("\n")}\n`, truth, persons: people.size });
-  }
+      mark("cn_mobile", "下单手机");
+      mark("cn_mobile", "收件人电话");
+      person(`m${buyer}`);
+      person(`m${recipient}`);
+      const at = String(1_600_000_000_000 + Math.floor(r() * 1e11));
+      return [orderNo(), buyer, faker.person.fullName(), recipient, serial(), tracking(), (r() * 1000).toFixed(2), at];
+    },
+  );
+  // IoT log: device IMEI and ICCID, the owner's mobile, a position, a timestamp.
+  const owners = pool(mobile);
+  table("iot.tsv", ["ts", "imei", "iccid", "owner_mobile", "lng", "lat", "event"], "\t", (i, mark, person) => {
+    const m = owners();
+    mark("cn_mobile", "owner_mobile");
+    person(`m${m}`);
+    const [lng, lat] = [(100 + r() * 20).toFixed(6), (25 + r() * 15).toFixed(6)];
+    return [String(1_700_000_000_000 + i * 1000), imei(), iccid(), m, lng, lat, pick(["login", "heartbeat", "alarm"])];
+  });
+  // A workbook: identifiers as text, as a careful export keeps them.
+  table("members.xlsx", ["姓名", "身份证号", "手机", "会员卡号", "积分"], undefined, (_, mark, person) => {
+    const id = residentId();
+    for (const [type, column] of [
+      ["cn_resident_id", "身份证号"],
+      ["cn_mobile", "手机"],
+      ["bank_card", "会员卡号"],
+    ] as const)
+      mark(type, `Sheet1!${column}`);
+    person(id);
+    return [faker.person.fullName(), id, mobile(), card(), Math.floor(r() * 10000)];
+  });
+  // Nested JSON Lines: a user with documents and payment methods.
+  table("users.jsonl", undefined, "", (_, mark, person) => {
+    const id = residentId();
+    for (const [type, column] of [
+      ["cn_resident_id", "user.idCard"],
+      ["cn_mobile", "user.contact.phone"],
+      ["bank_card", "payment.card"],
+    ] as const)
+      mark(type, column);
+    person(id);
+    const user = { name: faker.person.fullName(), idCard: id, contact: { phone: mobile() } };
+    return JSON.stringify({ user, payment: { card: card(), serial: serial() }, orderId: orderNo() });
+  });
+  // Free text: a service log, one case a line.
+  table("notes.txt", undefined, "", (_, mark, person) => {
+    const id = residentId();
+    const m = mobile();
+    const head = `${faker.date.past().toISOString().slice(0, 10)} 客户${faker.person.fullName()}来电，身份证号`;
+    const mid = "，手机";
+    mark("cn_resident_id", head.length);
+    mark("cn_mobile", head.length + id.length + mid.length);
+    person(id);
+    return `${head}${id}${mid}${m}，反映订单${orderNo()}未送达，运单${tracking()}，请回电。`;
+  });
   return tables;
 }
 
