@@ -457,7 +457,10 @@ struct Column {
   int role = 0;
 };
 
-/** A person's category bit for role 0 (the record's own person); role r is ROLE_SELF << r (tally.ts ROLE_BIT). */
+/**
+ * A person's category bit for role 0 (the record's own person); role r is ROLE_SELF << r (tally.ts
+ * ROLE_BIT). Set only where a table has a role column (selfBit): elsewhere roles are not reported.
+ */
 const int ROLE_SELF = 1 << 8;
 const int N_ROLES = 8;
 
@@ -582,6 +585,8 @@ class Core {
   int roleRank[N_ROLES] = {}, roleLen[N_ROLES] = {}, roleCats[N_ROLES] = {};
   uint8_t roleBest[N_ROLES][96] = {};
   unsigned rolesSeen = 0;
+  /** ROLE_SELF once a column names a role (setColumns), else 0: a table without roles pays nothing for them. */
+  int selfBit = 0;
   bool deferRecord = false;
   /** Person keys of 9 bytes waiting to be tagged four at a time, and their records' categories. */
   uint8_t tagWait[4][12] = {};
@@ -612,6 +617,7 @@ class Core {
       cols[k].headerAddress = c[2] & 2;
       cols[k].recordNumber = c[2] & 4;
       cols[k].role = ((uint32_t)c[2] >> 28) & 7;
+      if (cols[k].role) selfBit = ROLE_SELF;
       cols[k].skip = (((uint32_t)c[2] >> 3) & ((1u << N_TYPES) - 1)) |
                      (cols[k].recordNumber ? (1u << T_PASSPORT) | (1u << T_HKMO_PERMIT) | (1u << T_TW_PERMIT) | (1u << T_FPR) : 0u);
     }
@@ -1458,7 +1464,7 @@ class Core {
   void clearRoles() { rolesSeen = 0; }
 
   /** Hit h's person key into best (an ID number's from its validation); returns its length. */
-  inline int hitKey(int h, int type, long hs, long he) {
+  __attribute__((always_inline)) inline int hitKey(int h, int type, long hs, long he) {
     if (!hasKey[h]) return writePersonKey(type, hs, he);
     best[0] = KEY_ID;
     putUint32(1, keyA[h]);
@@ -1516,14 +1522,14 @@ class Core {
     // Keys of 9 bytes wait for three more and are tagged four at a time.
     if (bestLen == 9) {
       std::memcpy(tagWait[tagWaiting], best, 9);
-      tagWaitCats[tagWaiting] = recCats | ROLE_SELF;
+      tagWaitCats[tagWaiting] = recCats | selfBit;
       if (++tagWaiting == 4) tagWaitingKeys();
       return;
     }
 #endif
     uint32_t hi, lo;
     halfSipTag(k0, k1, best, bestLen, &hi, &lo);
-    people.push(hi, lo, recCats | ROLE_SELF);
+    people.push(hi, lo, recCats | selfBit);
   }
 
   /** canonical.ts writePersonKey: the canonical value packed after a kind byte. */

@@ -223,6 +223,8 @@ export class Tally {
   private readonly cats = new Int32Array(ROLES.length);
   /** Roles other than 0 seen in the record (bit r). */
   private roles = 0;
+  /** A column of this file names a role (set by the source that made the columns): the record's own person is marked `self` too. */
+  roleColumns = false;
   /** Where findings go (`--findings`): the record's wait until it ends, so a record read again is not told twice. */
   findingSink?: (f: Omit<ScanFinding, "file">) => void;
   private row = 0;
@@ -435,11 +437,12 @@ export class Tally {
       this.row++;
       for (const f of this.recordFindings) this.findingSink({ ...f, row: this.row });
     }
-    // Each person of the record, with the bit of the role it was seen in (people per role).
+    // Each person of the record, with the bit of the role it was seen in (people per role; the
+    // record's own person gets its bit once a column of the file has named a role, as in the native core).
     for (let r = 0; r === 0 || this.roles >>> r; r++) {
       if (this.bestLen[r] === 0) continue;
       this.hasher.tag(this.best[r]!, 0, this.bestLen[r]!);
-      this.people.add(this.hasher.hi, this.hasher.lo, this.cats[r]! | (ROLE_BIT << r));
+      this.people.add(this.hasher.hi, this.hasher.lo, this.cats[r]! | (r > 0 || this.roleColumns ? ROLE_BIT << r : 0));
     }
   }
 

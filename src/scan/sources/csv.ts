@@ -103,6 +103,7 @@ export class CsvScanner {
     const delimiter = header.delimiter.charCodeAt(0);
     this.sc = new FieldScanner(asOf, delimiter);
     this.columns = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`, header.lookAlike?.[i]));
+    if (this.columns.some((c) => c.role)) tally.roleColumns = true; // as the native core's setColumns
     // Findings (--findings) need each value's row and column: the JavaScript core says them.
     const Core = tally.findingSink ? undefined : nativeCsvCore();
     if (Core) {

@@ -51,6 +51,7 @@ export class ValueScanner {
     if (!col) {
       col = new ColumnStats(name, this.verdicts.get(name));
       this.columns.set(name, col);
+      if (col.role) this.tally.roleColumns = true;
     }
     return col;
   }
