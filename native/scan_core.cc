@@ -43,9 +43,9 @@ namespace {
 // Entity types (src/scan/core/entities.ts).
 enum : int {
   T_ID = 0, T_MOBILE, T_LANDLINE, T_CARD, T_EMAIL, T_PASSPORT, T_HKMO_PERMIT, T_TW_PERMIT, T_FPR,
-  T_PLATE, T_IPV4, T_IPV6, T_COORD, T_NAME, T_ADDRESS, T_IMEI, T_USCC, N_TYPES
+  T_PLATE, T_IPV4, T_IPV6, T_COORD, T_NAME, T_ADDRESS, T_IMEI, T_USCC, T_ID_UNKNOWN_REGION, N_TYPES
 };
-const uint8_t PERSON_RANK[N_TYPES] = {0, 2, 255, 255, 3, 1, 1, 1, 0, 255, 255, 255, 255, 255, 255, 255, 255};
+const uint8_t PERSON_RANK[N_TYPES] = {0, 2, 255, 255, 3, 1, 1, 1, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255};
 
 // Sensitive categories (entities.ts).
 const int C_FINANCIAL = 1 << 4, C_LOCATION = 1 << 5, C_MINOR = 1 << 6;
@@ -186,6 +186,7 @@ bool cardBrandOk(const uint8_t* d, int n) {
   int p4 = p2 * 100 + d[2] * 10 + d[3];
   if (p4 == 8986) return false;
   if (p2 == 62) return n >= 16 && n <= 19;
+  if (p4 >= 8100 && p4 <= 8171) return n >= 16 && n <= 19;  // UnionPay's 81 range
   if (d[0] == 4) return n == 16 || n == 19;
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n == 16;
   if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19;
@@ -206,7 +207,7 @@ bool mobileSegmentOk(const uint8_t* d) {
       if (b != 4) return true;
       return d[3] == 0 || (d[3] == 1 && d[4] <= 2) || d[3] == 9;
     case 6:
-      return b == 2 || b == 5 || b == 6 || b == 7;
+      return b == 2 || b == 5 || b == 6 || b == 7 || (b == 1 && d[3] == 0);  // 1610: China Broadnet
     case 4:
       return b == 5 || b == 7 || b == 9;
     default:
@@ -345,7 +346,7 @@ inline int insertPerson(PersonSlot* slots, uint32_t mask, uint32_t h, uint32_t l
   }
   uint32_t gained = c & ~before;
   if (gained) {
-    if (!before) categories[16]++;
+    if ((gained & 0xff) && !(before & 0xff)) categories[16]++;  // sensitive categories are bits 0–7; 8–15 roles
     for (; gained; gained &= gained - 1) categories[__builtin_ctz(gained)]++;
   }
   return added;
@@ -452,7 +453,16 @@ struct Column {
    * header, and every type in a look-alike column (src/scan/core/look-alike.ts). One test a hit.
    */
   uint32_t skip = 0;
+  /** Whose the column is: 0 the record's own person, else a role (headers.ts ROLES: 紧急联系人 …). */
+  int role = 0;
 };
+
+/**
+ * A person's category bit for role 0 (the record's own person); role r is ROLE_SELF << r (tally.ts
+ * ROLE_BIT). Set only where a table has a role column (selfBit): elsewhere roles are not reported.
+ */
+const int ROLE_SELF = 1 << 8;
+const int N_ROLES = 8;
 
 /** A raw value waiting to become a masked sample (`slot` < 0: entity type −slot−1; else column k × 2 + 0 name / 1 address). */
 struct PendingSample {
@@ -529,6 +539,8 @@ class Core {
   inline bool binCandidate(const uint8_t* d, int n) const { return n < 24 && (binFirst[n] >> d[0] & 1); }
   std::vector<uint16_t> hanFeatures;
   std::vector<uint32_t> plateSuffix;
+  /** ISO 3166 alpha-3 nationalities (validate.ts NATIONALITIES, 26³ bytes). */
+  std::vector<uint8_t> nationalities;
   size_t sampleMax = 3;
   std::vector<Column> cols;
 
@@ -569,6 +581,12 @@ class Core {
   std::vector<PendingSample> pending;
   int bestRank = 255, bestLen = 0, recCats = 0;
   uint8_t best[96] = {};
+  /** The record's other people, by role (bit r of rolesSeen: a cell of role r was read). */
+  int roleRank[N_ROLES] = {}, roleLen[N_ROLES] = {}, roleCats[N_ROLES] = {};
+  uint8_t roleBest[N_ROLES][96] = {};
+  unsigned rolesSeen = 0;
+  /** ROLE_SELF once a column names a role (setColumns), else 0: a table without roles pays nothing for them. */
+  int selfBit = 0;
   bool deferRecord = false;
   /** Person keys of 9 bytes waiting to be tagged four at a time, and their records' categories. */
   uint8_t tagWait[4][12] = {};
@@ -598,8 +616,10 @@ class Core {
       cols[k].headerName = c[2] & 1;
       cols[k].headerAddress = c[2] & 2;
       cols[k].recordNumber = c[2] & 4;
-      cols[k].skip = ((uint32_t)c[2] >> 3) |
-                     (cols[k].recordNumber ? (1u << T_PASSPORT) | (1u << T_HKMO_PERMIT) | (1u << T_TW_PERMIT) : 0u);
+      cols[k].role = ((uint32_t)c[2] >> 28) & 7;
+      if (cols[k].role) selfBit = ROLE_SELF;
+      cols[k].skip = (((uint32_t)c[2] >> 3) & ((1u << N_TYPES) - 1)) |
+                     (cols[k].recordNumber ? (1u << T_PASSPORT) | (1u << T_HKMO_PERMIT) | (1u << T_TW_PERMIT) | (1u << T_FPR) : 0u);
     }
     counts.resize(N_TYPES + count * COL_SLOTS, 0);
     colSamples.resize(count * 2);
@@ -620,6 +640,7 @@ class Core {
       bestRank = 255;
       bestLen = 0;
       recCats = 0;
+      if (rolesSeen) clearRoles();
       deferRecord = false;
       size_t k = 0;
       bool empty = true;
@@ -971,6 +992,14 @@ class Core {
     if (birth < 18800101 || birth > asOf) return -1;
     return id.checkValue() == check ? birth : -1;
   }
+  /** A valid date and check under a division code not in the table (validate.ts unknownRegionIdBirth). */
+  int unknownRegionIdBirth(const IdDigits& id, int check) const {
+    const int32_t* p = id.pairs;
+    if (p[0] < 11 || p[0] > 82) return -1;
+    int birth = dateValue(p[3] * 100 + p[4], p[5], p[6]);
+    if (birth < 18800101 || birth > asOf) return -1;
+    return id.checkValue() == check ? birth : -1;
+  }
   int legacyIdBirth(const uint8_t* d) const {
     if (!isArea(num(d, 6))) return -1;
     int birth = dateValue(1900 + num(d + 6, 2), num(d + 8, 2), num(d + 10, 2));
@@ -984,6 +1013,16 @@ class Core {
     if (nationality == 0 || nationality == 156) return -1;
     int birth = dateValue(num(d + 6, 4), num(d + 10, 2), num(d + 12, 2));
     return birth >= 18800101 && birth <= asOf ? birth : -1;
+  }
+  /** validate.ts fpr2017FieldsOk: an alpha-3 nationality, a province, a date (the 12 digits are in dig). */
+  bool fpr2017FieldsOk(const uint8_t* letters) const {
+    if (nationalities.empty() || !nationalities[(letters[0] - 65) * 676 + (letters[1] - 65) * 26 + (letters[2] - 65)]) return false;
+    int province = dig[0] * 10 + dig[1];
+    if (province < 11 || province > 65 || !isArea(province * 10000)) return false;
+    int yy = dig[4] * 10 + dig[5], m = dig[6] * 10 + dig[7], day = dig[8] * 10 + dig[9];
+    int recent = dateValue(2000 + yy, m, day);
+    if (recent > 0 && recent <= asOf) return true;
+    return dateValue(1900 + yy, m, day) > 0;
   }
   int ageOn(int birth) const {
     // Math.floor((asOf - birth) / 10000) for yyyymmdd numbers (asOf ≥ birth here).
@@ -999,7 +1038,11 @@ class Core {
       birth = foreignPrBirth(dig, id, check);
       type = T_FPR;
     }
-    if (birth < 0) return false;
+    if (birth < 0) {
+      if (unknownRegionIdBirth(id, check) < 0) return false;
+      hit(T_ID_UNKNOWN_REGION, s, end);
+      return true;
+    }
     int h = hit(type, s, end);
     if (ageOn(birth) < 14) minor[h] = 1;
     // num(dig, 9) and num(dig + 9, 8), from the pairs.
@@ -1078,7 +1121,9 @@ class Core {
         if (dig[0] == 8 && dig[1] == 6 && mobileSegmentOk(dig + 2)) hit(T_MOBILE, s, end);
         return;
       case 12:
-        if (landlineOk(dig, 12, 0))
+        if (dig[0] == 0 && mobileSegmentOk(dig + 1))
+          hit(T_MOBILE, s, end);  // 0 + mobile: the long-distance prefix written before it
+        else if (landlineOk(dig, 12, 0))
           hit(T_LANDLINE, s, end);
         else if (before == 0x29)
           parenLandline(s, end, cnt);
@@ -1136,7 +1181,7 @@ class Core {
       static const int W[3] = {7, 3, 1};
       int sum = 0;
       for (int k = 0; k < 14; k++) sum += (k < 3 ? buf[p + k] - 55 : dig[k - 3]) * W[k % 3];
-      if (sum % 10 == dig[11]) {
+      if (sum % 10 == dig[11] && fpr2017FieldsOk(buf + p)) {
         hit(T_FPR, p, end);
         return;
       }
@@ -1372,16 +1417,12 @@ class Core {
       else if (type == T_COORD)
         cats |= C_LOCATION;
       if (minor[h]) cats |= C_MINOR;
-      int rank = PERSON_RANK[type];
-      if (rank < bestRank) {
+      int rank = type == T_FPR && buf[hs] >= 0x41 ? 1 : PERSON_RANK[type];  // the 2017 card ranks with passports
+      if (col.role) {
+        if (rank < 255) roleKey(col.role, rank, h, type, hs, he);
+      } else if (rank < bestRank) {
         bestRank = rank;
-        if (hasKey[h]) {
-          best[0] = KEY_ID;
-          putUint32(1, keyA[h]);
-          putUint32(5, keyB[h]);
-          bestLen = 9;
-        } else
-          bestLen = writePersonKey(type, hs, he);
+        bestLen = hitKey(h, type, hs, he);
       }
     }
     if (coordinatePart) {
@@ -1413,7 +1454,54 @@ class Core {
         }
       }
     }
-    recCats |= cats;
+    if (col.role) {
+      touchRole(col.role);
+      roleCats[col.role] |= cats;
+    } else
+      recCats |= cats;
+  }
+
+  void clearRoles() { rolesSeen = 0; }
+
+  /** Hit h's person key into best (an ID number's from its validation); returns its length. */
+  __attribute__((always_inline)) inline int hitKey(int h, int type, long hs, long he) {
+    if (!hasKey[h]) return writePersonKey(type, hs, he);
+    best[0] = KEY_ID;
+    putUint32(1, keyA[h]);
+    putUint32(5, keyB[h]);
+    return 9;
+  }
+
+  /** Role r's state, reset at its first cell in the record. */
+  void touchRole(int r) {
+    if (rolesSeen >> r & 1) return;
+    rolesSeen |= 1u << r;
+    roleRank[r] = 255;
+    roleLen[r] = 0;
+    roleCats[r] = 0;
+  }
+
+  /** A person key for role r's best identifier so far (the record's own stays in best). */
+  void roleKey(int r, int rank, int h, int type, long hs, long he) {
+    touchRole(r);
+    if (rank >= roleRank[r]) return;
+    roleRank[r] = rank;
+    uint8_t saved[96];
+    std::memcpy(saved, best, sizeof best);
+    int len = hitKey(h, type, hs, he);
+    std::memcpy(roleBest[r], best, (size_t)len);
+    roleLen[r] = len;
+    std::memcpy(best, saved, sizeof best);
+  }
+
+  /** The record's people in other roles, each with its role's bit. */
+  void pushRoles() {
+    for (int r = 1; r < N_ROLES; r++) {
+      if (!(rolesSeen >> r & 1) || roleLen[r] == 0) continue;
+      uint32_t hi, lo;
+      halfSipTag(k0, k1, roleBest[r], roleLen[r], &hi, &lo);
+      people.push(hi, lo, roleCats[r] | (ROLE_SELF << r));
+    }
   }
 
   HOT_FN void endRecord() {
@@ -1428,19 +1516,20 @@ class Core {
           colFull[(size_t)p.slot] = 1;
       }
     }
+    if (rolesSeen) pushRoles();
     if (bestLen == 0) return;
 #if defined(__SSE2__)
     // Keys of 9 bytes wait for three more and are tagged four at a time.
     if (bestLen == 9) {
       std::memcpy(tagWait[tagWaiting], best, 9);
-      tagWaitCats[tagWaiting] = recCats;
+      tagWaitCats[tagWaiting] = recCats | selfBit;
       if (++tagWaiting == 4) tagWaitingKeys();
       return;
     }
 #endif
     uint32_t hi, lo;
     halfSipTag(k0, k1, best, bestLen, &hi, &lo);
-    people.push(hi, lo, recCats);
+    people.push(hi, lo, recCats | selfBit);
   }
 
   /** canonical.ts writePersonKey: the canonical value packed after a kind byte. */
@@ -1551,11 +1640,11 @@ void freeSlots(napi_env, void* data, void*) { std::free(data); }
 
 /**
  * new Core(delimiter, asOf, key: Uint8Array(8), areaCodesText: Uint8Array, hanFeatures: Uint16Array,
- *          plateSuffixes: Uint32Array, sampleMax[, expectedPeople[, bankBins: Float64Array]])
+ *          plateSuffixes: Uint32Array, sampleMax[, expectedPeople[, bankBins: Float64Array[, nationalities: Uint8Array]]])
  */
 napi_value New(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
-  napi_value argv[9], self;
+  size_t argc = 10;
+  napi_value argv[10], self;
   CHECK(napi_get_cb_info(env, info, &argc, argv, &self, nullptr));
   if (argc < 7) {
     napi_throw_type_error(env, nullptr, "scan core: 7 arguments expected");
@@ -1595,6 +1684,8 @@ napi_value New(napi_env env, napi_callback_info info) {
   }
   core->plateSuffix.assign(static_cast<uint32_t*>(p), static_cast<uint32_t*>(p) + bytes / 4);
   if (argc >= 9 && typedBytes(env, argv[8], &p, &bytes)) core->setBins(static_cast<const double*>(p), bytes / 8);
+  if (argc >= 10 && typedBytes(env, argv[9], &p, &bytes) && bytes == 26 * 26 * 26)
+    core->nationalities.assign(static_cast<uint8_t*>(p), static_cast<uint8_t*>(p) + bytes);
   core->setDelimiter(delim & 0xff);
   core->asOf = asOf;
   core->sampleMax = sampleMax < 0 ? 0 : (size_t)sampleMax;

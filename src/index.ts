@@ -12,7 +12,7 @@ export { importEvents, recordEvents, type EventInput, type ImportResult } from "
 export { countLedger, type LedgerCount } from "./ledger/count.js";
 export { ledgerStatus, type Status } from "./ledger/status.js";
 export { INSTRUMENTS, formatCitation, provisionAt } from "./law/index.js";
-export { scanPaths, scanDatabase, type ScanReport, type ScanOptions, type ScanProgress } from "./scan/scan.js";
+export { scanPaths, scanDatabase, type ScanReport, type ScanOptions, type ScanProgress, type ScanFinding } from "./scan/scan.js";
 export { detect, type Finding } from "./scan/detect.js";
 export { diffMaps, type MapDiff } from "./engine/diff.js";
 export { buildRegister, nextItems, type Register, type RegisterItem, type RegisterStatus } from "./engine/register/index.js";

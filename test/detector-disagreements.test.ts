@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { idCheck, luhnCheck } from "../bench/corpus.js";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { detect } from "../src/scan/detect.js";
 import { scanPaths } from "../src/scan/scan.js";
 
@@ -50,6 +51,31 @@ describe("resident ID numbers: division codes on real cards (GB 11643 §5.2: the
   }
   test("a code never used is still refused", async () => {
     for (const found of await both(id("232799"))) assert.ok(!found.includes("cn_resident_id"));
+  });
+});
+
+describe("issue 31 §1: codes yescallop/areacodes leaves out (data/areacodes-historic.txt), and unknown codes counted apart", () => {
+  // 1990–1994 XX90XX codes of the ministry's lists (rewritten by yescallop's erratum) and GB 2260-80 codes.
+  for (const [code, name] of [
+    ["139004", "辛集市 (1993–1994)"],
+    ["219009", "凌源市 (1991–1994)"],
+    ["152829", "凉城县 (1980)"],
+    ["132702", "海港区 (1980)"],
+  ] as const) {
+    test(`${code} ${name}`, async () => {
+      for (const found of await both(id(code))) assert.deepEqual(found, ["cn_resident_id"], code);
+    });
+  }
+  test("a valid date and check under a code no edition lists: cn_resident_id_unknown_region, no person", async () => {
+    const v = id("119901");
+    for (const found of await both(v)) assert.deepEqual(found, ["cn_resident_id_unknown_region"], v);
+    const file = join(dir, "unknown-region.csv");
+    writeFileSync(file, `身份证号\n${v}\n${id("110101")}\n`);
+    const r = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+    assert.equal(r.entities.cn_resident_id_unknown_region, 1);
+    assert.equal(r.persons.distinct, 1, "only the listed code makes a person");
+    // A wrong check digit or date is neither.
+    assert.deepEqual(types(v.slice(0, 17) + (v[17] === "0" ? "1" : "0")), []);
   });
 });
 
@@ -122,5 +148,59 @@ describe("bank cards: one Luhn-valid card per issuer prefix of bankcardinfo's BI
     const amex = bins.find(([p, n]) => p!.startsWith("37") && n === "15");
     assert.ok(amex, "a 15-digit 37xxxx prefix is in the table");
     assert.ok(types(card(amex[0]!, 15)).includes("bank_card"));
+  });
+});
+
+describe("issue 31 §2: UnionPay's 81 range and the domestic prefixes banks-db adds", () => {
+  const card = (prefix: string, length: number) => {
+    const body = (prefix + "12345678901234567890").slice(0, length - 1);
+    return body + luhnCheck(body);
+  };
+  test("IIN 8100–8171, 16 to 19 digits, are bank cards on both cores; 8172 and 15 digits are not", async () => {
+    for (const prefix of ["8100", "8110", "8131", "8163", "8171"])
+      for (const length of [16, 17, 18, 19]) {
+        const v = card(prefix, length);
+        for (const found of await both(v)) assert.deepEqual(found, ["bank_card"], v);
+      }
+    for (const v of [card("8172", 16), card("8099", 19)]) for (const found of await both(v)) assert.ok(!found.includes("bank_card"), v);
+  });
+  test("998801, 998802, 955880, 911121 at 19 digits (banks-db's Chinese prefixes, data/bank-bins.txt)", async () => {
+    for (const prefix of ["998801", "998802", "955880", "911121"]) {
+      const v = card(prefix, 19);
+      for (const found of await both(v)) assert.deepEqual(found, ["bank_card"], v);
+    }
+  });
+});
+
+describe("issue 31 §3: mobiles judged against libphonenumber's metadata (libphonenumber-js, devDependency)", () => {
+  const libMobile = (v: string) => {
+    const x = parsePhoneNumberFromString(v, "CN");
+    return !!x && x.isValid() && (x.getType() === "MOBILE" || x.getType() === "FIXED_LINE_OR_MOBILE");
+  };
+  test("1610 (China Broadnet) is a mobile on both cores, as libphonenumber says; 1611 is not", async () => {
+    for (const found of await both("16100012345")) assert.deepEqual(found, ["cn_mobile"]);
+    for (const found of await both("16110012345")) assert.ok(!found.includes("cn_mobile"));
+    assert.ok(libMobile("16100012345") && !libMobile("16110012345"));
+  });
+  test("a mobile written with the long-distance 0 (013…): a mobile on both cores, the same person as without it", async () => {
+    for (const found of await both("013912345678")) assert.deepEqual(found, ["cn_mobile"]);
+    assert.ok(libMobile("013912345678"));
+    assert.equal(detect("013912345678", AS_OF)[0]?.canonical, "13912345678");
+    const file = join(dir, "trunk0.csv");
+    writeFileSync(file, "手机\n013912345678\n13912345678\n");
+    const r = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+    assert.equal(r.persons.distinct, 1);
+    // 010 + 8 digits is Beijing's landline, 11 long; 12 digits from 010 are neither.
+    assert.deepEqual(types("01062345678"), ["cn_landline"]);
+  });
+  test("every 4-digit prefix 1300–1999 agrees with libphonenumber except the segments MIIT allocates that it lacks", () => {
+    const disagree: string[] = [];
+    for (let p = 1300; p <= 1999; p++) {
+      const v = `${p}1234567`;
+      if (types(v).includes("cn_mobile") !== libMobile(v)) disagree.push(String(p));
+    }
+    // 149: China Telecom's data-card segment, voice allowed (detectors.md §2.1); 17410–17412: MIIT's
+    // emergency communications; 1749: Inmarsat (Beijing Marine). libphonenumber lists none of them.
+    assert.deepEqual(disagree, ["1490", "1491", "1492", "1493", "1494", "1495", "1496", "1497", "1498", "1499", "1741", "1749"]);
   });
 });

@@ -76,6 +76,33 @@ describe("look-alike columns, both cores", () => {
   }
 });
 
+describe("issue 31 §4: a column of payment serials of two lengths, judged length by length, both cores", () => {
+  /** 42000 + digits, 16 or 19 long: a Visa prefix, Luhn-valid one time in ten. */
+  const serial = () => `42000${digits(r() < 0.5 ? 11 : 14)}`;
+  const card = (length: number) => {
+    const body = `622848${digits(length - 7)}`;
+    return body + luhnCheck(body);
+  };
+  const rows = Array.from({ length: 2000 }, (_, i) => [serial(), serial(), card(i % 2 ? 16 : 19), `139${String(i).padStart(8, "0")}`]);
+  for (const core of ["native", "js"] as const) {
+    test(`${core}: no cards from the serials (with or without a telling header); a real column of 16- and 19-digit cards kept`, async () => {
+      const file = join(dir, `serials-${core}.csv`);
+      writeFileSync(file, `c1,交易号,卡号列,mobile\n${rows.map((row) => row.join(",")).join("\n")}\n`);
+      const before = process.env.XBORDER_SCAN_CORE;
+      if (core === "js") process.env.XBORDER_SCAN_CORE = "js";
+      try {
+        const rep = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+        assert.equal(rep.entities.bank_card, rows.length, "the real cards only");
+        for (const n of ["c1", "交易号"]) assert.match(rep.columns.find((c) => c.name === n)?.lookAlike?.shape ?? "", /^16\/19 digits$/, n);
+        assert.equal(rep.columns.find((c) => c.name === "卡号列")?.type, "bank_card");
+      } finally {
+        if (before === undefined) delete process.env.XBORDER_SCAN_CORE;
+        else process.env.XBORDER_SCAN_CORE = before;
+      }
+    });
+  }
+});
+
 describe("the verdict", () => {
   const sample = (cells: string[]) => cells.map((c) => [c]);
   test("an identifier header keeps every type; a record-number header asks for more", () => {

@@ -8,6 +8,10 @@ import { HINT_LATITUDE, HINT_TAIWAN_PERMIT } from "../src/scan/core/field-scanne
 import { KeyedHash } from "../src/scan/core/keyed-hash.js";
 import { detect } from "../src/scan/detect.js";
 import { normalizeIdentifier } from "../src/identity/normalize.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { scanPaths } from "../src/scan/scan.js";
 
 const AS_OF = "2026-11-22";
 const types = (s: string, hints = 0) => detect(s, AS_OF, hints).map((f) => f.type);
@@ -35,6 +39,46 @@ describe("detectors", () => {
     none("911398199012310022");
     only("KAZ110090123105", "foreign_permanent_resident_id");
     none("KAZ110090123104");
+  });
+  /** A 2017 FPR card: letters + 11 digits + the ICAO 7-3-1 check over the first 14 characters. */
+  const fpr2017 = (letters: string, digits: string) => {
+    const chars = [...letters, ...digits].map((c) => (c >= "A" ? c.charCodeAt(0) - 55 : Number(c)));
+    return letters + digits + String(chars.reduce((s, v, k) => s + v * [7, 3, 1][k % 3]!, 0) % 10);
+  };
+  test("issue 31 §5: the 2017 card's nationality is an ISO 3166 alpha-3 code (not CHN), its province and date real", () => {
+    only(fpr2017("USA", "31008505121"), "foreign_permanent_resident_id");
+    only(fpr2017("KOR", "44031201010"), "foreign_permanent_resident_id");
+    for (const [letters, digits] of [
+      ["SFX", "31008505121"], // no such country: a courier's tracking number
+      ["CHN", "31008505121"], // Chinese citizens get resident IDs
+      ["USA", "99008505121"], // no province 99
+      ["USA", "31008513401"], // month 13
+    ])
+      none(fpr2017(letters!, digits!));
+  });
+  test("issue 31 §5: a 2017 card never displaces the ID number of the same record as its person; none under a tracking header (both cores)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xborder-fpr-"));
+    const id = "11010519491231002X";
+    const rows = Array.from({ length: 30 }, (_, i) => `${fpr2017("USA", `3100850512${i % 10}`)},${id}`);
+    for (const core of ["native", "js"]) {
+      const file = join(dir, `fpr-${core}.csv`);
+      writeFileSync(file, `备用证件,身份证号\n${rows.join("\n")}\n`);
+      const trackingFile = join(dir, `tracking-${core}.csv`);
+      writeFileSync(trackingFile, `运单号,手机\n${rows.map((r, i) => `${r.split(",")[0]},139${String(i).padStart(8, "0")}`).join("\n")}\n`);
+      const before = process.env.XBORDER_SCAN_CORE;
+      process.env.XBORDER_SCAN_CORE = core;
+      try {
+        const rep = await scanPaths([file], { asOf: AS_OF, workers: 1 });
+        assert.equal(rep.entities.foreign_permanent_resident_id, 30, core);
+        assert.equal(rep.persons.distinct, 1, `${core}: the ID number names the record's person`);
+        const tracking = await scanPaths([trackingFile], { asOf: AS_OF, workers: 1 });
+        assert.equal(tracking.entities.foreign_permanent_resident_id, undefined, `${core}: not under 运单号`);
+        assert.equal(tracking.persons.distinct, 30, core);
+      } finally {
+        if (before === undefined) delete process.env.XBORDER_SCAN_CORE;
+        else process.env.XBORDER_SCAN_CORE = before;
+      }
+    }
   });
   test("licence plates: normal, new-energy small and large; no I/O, no short ones", () => {
     for (const s of ["京A12345", "车牌粤B·12345", "粤BD12345", "沪A12345D", "京A1234学"]) only(s, "cn_license_plate");

@@ -1,6 +1,6 @@
 /** The scanner: validated detectors, encodings, people, and masked output. */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -228,3 +228,99 @@ describe("errors never quote data", () => {
     assert.doesNotMatch(r.stderr + r.stdout, /13800138000/);
   });
 });
+
+describe("issue 31 §8: --findings FILE.jsonl", () => {
+  test("one line per finding: file, row, column or offset, type, confidence, the value masked; never the raw one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "xborder-findings-"));
+    const id = withCheck("11010519491231002");
+    const mobile = "13912345678";
+    writeFileSync(join(dir, "crm.csv"), `姓名,身份证号,手机,备注\n张三,${id},${mobile},无\n李四,,,客户电话 13800138000\n`);
+    writeFileSync(join(dir, "notes.txt"), `第一行\n客户张伟，身份证号码${id}，已核验\n`);
+    const out = join(dir, "findings.jsonl");
+    const r = xborder(["scan", dir, "--format", "json", "--as-of", AS_OF, "--findings", out, "--no-progress"]);
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(out, "utf8");
+    for (const raw of [id, mobile, "13800138000"]) assert.ok(!text.includes(raw), `${raw} never appears`);
+    const lines = text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .map((l): Record<string, unknown> => ({ ...l, file: String(l.file).slice(dir.length + 1) }));
+    const report = JSON.parse(r.stdout) as { entities: Record<string, number> };
+    const byType: Record<string, number> = {};
+    for (const l of lines) byType[l.type as string] = (byType[l.type as string] ?? 0) + 1;
+    for (const t of ["cn_resident_id", "cn_mobile"]) assert.equal(byType[t], report.entities[t], `${t}: a line per counted value`);
+    assert.deepEqual(
+      lines.find((l) => l.file === "crm.csv" && l.type === "cn_resident_id"),
+      {
+        file: "crm.csv",
+        row: 1,
+        column: "身份证号",
+        type: "cn_resident_id",
+        confidence: "high",
+        value: "1101**********002X",
+      },
+    );
+    assert.deepEqual(
+      lines.find((l) => l.file === "crm.csv" && l.row === 2),
+      {
+        file: "crm.csv",
+        row: 2,
+        column: "备注",
+        type: "cn_mobile",
+        confidence: "medium",
+        value: "1380***8000",
+      },
+    );
+    const inText = lines.find((l) => l.file === "notes.txt" && l.type === "cn_resident_id");
+    assert.equal(inText?.row, 2);
+    assert.equal(inText?.offset, 10, "the character offset in the line");
+    assert.ok(!existsSync(`${out}.tmp-${process.pid}`));
+  });
+  test("a path that cannot be written: a usage error, nothing scanned", () => {
+    const r = xborder(["scan", "README.md", "--findings", "/nonexistent-dir/f.jsonl"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--findings: cannot write \/nonexistent-dir\/f\.jsonl/);
+  });
+});
+
+describe("issue 31 §7: every person in a record, by the role its columns name", () => {
+  const roster = (n: number) => {
+    const rows = ["姓名,身份证号,手机,银行卡号,紧急联系人,紧急联系人电话"];
+    for (let i = 0; i < n; i++) {
+      const id = withCheck(`110105198${i % 10}0101${String(100 + (i % 900)).padStart(3, "0")}`.slice(0, 17));
+      const card = cardWithLuhn(`622202${String(i).padStart(12, "0")}`);
+      // the last employee's contact is the first one's too (siblings): one person
+      const contact = `137${String(i === n - 1 ? 0 : i).padStart(8, "0")}`;
+      rows.push(`张${i},${id},139${String(i).padStart(8, "0")},${card},李${i},${contact}`);
+    }
+    return `${rows.join("\n")}\n`;
+  };
+  for (const core of ["native", "js"]) {
+    test(`${core}: an HR roster with emergency contacts holds two people a row; people per role; sensitivity stays the employees'`, () => {
+      const dir = mkdtempSync(join(tmpdir(), "xborder-roles-"));
+      const n = 500;
+      writeFileSync(join(dir, "roster.csv"), roster(n));
+      const r = xborder(["scan", join(dir, "roster.csv"), "--format", "json", "--as-of", AS_OF], {
+        env: { XBORDER_SCAN_CORE: core },
+      });
+      assert.equal(r.code, 0, r.stderr);
+      const rep = JSON.parse(r.stdout) as { persons: { distinct: number; sensitive: number; byRole?: Record<string, number> } };
+      assert.equal(rep.persons.distinct, 2 * n - 1, "each employee and each contact, the shared contact once");
+      assert.deepEqual(rep.persons.byRole, { self: n, emergency_contact: n - 1 });
+      assert.equal(rep.persons.sensitive, n, "the cards are the employees'");
+    });
+  }
+  test("no role column: no byRole, one person a record as before", () => {
+    const r = detectPersons(`手机,联系电话\n13900000001,13900000002\n`);
+    assert.equal(r.persons.distinct, 1);
+    assert.equal(r.persons.byRole, undefined);
+  });
+});
+
+function detectPersons(csv: string): { persons: { distinct: number; byRole?: Record<string, number> } } {
+  const dir = mkdtempSync(join(tmpdir(), "xborder-roles-"));
+  writeFileSync(join(dir, "t.csv"), csv);
+  const r = xborder(["scan", join(dir, "t.csv"), "--format", "json", "--as-of", AS_OF]);
+  return JSON.parse(r.stdout) as { persons: { distinct: number; byRole?: Record<string, number> } };
+}

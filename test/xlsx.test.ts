@@ -11,6 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import ExcelJS from "exceljs";
+import { luhnCheck } from "../bench/corpus.js";
+import { scanPaths } from "../src/scan/scan.js";
 import { openXlsx } from "../src/scan/sources/xlsx.js";
 import { ROOT, xborder } from "./helpers.js";
 
@@ -111,5 +113,33 @@ describe("workbooks", () => {
     } finally {
       book.close();
     }
+  });
+
+  test("issue 31 §6: ID and card numbers stored as numbers lost digits: not counted, the column warned; text cells counted", async () => {
+    // Excel keeps 15 significant digits: a 16-digit card typed as a number ends in 0, an ID number in 000.
+    // Cards whose check digit is 0 make the damage invisible to Luhn: without the check they would count.
+    const cards: number[] = [];
+    for (let k = 0; cards.length < 40; k++) {
+      const body = `622202${String(k).padStart(9, "0")}`;
+      if (luhnCheck(body) === "0") cards.push(Number(`${body}0`));
+    }
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("员工");
+    ws.addRow(["身份证号", "银行卡号", "证件号（文本）", "金额"]);
+    cards.forEach((card, i) => ws.addRow([Number(idNumber(i).replace("X", "0")), card, idNumber(i + 100), 12.5]));
+    const path = join(dir, "numbers.xlsx");
+    await wb.xlsx.writeFile(path);
+    const r = await scanPaths([path], { asOf: "2026-06-30", workers: 1 });
+    assert.equal(r.entities.bank_card, undefined, "no card from a damaged number");
+    assert.equal(r.entities.cn_resident_id, cards.length, "the text column's IDs only");
+    const col = (n: string) => r.columns.find((c) => c.name === `员工!${n}`);
+    for (const n of ["身份证号", "银行卡号"]) {
+      assert.equal(col(n)?.lostDigits, cards.length, n);
+      assert.equal(col(n)?.warning, "stored as numbers: digits lost; export as text", n);
+    }
+    assert.equal(col("证件号（文本）")?.lostDigits, undefined);
+    assert.equal(col("金额")?.lostDigits, undefined, "ordinary numbers are fine");
+    const text = xborder(["scan", path, "--format", "text"]);
+    assert.match(text.stdout, /银行卡号: .*40 cells stored as numbers: digits lost; export as text/);
   });
 });

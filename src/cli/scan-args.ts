@@ -22,6 +22,10 @@ export const SCAN_OPTIONS: readonly CliOption[] = [
   { flags: "--emit-dataset", description: "print a data-map datasets entry and the persons counts instead of the report" },
   { flags: "--table <name>", description: "with a postgres:// URL: the table to scan (schema.table or table)" },
   { flags: "--schema <name>", description: "with a postgres:// URL: scan every table of this schema (default public)" },
+  {
+    flags: "--findings <file>",
+    description: "also write every finding to FILE.jsonl: file, row, column or offset, type, confidence, masked value (one thread)",
+  },
   { flags: "--no-progress", description: "no progress line on the terminal" },
 ];
 

@@ -1,8 +1,8 @@
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
 import { basename } from "node:path";
 import { datasetEntry } from "../scan/dataset.js";
-import { type ScanProgress, scanDatabase, scanPaths } from "../scan/scan.js";
+import { type ScanFinding, type ScanProgress, scanDatabase, scanPaths } from "../scan/scan.js";
 import { EXIT, UsageError } from "./errors.js";
 
 export interface ScanCliOptions {
@@ -13,6 +13,45 @@ export interface ScanCliOptions {
   table?: string;
   schema?: string;
   progress?: boolean;
+  findings?: string;
+}
+
+/**
+ * `--findings FILE.jsonl`: one JSON line per finding, written to a temporary file beside FILE and
+ * renamed to it only when the scan has finished (an interrupted scan leaves no half file).
+ */
+function findingsFile(path: string): { add: (f: ScanFinding) => void; commit: () => void; abort: () => void } {
+  const tmp = `${path}.tmp-${process.pid}`;
+  let fd: number;
+  try {
+    fd = openSync(tmp, "wx", 0o600);
+  } catch (e) {
+    throw new UsageError(`--findings: cannot write ${path} (${(e as Error).message})`);
+  }
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length) writeSync(fd, pending.join(""));
+    pending = [];
+    size = 0;
+  };
+  return {
+    add(f) {
+      const line = `${JSON.stringify(f)}\n`;
+      pending.push(line);
+      size += line.length;
+      if (size >= 1 << 16) flush();
+    },
+    commit() {
+      flush();
+      closeSync(fd);
+      renameSync(tmp, path);
+    },
+    abort() {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+    },
+  };
 }
 
 const isDatabaseUrl = (p: string) => /^postgres(?:ql)?:\/\//i.test(p);
@@ -44,8 +83,21 @@ export async function runScan(paths: string[], o: ScanCliOptions, out: (s: strin
   if (o.table && o.schema) throw new UsageError("give --table or --schema, not both");
   for (const p of paths) if (!isDatabaseUrl(p) && !existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
   const showProgress = o.progress !== false && process.stderr.isTTY === true;
-  const opts = { asOf: o.asOf ?? todayInShanghai(), sample, onProgress: showProgress ? progressLine(err) : undefined };
-  const r = urls[0] ? await scanDatabase(urls[0], { table: o.table, schema: o.schema }, opts) : await scanPaths(paths, opts);
+  const findings = o.findings ? findingsFile(o.findings) : undefined;
+  const opts = {
+    asOf: o.asOf ?? todayInShanghai(),
+    sample,
+    onProgress: showProgress ? progressLine(err) : undefined,
+    onFinding: findings?.add,
+  };
+  let r;
+  try {
+    r = urls[0] ? await scanDatabase(urls[0], { table: o.table, schema: o.schema }, opts) : await scanPaths(paths, opts);
+    findings?.commit();
+  } catch (e) {
+    findings?.abort();
+    throw e;
+  }
   if (showProgress) err("\r\x1b[K");
   if (o.emitDataset) {
     const from = o.table ? o.table.split(".").pop() : (o.schema ?? basename(paths[0] ?? "dataset").replace(/\.[^.]+$/, ""));
@@ -72,9 +124,14 @@ export async function runScan(paths: string[], o: ScanCliOptions, out: (s: strin
     lines.push(`People: ${r.persons.distinct} distinct, ${r.persons.sensitive} with sensitive PI`);
     for (const [c, n] of Object.entries(r.sensitiveCategories)) lines.push(`  ${c}: ${n}`);
     if (r.columns.length) lines.push("Columns:");
-    for (const c of r.columns) lines.push(`  ${c.file} ${c.name}: ${c.type}${c.sensitive ? " (sensitive)" : ""}`);
+    for (const c of r.columns)
+      lines.push(
+        `  ${c.file} ${c.name}: ${c.type}${c.sensitive ? " (sensitive)" : ""}${c.warning ? ` — ${c.lostDigits} cells ${c.warning}` : ""}`,
+      );
     out(`${lines.join("\n")}\n`);
   }
+  if (o.format === "json")
+    for (const c of r.columns) if (c.warning) err(`xborder: ${c.file} ${c.name}: ${c.lostDigits} cells ${c.warning}\n`);
   if (r.skipped.length && o.format === "json")
     err(`xborder: ${r.skipped.length} entr${r.skipped.length === 1 ? "y" : "ies"} skipped (see "skipped" in the report)\n`);
   const failed = r.files.filter((f) => f.error);

@@ -54,7 +54,7 @@ export function normalizeIdentifier(raw: string): NormalizedIdentifier | undefin
   if (/^\d{15}$/.test(compact) && !/^(?:\+?86|0086)?1[3-9]\d{9}$/.test(compact)) {
     return { kind: "cn_resident_id", canonical: `cn_resident_id:${upgradeLegacyId(compact)}` };
   }
-  const mobile = /^(?:\+?86|0086)?(1[3-9]\d{9})$/.exec(compact);
+  const mobile = /^(?:\+?86|0086)?0?(1[3-9]\d{9})$/.exec(compact); // 0: the long-distance prefix (013…)
   if (mobile) return { kind: "cn_mobile", canonical: `cn_mobile:${mobile[1]}` };
   // HK/Macao residents' permit: the 8-digit lifetime number; the old form adds a 2-digit issue count.
   const permit = /^([HM]\d{8})\d{2}$/.exec(compact);

@@ -13,7 +13,8 @@ import { detect } from "./detect.js";
 import { FieldScanner } from "./core/field-scanner.js";
 import { KeyedHash } from "./core/keyed-hash.js";
 import { PersonTable } from "./core/person-table.js";
-import { type ColumnReport, ColumnStats, Tally } from "./core/tally.js";
+import { type ColumnReport, ColumnStats, ROLE_BIT, type ScanFinding, Tally } from "./core/tally.js";
+import { ROLES } from "./core/headers.js";
 import { lookAlikeColumns } from "./core/look-alike.js";
 import { describeEncoding, type Encoding } from "../text/decode.js";
 import { CsvScanner, type TableHeader, readHeaderLine, sampleRows } from "./sources/csv.js";
@@ -25,7 +26,7 @@ import type { RangeResult } from "./workers.js";
 const structured = () => import("./sources/structured.js");
 const workers = () => import("./workers.js");
 
-export type { EntityType };
+export type { EntityType, ScanFinding };
 
 export interface ScanReport {
   asOf: string;
@@ -43,7 +44,11 @@ export interface ScanReport {
   skipped: Skipped[];
   entities: Partial<Record<EntityType, number>>;
   columns: ColumnReport[];
-  persons: { distinct: number; sensitive: number };
+  /**
+   * `byRole` (present when a column names a role: 紧急联系人, 联系人, 收件人, 配偶, 监护人): distinct
+   * people seen in each role — `self` the record's own person; one person may be in two roles.
+   */
+  persons: { distinct: number; sensitive: number; byRole?: Partial<Record<(typeof ROLES)[number], number>> };
   sensitiveCategories: Record<string, number>;
   samples: Partial<Record<EntityType, string[]>>;
 }
@@ -66,6 +71,12 @@ export interface ScanOptions {
   /** Files at least this big are split across workers (default 32 MiB). */
   splitBytes?: number;
   onProgress?: (p: ScanProgress) => void;
+  /**
+   * Each finding with its file, row, column or offset, type, confidence and masked value (issue 31
+   * §8), in the order of the file. Given, files are read on one thread by the JavaScript core (the
+   * native core and worker threads count, they do not say where); the counts are the same.
+   */
+  onFinding?: (f: ScanFinding) => void;
 }
 
 /** Everything a scan accumulates; also what each worker sends back for its part. */
@@ -91,9 +102,12 @@ export class ScanState {
     };
   }
 
-  /** A tally for one file: merged into the scan's only if the file is read to its end. */
-  fileTally(): Tally {
-    return new Tally(new PersonTable(), new KeyedHash(this.key), this.opts.sample ?? 3);
+  /** A tally for one file (or table): merged into the scan's only if the file is read to its end. */
+  fileTally(file: string): Tally {
+    const t = new Tally(new PersonTable(), new KeyedHash(this.key), this.opts.sample ?? 3);
+    const onFinding = this.opts.onFinding;
+    if (onFinding) t.findingSink = (f) => onFinding({ file, ...f });
+    return t;
   }
 
   /** A file read to its end: its counts, people and columns join the scan's. */
@@ -120,8 +134,13 @@ export class ScanState {
     });
     report.columns = tally.columns;
     report.persons.distinct = this.people.size;
-    const { perBit, any } = this.people.categoryCounts(CATEGORIES.length);
+    const { perBit, any } = this.people.categoryCounts(16);
     report.persons.sensitive = any;
+    const roleBit = Math.log2(ROLE_BIT);
+    if (ROLES.some((_, r) => r > 0 && perBit[roleBit + r]! > 0))
+      report.persons.byRole = Object.fromEntries(
+        ROLES.map((name, r): [string, number] => [name, perBit[roleBit + r]!]).filter(([, n]) => n > 0),
+      );
     // In the order of CATEGORIES, whichever thread or core saw a person first.
     CATEGORIES.forEach((c, i) => {
       if (perBit[i]! > 0) report.sensitiveCategories[c] = perBit[i]!;
@@ -213,7 +232,7 @@ async function readDecoded(job: FileJob, vs: ValueScanner): Promise<{ records: n
   const opened = await openUtf8(file, { reuseBuffers: table }, (n) => job.progress((done += n), opened.size));
   const closers = [opened.close];
   try {
-    const workers = job.opts.workers ?? availableParallelism();
+    const workers = job.opts.onFinding ? 1 : (job.opts.workers ?? availableParallelism());
     const utf8 = opened.encoding === "utf-8" || opened.encoding === "utf-8-bom";
     const split = utf8 && workers > 1 && opened.size >= (job.opts.splitBytes ?? 32 * 1024 * 1024);
     const bom = opened.encoding === "utf-8-bom" ? 3 : 0;
@@ -273,7 +292,7 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
   // xlsx and Parquet hold their text as UTF-8; other formats report what was detected.
   const entry: ScanReport["files"][number] = { path: shown, format, encoding: "utf-8", records: 0 };
   // Counted apart until the file has been read to its end: a broken file adds nothing.
-  const tally = state.fileTally();
+  const tally = state.fileTally(shown);
   const job: FileJob = {
     state,
     file,
@@ -295,9 +314,9 @@ async function scanFile(state: ScanState, file: string, opts: ScanOptions): Prom
       entry.records = r.records;
     }
     if (format === "jsonl" || format === "json" || format === "xlsx" || format === "parquet") {
-      vs.flush();
+      const columns = vs.finalColumns();
       entry.records = vs.records;
-      tally.finishColumns(shown, vs.columns.values());
+      tally.finishColumns(shown, columns);
     }
     state.absorb(tally);
   } catch (e) {
@@ -327,7 +346,7 @@ export async function scanDatabase(url: string, what: { table?: string; schema?:
   try {
     const tables = what.table ? [what.table] : await listTables(client, what.schema ?? "public");
     for (const table of tables) {
-      const tally = state.fileTally();
+      const tally = state.fileTally(table);
       const vs = new ValueScanner(new FieldScanner(state.asOf), tally, opts.asOf);
       const entry: ScanReport["files"][number] = { path: table, format: "postgres", encoding: "utf-8", records: 0 };
       try {

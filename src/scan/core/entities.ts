@@ -17,6 +17,9 @@ export const ENTITY_TYPES = [
   "address",
   "imei",
   "uscc",
+  // A valid birth date and MOD 11-2 check under a division code no edition we hold lists (issue 31):
+  // counted apart, never dropped silently, and no person (the code may be a typo).
+  "cn_resident_id_unknown_region",
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -37,6 +40,7 @@ export const T_NAME = 13;
 export const T_ADDRESS = 14;
 export const T_IMEI = 15;
 export const T_USCC = 16;
+export const T_ID_UNKNOWN_REGION = 17;
 export const N_TYPES = ENTITY_TYPES.length;
 
 /**

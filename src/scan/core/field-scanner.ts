@@ -14,6 +14,7 @@ import {
   T_FPR,
   T_HKMO_PERMIT,
   T_ID,
+  T_ID_UNKNOWN_REGION,
   T_IMEI,
   T_IPV4,
   T_IPV6,
@@ -31,12 +32,14 @@ import {
   binOk,
   cardOk,
   foreignPrBirth,
+  fpr2017FieldsOk,
   imeiOk,
   landlineOk,
   legacyIdBirth,
   luhnDigits,
   mobileSegmentOk,
   residentIdBirth,
+  unknownRegionIdBirth,
   usccOk,
 } from "./validate.js";
 
@@ -452,7 +455,11 @@ export class FieldScanner {
       birth = foreignPrBirth(this.dig, 0, check, this.asOf);
       type = T_FPR;
     }
-    if (birth < 0) return false;
+    if (birth < 0) {
+      if (unknownRegionIdBirth(this.dig, 0, check, this.asOf) < 0) return false;
+      this.hit(T_ID_UNKNOWN_REGION, s, end);
+      return true;
+    }
     const h = this.hit(type, s, end);
     if (ageOn(birth, this.asOf) < 14) this.minor[h] = 1;
     return true;
@@ -523,7 +530,9 @@ export class FieldScanner {
         if (dig[0] === 8 && dig[1] === 6 && mobileSegmentOk(dig, 2)) this.hit(T_MOBILE, s, end);
         return;
       case 12:
-        if (landlineOk(dig, 0, 12, 0)) this.hit(T_LANDLINE, s, end);
+        // 0 + a mobile: the long-distance prefix written before it (013…; 010 + 8 digits is 11 long).
+        if (dig[0] === 0 && mobileSegmentOk(dig, 1)) this.hit(T_MOBILE, s, end);
+        else if (landlineOk(dig, 0, 12, 0)) this.hit(T_LANDLINE, s, end);
         else if (before === 0x29) this.parenLandline(buf, s, end, n);
         return;
       case 16:
@@ -585,10 +594,11 @@ export class FieldScanner {
         return this.documentHit(T_PASSPORT, s, end, 2);
       if (a === 0x43 && secondOk) return this.documentHit(T_HKMO_PERMIT, s, end, 2);
     } else if (L === 3 && UPPER[a] === 1 && UPPER[b] === 1 && UPPER[buf[p + 2]!] === 1 && n === 12) {
-      // FPR card, 2017 edition: 3-letter nationality + 12 digits, ICAO 9303 7-3-1 check over the first 14.
+      // FPR card, 2017 edition: 3-letter nationality + 12 digits, ICAO 9303 7-3-1 check over the first 14,
+      // an ISO 3166 alpha-3 nationality, a province and a date (issue 31 §5: tracking numbers are not cards).
       let sum = 0;
       for (let k = 0; k < 14; k++) sum += (k < 3 ? buf[p + k]! - 55 : this.dig[k - 3]!) * ICAO_WEIGHTS[k % 3]!;
-      if (sum % 10 === this.dig[11]) {
+      if (sum % 10 === this.dig[11] && fpr2017FieldsOk(buf, p, this.dig, this.asOf)) {
         this.hit(T_FPR, p, end);
         return;
       }

@@ -17,6 +17,27 @@ export interface HeaderMeaning {
    * digits values there (C00012345) are not read as passports or permits.
    */
   recordNumber: boolean;
+  /** Whose the column is (issue 31 §7): 0 the record's own person, else a ROLES index (紧急联系人 …). */
+  role: number;
+}
+
+/**
+ * The people a record can hold besides its own (PIPL counts every natural person whose information
+ * leaves): a column whose header names one of these roles holds that person's name, mobile or ID.
+ */
+export const ROLES = ["self", "emergency_contact", "contact", "recipient", "spouse", "guardian"] as const;
+const ROLE_HEADERS: [RegExp, number][] = [
+  [/紧急联系|emergency/i, 1], // 紧急联系人, 紧急联系电话
+  [/联系人|contact_?(?:person|name)/i, 2], // not 联系电话 / contact_phone: the record's own contact details
+  [/收件人|收货人|recipient|consignee|receiver/i, 3],
+  [/配偶|spouse/i, 4],
+  [/监护人|guardian/i, 5],
+];
+
+/** The role a header names, or 0 (the record's own person). */
+export function roleOf(header: string): number {
+  for (const [re, role] of ROLE_HEADERS) if (re.test(header)) return role;
+  return 0;
 }
 
 const CATEGORY_HEADERS: [RegExp, number][] = [
@@ -30,13 +51,13 @@ const CATEGORY_HEADERS: [RegExp, number][] = [
 ];
 
 /**
- * The exporter's own numbering: 编号, 订单号, order_no, customer_id, a bare `id` … Read on the last
+ * The exporter's own numbering: 编号, 订单号, 运单号, 流水号, 交易号, order_no, tracking, customer_id, a bare `id` … Read on the last
  * segment of a path (`trip.order_no`, `Sheet1!编号`), and never when it names a document (证件号, passport_no).
  */
 function isRecordNumber(header: string): boolean {
   const last = header.split(/[.!]/).pop() ?? header;
   if (/证|护照|通行|passport|permit|document|doc_?no/i.test(header)) return false;
-  return /编号|编码|单号|订单|流水|序号|客户号|会员号|工号|批次|^id$|order|invoice|customer|member|serial|sku|ticket|batch|record/i.test(
+  return /编号|编码|单号|订单|流水|交易号|序号|客户号|会员号|工号|批次|^id$|order|invoice|customer|member|serial|sku|ticket|batch|record|tracking|waybill|txn|transaction/i.test(
     last,
   );
 }
@@ -56,5 +77,6 @@ export function readHeader(header: string): HeaderMeaning {
     name: /姓名|名字|联系人|收件人|收货人|持卡人|患者|客户名|真实姓名|^(?:full_?|real_?|user_?|customer_?|contact_?)?name$/i.test(h),
     address: /地址|住址|住所|居住地|户籍|address|addr$/i.test(h),
     recordNumber: isRecordNumber(h),
+    role: roleOf(h),
   };
 }

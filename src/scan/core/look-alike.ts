@@ -6,6 +6,7 @@
  * digit) and 5,509 as IMEIs (Luhn and a TAC), where a real ID column validates all but a few
  * typos. The verdict comes from the first rows of the column (a sample), before it is scanned.
  *
+ * A column of several lengths (16- and 19-digit serials) is judged length by length (issue 31 §4).
  * Only whole-cell values of a uniform column are weighed: identifiers inside text, and sparse but
  * real columns (one row in ten filled, all of them valid), are found as before. The header counts:
  * an identifier header (身份证, id_card, imei, 手机 …) keeps every type; a record-number header
@@ -70,42 +71,58 @@ export function lookAlikeColumns(names: readonly string[], rows: readonly (reado
   return out;
 }
 
+/** A length judged on its own needs this many cells in the sample (a mixed column of 16- and 19-digit serials). */
+const MIN_PER_SHAPE = 8;
+
 function judge(name: string, cells: readonly string[], asOf: string): LookAlike | undefined {
   if (cells.length < MIN_SAMPLE) return undefined;
-  const shapes = new Map<string, number>();
+  // Cells by shape (digit runs of identifier length only): the column is uniform when they cover
+  // 98 % of its cells, of one length or of several (issue 31 §4: 16- and 19-digit payment serials).
+  const byShape = new Map<string, string[]>();
+  let digitCells = 0;
   for (const c of cells) {
     const s = shapeOf(c);
-    if (s) shapes.set(s, (shapes.get(s) ?? 0) + 1);
+    if (!s || Number(s) < MIN_DIGITS) continue;
+    digitCells++;
+    const list = byShape.get(s);
+    if (list) list.push(c);
+    else byShape.set(s, [c]);
   }
-  let modal: string | undefined;
-  for (const [s, n] of shapes) if (!modal || n > (shapes.get(modal) ?? 0)) modal = s;
-  if (!modal || Number(modal) < MIN_DIGITS || (shapes.get(modal) ?? 0) / cells.length < UNIFORM) return undefined;
-  const tested = cells.slice(0, MAX_TESTED);
-  // Cells validating as each type (by type number), as a whole.
-  const valid = new Uint32Array(ENTITY_TYPES.length);
-  const sc = new FieldScanner(Number(asOf.replace(/-/g, "")));
-  for (const c of tested) {
-    // Digits only (the shape test above): one byte a character, so a hit over the whole cell spans it.
-    const input = Buffer.from(c, "latin1");
-    sc.scanText(input, 0, input.length, 0);
-    let seen = 0;
-    for (let h = 0; h < sc.n; h++) if (sc.starts[h] === 0 && sc.ends[h] === input.length) seen |= 1 << sc.types[h]!;
-    for (let t = 0; seen >>> t; t++) if ((seen >>> t) & 1) valid[t]!++;
-  }
+  if (digitCells / cells.length < UNIFORM) return undefined;
+  const judged = [...byShape].filter(([, list]) => list.length >= MIN_PER_SHAPE).sort((a, b) => Number(a[0]) - Number(b[0]));
+  if (judged.length === 0) return undefined;
   const recordNumber = readHeader(name).recordNumber;
+  const sc = new FieldScanner(Number(asOf.replace(/-/g, "")));
   const validShare: Partial<Record<EntityType, number>> = {};
-  for (let t = 0; t < ENTITY_TYPES.length; t++) {
-    if (!valid[t]) continue;
-    const type = ENTITY_TYPES[t]!;
-    const share = valid[t]! / tested.length;
-    // A real column validates all but typos: the column is what it looks like.
-    const needed = recordNumber ? 0.9 : NO_CHECK_DIGIT.has(type) ? 0.8 : 0.5;
-    if (share >= needed) return undefined;
-    validShare[type] = Number(share.toFixed(4));
+  // Each length is judged on its own share, the tested cells split between the lengths: a type
+  // validating on a real share of any one length keeps the column (a column of 16- and 19-digit
+  // cards), chance shares on every length make it a look-alike.
+  const per = Math.max(MIN_PER_SHAPE, Math.floor(MAX_TESTED / judged.length));
+  for (const [, list] of judged) {
+    const tested = list.slice(0, per);
+    const valid = new Uint32Array(ENTITY_TYPES.length);
+    for (const c of tested) {
+      // Digits only (the shape test above): one byte a character, so a hit over the whole cell spans it.
+      const input = Buffer.from(c, "latin1");
+      sc.scanText(input, 0, input.length, 0);
+      let seen = 0;
+      for (let h = 0; h < sc.n; h++) if (sc.starts[h] === 0 && sc.ends[h] === input.length) seen |= 1 << sc.types[h]!;
+      for (let t = 0; seen >>> t; t++) if ((seen >>> t) & 1) valid[t]!++;
+    }
+    for (let t = 0; t < ENTITY_TYPES.length; t++) {
+      if (!valid[t]) continue;
+      const type = ENTITY_TYPES[t]!;
+      const share = valid[t]! / tested.length;
+      // A real column validates all but typos: the column is what it looks like.
+      const needed = recordNumber ? 0.9 : NO_CHECK_DIGIT.has(type) ? 0.8 : 0.5;
+      if (share >= needed) return undefined;
+      validShare[type] = Math.max(validShare[type] ?? 0, Number(share.toFixed(4)));
+    }
   }
   // A look-alike: what validates does so by chance (0.03 % of 15-digit numbers as legacy IDs, 0.6 %
-  // as IMEIs), also where the sample happened to hold none of it. Nothing is reported there.
-  return { shape: `${modal} digits`, validShare, sampled: cells.length };
+  // as IMEIs, 10 % of 16-digit serials starting with 4 as Visa cards), also where the sample held
+  // none of it. Nothing is reported there.
+  return { shape: `${judged.map(([s]) => s).join("/")} digits`, validShare, sampled: cells.length };
 }
 
 /** Every entity type (bitmask by type number): what a look-alike column suppresses. */

@@ -45,6 +45,8 @@ export type NativeCsvCoreClass = new (
   expectedPeople?: number,
   /** data/bank-bins.txt as keys (validate.ts bankBinKeys). */
   bankBins?: Float64Array,
+  /** ISO 3166 alpha-3 nationalities of the 2017 FPR card (validate.ts NATIONALITIES). */
+  nationalities?: Uint8Array,
 ) => NativeCsvCore;
 
 interface Addon {

@@ -102,7 +102,8 @@ export class PersonTable {
     }
     let gained = cats & ~before;
     if (gained === 0) return;
-    if (before === 0) counts[ANY]!++;
+    // People with any sensitive category (bits 0–7; 8–15 are roles).
+    if (gained & 0xff && !(before & 0xff)) counts[ANY]!++;
     for (; gained !== 0; gained &= gained - 1) counts[31 - Math.clz32(gained & -gained)]!++;
   }
 
@@ -143,7 +144,7 @@ export class PersonTable {
     for (let o = 2; o < s.length; o += WORDS) {
       const c = s[o]! & 0xffff;
       if (c === 0) continue;
-      any++;
+      if (c & 0xff) any++;
       for (let b = 0; b < bits; b++) if (c & (1 << b)) perBit[b]!++;
     }
     return { perBit, any };

@@ -16,14 +16,21 @@ import {
   C_RELIGION,
   C_SPECIFIC_IDENTITY,
   ENTITY_TYPES,
+  type EntityType,
   N_TYPES,
   PERSON_RANK,
   T_ADDRESS,
   T_CARD,
   T_COORD,
+  T_FPR,
   T_HKMO_PERMIT,
+  T_ID,
+  T_ID_UNKNOWN_REGION,
+  T_LANDLINE,
+  T_MOBILE,
   T_NAME,
   T_PASSPORT,
+  T_PLATE,
   T_TW_PERMIT,
 } from "./entities.js";
 import { type FieldScanner, HINT_LATITUDE, HINT_LONGITUDE } from "./field-scanner.js";
@@ -40,11 +47,14 @@ import {
   TERM_RELIGION,
   TERM_SPECIFIC_IDENTITY,
 } from "./han.js";
-import { readHeader } from "./headers.js";
+import { ROLES, readHeader } from "./headers.js";
 import { type LookAlike, typeMask } from "./look-alike.js";
 import type { KeyedHash } from "./keyed-hash.js";
 import type { NativeResult } from "./native.js";
 import { PersonTable } from "./person-table.js";
+
+/** A person's category bits 8–13: the roles it was seen in (ROLES); 0–7 are the sensitive categories. */
+export const ROLE_BIT = 1 << 8;
 
 /** Values longer than this (bytes) are read as free text, not as a cell holding one thing. */
 const CELL_MAX = 96;
@@ -73,6 +83,10 @@ export class ColumnStats {
   readonly suppressed: number;
   /** What a hit is tested against: `suppressed`, and documents under a record-number header. */
   readonly skip: number;
+  /** Whose the column is: 0 the record's own person, else a ROLES index (headers.ts). */
+  readonly role: number;
+  /** Cells that held a number too long to be exact (a workbook's): not scanned (issue 31 §6). */
+  lostDigits = 0;
 
   constructor(
     readonly name: string,
@@ -86,7 +100,8 @@ export class ColumnStats {
     this.headerName = m.name;
     this.headerAddress = m.address;
     this.recordNumber = m.recordNumber;
-    this.skip = this.suppressed | (this.recordNumber ? (1 << T_PASSPORT) | (1 << T_HKMO_PERMIT) | (1 << T_TW_PERMIT) : 0);
+    this.role = m.role;
+    this.skip = this.suppressed | (this.recordNumber ? (1 << T_PASSPORT) | (1 << T_HKMO_PERMIT) | (1 << T_TW_PERMIT) | (1 << T_FPR) : 0);
   }
 
   /** Adds another thread's counts for the same column. */
@@ -108,7 +123,47 @@ export interface ColumnReport {
   validShare?: number;
   /** A look-alike column: the types not reported in it, and why (look-alike.ts). */
   lookAlike?: LookAlike;
+  /**
+   * Cells stored as numbers of 16 digits or more (a workbook keeps 15 significant digits): not
+   * counted as identifiers, since their last digits are gone; `warning` says what to do.
+   */
+  lostDigits?: number;
+  warning?: string;
 }
+
+/**
+ * One finding, for a team to review, redact or delete (issue 31 §8; `xborder scan --findings
+ * FILE.jsonl`): where it is and what it is, the value masked — never the raw one.
+ */
+export interface ScanFinding {
+  file: string;
+  /** The record: the N-th data row after the header (a table), the N-th line (text), record (JSON, workbook). */
+  row: number;
+  /** The column (a table's header, a JSON path, `Sheet!header`), where the value is a cell. */
+  column?: string;
+  /** In free text (a text line, a long note): the character offset of the value in it, from 0. */
+  offset?: number;
+  type: EntityType;
+  /**
+   * high: validated with a check digit or a structure that chance rarely meets (ID numbers, cards,
+   * FPR cards, credit codes, IMEI, e-mail, IP addresses, coordinates); medium: shape and table only
+   * (mobiles, landlines, passports, permits, plates, 15-digit IDs, names and addresses in text);
+   * low: a valid number under an unknown division code.
+   */
+  confidence: "high" | "medium" | "low";
+  /** Masked as in the report's samples (1101**********002X, 138****5678, 张**). */
+  value: string;
+}
+
+const MEDIUM: ReadonlySet<number> = new Set([T_MOBILE, T_LANDLINE, T_PASSPORT, T_HKMO_PERMIT, T_TW_PERMIT, T_PLATE, T_NAME, T_ADDRESS]);
+function confidenceOf(type: number, value: string): ScanFinding["confidence"] {
+  if (type === T_ID_UNKNOWN_REGION) return "low";
+  if (MEDIUM.has(type) || (type === T_ID && value.replace(/\D/g, "").length === 15)) return "medium";
+  return "high";
+}
+
+/** The warning on a column whose numbers lost digits. */
+export const LOST_DIGITS_WARNING = "stored as numbers: digits lost; export as text";
 
 const NAME_IN_TEXT =
   /(?:(?:客户|患者|病人|用户|会员|乘客|旅客|学生|员工)?(?:姓名|名字)|联系人|收件人|收货人|持卡人|患者|病人|户主|申请人|本人)(?:是|为|叫)?[:：\s]{0,2}([\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,10}·[\u4e00-\u9fa5·]{1,20})/g;
@@ -138,6 +193,11 @@ function utf8(buf: Uint8Array, s: number, e: number): string {
   return Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString("utf8");
 }
 
+/** A value as reports show it: masked by its type. */
+function masked(type: number, value: string): string {
+  return type === T_NAME ? maskName(value) : type === T_ADDRESS ? maskAddress(value) : mask(value);
+}
+
 /** Masked name: the surname, then stars (张**). */
 function maskName(s: string): string {
   const chars = [...s];
@@ -160,10 +220,19 @@ export class Tally {
   private journalArr: Float64Array[] = [];
   private journalIdx = new Int32Array(256);
   private journalLen = 0;
-  private bestRank = 255;
-  private readonly best = new Uint8Array(96);
-  private bestLen = 0;
-  private cats = 0;
+  // The best identifier of each person in the record, by role (ROLES: 0 the record's own person).
+  private readonly bestRank = new Uint8Array(ROLES.length).fill(255);
+  private readonly best = ROLES.map(() => new Uint8Array(96));
+  private readonly bestLen = new Int32Array(ROLES.length);
+  private readonly cats = new Int32Array(ROLES.length);
+  /** Roles other than 0 seen in the record (bit r). */
+  private roles = 0;
+  /** A column of this file names a role (set by the source that made the columns): the record's own person is marked `self` too. */
+  roleColumns = false;
+  /** Where findings go (`--findings`): the record's wait until it ends, so a record read again is not told twice. */
+  findingSink?: (f: Omit<ScanFinding, "file">) => void;
+  private row = 0;
+  private readonly recordFindings: Omit<ScanFinding, "file">[] = [];
 
   constructor(
     readonly people: PersonTable,
@@ -200,9 +269,16 @@ export class Tally {
   }
 
   beginRecord(): void {
-    this.bestRank = 255;
-    this.bestLen = 0;
-    this.cats = 0;
+    if (this.findingSink) this.recordFindings.length = 0;
+    this.bestRank[0] = 255;
+    this.bestLen[0] = 0;
+    this.cats[0] = 0;
+    for (let r = 1; this.roles >>> r; r++) {
+      this.bestRank[r] = 255;
+      this.bestLen[r] = 0;
+      this.cats[r] = 0;
+    }
+    this.roles = 0;
     this.journalLen = 0;
   }
 
@@ -230,17 +306,31 @@ export class Tally {
 
   private sample(type: number, value: string): void {
     const s = this.samples[type]!;
-    if (s.length < this.sampleMax) s.push(type === T_NAME ? maskName(value) : type === T_ADDRESS ? maskAddress(value) : mask(value));
+    if (s.length < this.sampleMax) s.push(masked(type, value));
   }
 
-  private count(type: number, buf: Uint8Array, s: number, e: number): void {
+  private count(type: number, buf: Uint8Array, s: number, e: number, col: ColumnStats | undefined, from: number): void {
     this.inc(this.entities, type);
     if (this.samples[type]!.length < this.sampleMax) this.sample(type, utf8(buf, s, e));
+    if (this.findingSink) this.found(type, utf8(buf, s, e), col, col ? undefined : utf8(buf, from, s).length);
   }
 
-  private countText(type: number, value: string): void {
+  private countText(type: number, value: string, offset: number, col: ColumnStats | undefined): void {
     this.inc(this.entities, type);
     if (this.samples[type]!.length < this.sampleMax) this.sample(type, value);
+    if (this.findingSink) this.found(type, value, col, offset);
+  }
+
+  private found(type: number, value: string, col: ColumnStats | undefined, offset: number | undefined): void {
+    const f: Omit<ScanFinding, "file"> = {
+      row: 0,
+      type: ENTITY_TYPES[type]!,
+      confidence: confidenceOf(type, value),
+      value: masked(type, value),
+    };
+    if (col) f.column = col.name;
+    if (offset !== undefined) f.offset = offset;
+    this.recordFindings.push(f);
   }
 
   /**
@@ -256,20 +346,24 @@ export class Tally {
     if (s === e) return;
     if (col) this.inc(col.counts, FILLED);
     let cats = 0;
+    const role = col ? col.role : 0;
+    this.roles |= (1 << role) & ~1;
     for (let h = 0; h < sc.n; h++) {
       const type = sc.types[h]!;
       if (col && (col.skip >>> type) & 1) continue;
       const hs = sc.starts[h]!;
       const he = sc.ends[h]!;
-      this.count(type, buf, hs, he);
+      this.count(type, buf, hs, he, col, s);
       if (col) this.inc(col.counts, type);
       if (type === T_CARD) cats |= C_FINANCIAL;
       else if (type === T_COORD) cats |= C_LOCATION;
       if (sc.minor[h]) cats |= C_MINOR;
-      const rank = PERSON_RANK[type]!;
-      if (rank < this.bestRank) {
-        this.bestRank = rank;
-        this.bestLen = writePersonKey(buf, type, hs, he, this.best);
+      // The 2017 FPR card (letters + digits) ranks with passports and permits: an ID number in the same
+      // record names the person (issue 31 §5).
+      const rank = type === T_FPR && buf[hs]! >= 0x41 ? 1 : PERSON_RANK[type]!;
+      if (rank < this.bestRank[role]!) {
+        this.bestRank[role] = rank;
+        this.bestLen[role] = writePersonKey(buf, type, hs, he, this.best[role]!);
       }
     }
     if (col) {
@@ -294,8 +388,8 @@ export class Tally {
         }
       }
       if (text) {
-        if (sc.features & F_SURNAME) this.namesInText(value());
-        if (popcount(sc.features & F_ADDR) >= 2) this.addressesInText(value());
+        if (sc.features & F_SURNAME) this.namesInText(value(), col);
+        if (popcount(sc.features & F_ADDR) >= 2) this.addressesInText(value(), col);
       } else if (col) {
         const nameShape =
           sc.dots === 0
@@ -313,10 +407,10 @@ export class Tally {
         }
       }
     }
-    this.cats |= cats;
+    this.cats[role]! |= cats;
   }
 
-  private namesInText(text: string): void {
+  private namesInText(text: string, col: ColumnStats | undefined): void {
     const seen = new Set<number>();
     for (const m of text.matchAll(NAME_IN_TEXT)) {
       const name = m[1] ?? "";
@@ -324,7 +418,7 @@ export class Tally {
       const first = name.codePointAt(0) ?? 0;
       if (name.includes("·") || (HAN_FEATURES[first - HAN_BASE] ?? 0) & F_SURNAME) {
         seen.add(at);
-        this.countText(T_NAME, name);
+        this.countText(T_NAME, name, at, col);
       }
     }
     for (const re of [NAME_WITH_TITLE, NAME_WITH_SEX])
@@ -333,19 +427,27 @@ export class Tally {
         const at = (m.index ?? 0) + m[0].indexOf(name);
         if (seen.has(at)) continue;
         seen.add(at);
-        this.countText(T_NAME, name);
+        this.countText(T_NAME, name, at, col);
       }
   }
 
-  private addressesInText(text: string): void {
-    for (const m of text.matchAll(ADDRESS_IN_TEXT)) if (/[区县路街号村]/.test(m[0])) this.countText(T_ADDRESS, m[0]);
+  private addressesInText(text: string, col: ColumnStats | undefined): void {
+    for (const m of text.matchAll(ADDRESS_IN_TEXT)) if (/[区县路街号村]/.test(m[0])) this.countText(T_ADDRESS, m[0], m.index ?? 0, col);
   }
 
   endRecord(): void {
     for (let i = 0; i < this.journalLen; i++) this.journalArr[i]![this.journalIdx[i]!]!++;
-    if (this.bestLen === 0) return;
-    this.hasher.tag(this.best, 0, this.bestLen);
-    this.people.add(this.hasher.hi, this.hasher.lo, this.cats);
+    if (this.findingSink) {
+      this.row++;
+      for (const f of this.recordFindings) this.findingSink({ ...f, row: this.row });
+    }
+    // Each person of the record, with the bit of the role it was seen in (people per role; the
+    // record's own person gets its bit once a column of the file has named a role, as in the native core).
+    for (let r = 0; r === 0 || this.roles >>> r; r++) {
+      if (this.bestLen[r] === 0) continue;
+      this.hasher.tag(this.best[r]!, 0, this.bestLen[r]!);
+      this.people.add(this.hasher.hi, this.hasher.lo, this.cats[r]! | (r > 0 || this.roleColumns ? ROLE_BIT << r : 0));
+    }
   }
 
   /**
@@ -388,6 +490,10 @@ export class Tally {
       const report: ColumnReport = { file, name: this.shownName(col.name), type, sensitive, filled };
       if (top >= 0 && type === ENTITY_TYPES[top]) report.validShare = Number((c[top]! / Math.max(1, filled)).toFixed(4));
       if (col.lookAlike) report.lookAlike = col.lookAlike;
+      if (col.lostDigits > 0) {
+        report.lostDigits = col.lostDigits;
+        report.warning = LOST_DIGITS_WARNING;
+      }
       this.columns.push(report);
     }
   }

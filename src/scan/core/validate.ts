@@ -71,6 +71,18 @@ export function residentIdBirth(d: Uint8Array, o: number, check: number, asOf: n
   return idCheckValue(d, o) === check ? birth : -1;
 }
 
+/**
+ * An 18-character number with a real birth date and the MOD 11-2 check under a division code the
+ * table lacks (province part 11–82): birth yyyymmdd or -1. Reported as cn_resident_id_unknown_region.
+ */
+export function unknownRegionIdBirth(d: Uint8Array, o: number, check: number, asOf: number): number {
+  const province = num(d, o, 2);
+  if (province < 11 || province > 82) return -1;
+  const birth = dateValue(num(d, o + 6, 4), num(d, o + 10, 2), num(d, o + 12, 2));
+  if (birth < 18800101 || birth > asOf) return -1;
+  return idCheckValue(d, o) === check ? birth : -1;
+}
+
 /** A legacy 15-digit ID (born 19yy): birth yyyymmdd or -1. */
 export function legacyIdBirth(d: Uint8Array, o: number, asOf: number): number {
   if (areaCodes()[num(d, o, 6)] !== 1) return -1;
@@ -90,6 +102,36 @@ export function foreignPrBirth(d: Uint8Array, o: number, check: number, asOf: nu
   if (nationality === 0 || nationality === 156) return -1;
   const birth = dateValue(num(d, o + 6, 4), num(d, o + 10, 2), num(d, o + 12, 2));
   return birth >= 18800101 && birth <= asOf ? birth : -1;
+}
+
+/**
+ * ISO 3166-1 alpha-3 codes a foreigner's nationality may take on the 2017 Foreigner's Permanent
+ * Residence ID Card (detectors.md §1.6; ISO 3166-1, 249 codes, less CHN, HKG, MAC and TWN, whose
+ * residents are Chinese citizens), and ICAO Doc 9303's XXA/XXB/XXC (stateless, refugees).
+ */
+const NATIONALITY_LIST =
+  "ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD BGR BHR BHS BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CIV CMR COD COG COK COL COM CPV CRI CUB CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST ETH FIN FJI FLK FRA FRO FSM GAB GBR GEO GGY GHA GIB GIN GLP GMB GNB GNQ GRC GRD GRL GTM GUF GUM GUY HMD HND HRV HTI HUN IDN IMN IND IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR JPN KAZ KEN KGZ KHM KIR KNA KOR KWT LAO LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAF MAR MCO MDA MDG MDV MEX MHL MKD MLI MLT MMR MNE MNG MNP MOZ MRT MSR MTQ MUS MWI MYS MYT NAM NCL NER NFK NGA NIC NIU NLD NOR NPL NRU NZL OMN PAK PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY PSE PYF QAT REU ROU RUS RWA SAU SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP SUR SVK SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TZA UGA UKR UMI URY USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE XXA XXB XXC";
+/** The same as a table indexed by (A−'A')·676 + (B−'A')·26 + (C−'A') (also handed to the native core). */
+export const NATIONALITIES = new Uint8Array(26 * 26 * 26);
+for (const c of NATIONALITY_LIST.split(" "))
+  NATIONALITIES[(c.charCodeAt(0) - 65) * 676 + (c.charCodeAt(1) - 65) * 26 + (c.charCodeAt(2) - 65)] = 1;
+
+/**
+ * The 2017 Foreigner's Permanent Residence ID Card's fields other than its check (§1.6): three
+ * capitals at `b[p..]` naming a nationality, then 12 digits `d[0..]`: a province of issue (two
+ * digits of a listed division, then two more), YYMMDD a real date not after the scan date (in
+ * the 1900s or 2000s), a sex digit and the check digit.
+ */
+export function fpr2017FieldsOk(b: Uint8Array, p: number, d: Uint8Array, asOf: number): boolean {
+  if (NATIONALITIES[(b[p]! - 65) * 676 + (b[p + 1]! - 65) * 26 + (b[p + 2]! - 65)] !== 1) return false;
+  const province = d[0]! * 10 + d[1]!;
+  if (province < 11 || province > 65 || areaCodes()[province * 10000] !== 1) return false;
+  const yy = d[4]! * 10 + d[5]!;
+  const m = d[6]! * 10 + d[7]!;
+  const day = d[8]! * 10 + d[9]!;
+  const recent = dateValue(2000 + yy, m, day);
+  if (recent > 0 && recent <= asOf) return true;
+  return dateValue(1900 + yy, m, day) > 0;
 }
 
 /** Age in whole years on `asOf` (both yyyymmdd). */
@@ -173,12 +215,13 @@ export function binCandidate(d: Uint8Array, o: number, n: number): boolean {
   return n < 24 && ((binFirst[n]! >>> d[o]!) & 1) === 1;
 }
 
-/** Issuer prefixes and lengths (credit-card-type 10.3.0, detectors.md §3.2); SIM ICCIDs excluded. */
+/** Issuer prefixes and lengths (credit-card-type 10.3.0, detectors.md §3.2); SIM ICCIDs (8986…) excluded. */
 export function cardBrandOk(d: Uint8Array, o: number, n: number): boolean {
   const p2 = d[o]! * 10 + d[o + 1]!;
   const p4 = p2 * 100 + d[o + 2]! * 10 + d[o + 3]!;
   if (p4 === 8986) return false;
   if (p2 === 62) return n >= 16 && n <= 19; // UnionPay
+  if (p4 >= 8100 && p4 <= 8171) return n >= 16 && n <= 19; // UnionPay's 81 range (credit-card-type: 810, 8110–8171)
   if (d[o] === 4) return n === 16 || n === 19; // Visa
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
   if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19; // JCB
@@ -202,7 +245,8 @@ export function mobileSegmentOk(d: Uint8Array, o: number): boolean {
       if (b !== 4) return true;
       return d[o + 3] === 0 || (d[o + 3] === 1 && d[o + 4]! <= 2) || d[o + 3] === 9;
     case 6:
-      return b === 2 || b === 5 || b === 6 || b === 7;
+      // 1610: China Broadnet (中国广电); libphonenumber's metadata lists 1610 alone of 161 (issue 31 §3).
+      return b === 2 || b === 5 || b === 6 || b === 7 || (b === 1 && d[o + 3] === 0);
     case 4:
       return b === 5 || b === 7 || b === 9;
     default:

@@ -9,7 +9,7 @@ import { HAN_FEATURES } from "../core/han.js";
 import { type NativeCsvCore, nativeCsvCore } from "../core/native.js";
 import type { LookAlike } from "../core/look-alike.js";
 import { ColumnStats, type Tally } from "../core/tally.js";
-import { areaCodesText, bankBinKeys } from "../core/validate.js";
+import { NATIONALITIES, areaCodesText, bankBinKeys } from "../core/validate.js";
 
 /** Splits one header line (quotes honoured; an unclosed quote reads as plain text). */
 export function splitHeader(line: string, delimiter: string): string[] {
@@ -103,7 +103,9 @@ export class CsvScanner {
     const delimiter = header.delimiter.charCodeAt(0);
     this.sc = new FieldScanner(asOf, delimiter);
     this.columns = header.names.map((n, i) => new ColumnStats(n || `c${i + 1}`, header.lookAlike?.[i]));
-    const Core = nativeCsvCore();
+    if (this.columns.some((c) => c.role)) tally.roleColumns = true; // as the native core's setColumns
+    // Findings (--findings) need each value's row and column: the JavaScript core says them.
+    const Core = tally.findingSink ? undefined : nativeCsvCore();
     if (Core) {
       // At most one person per 100 bytes of data: what a customer export of ID, name, mobile and address takes.
       const expectedPeople = Math.floor(bytes / 100);
@@ -117,6 +119,7 @@ export class CsvScanner {
         tally.sampleMax,
         expectedPeople,
         bankBinKeys(),
+        NATIONALITIES,
       );
       this.syncColumns();
     }
@@ -180,7 +183,8 @@ export class CsvScanner {
     this.columns.forEach((c, k) => {
       info[k * 3] = c.hints;
       info[k * 3 + 1] = c.headerCategories;
-      info[k * 3 + 2] = (c.headerName ? 1 : 0) | (c.headerAddress ? 2 : 0) | (c.recordNumber ? 4 : 0) | (c.suppressed << 3);
+      info[k * 3 + 2] =
+        (c.headerName ? 1 : 0) | (c.headerAddress ? 2 : 0) | (c.recordNumber ? 4 : 0) | (c.suppressed << 3) | (c.role << 28);
     });
     this.native!.setColumns(info);
     this.nativeColumns = this.columns.length;

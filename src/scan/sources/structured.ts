@@ -52,6 +52,10 @@ export async function scanXlsx(path: string, shown: string, vs: ValueScanner): P
         const h = header;
         vs.record(values.map((v, i): [string, string] => [h[i] ?? `${sheet.name}!c${i + 1}`, v]));
       }
+      // The header row's own number cells are no data.
+      sheet.lostDigits.forEach((n, i) => {
+        if (n > 0) vs.lostDigits(header?.[i] ?? `${sheet.name}!c${i + 1}`, n);
+      });
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;

@@ -30,11 +30,28 @@ export class ValueScanner {
     if (asOf) this.held = [];
   }
 
+  /** Cells of a column whose value was lost before it reached us (a workbook's long numbers), by column name. */
+  private lost = new Map<string, number>();
+
+  /** `n` cells of column `name` held numbers that lost digits: not scanned, reported on the column. */
+  lostDigits(name: string, n: number): void {
+    this.lost.set(name, (this.lost.get(name) ?? 0) + n);
+  }
+
+  /** Every column, once all records are in (flushed): with the cells that lost digits. */
+  finalColumns(): Iterable<ColumnStats> {
+    this.flush();
+    for (const [name, n] of this.lost) this.column(name).lostDigits += n;
+    this.lost.clear();
+    return this.columns.values();
+  }
+
   column(name: string): ColumnStats {
     let col = this.columns.get(name);
     if (!col) {
       col = new ColumnStats(name, this.verdicts.get(name));
       this.columns.set(name, col);
+      if (col.role) this.tally.roleColumns = true;
     }
     return col;
   }

@@ -19,6 +19,11 @@ export interface XlsxSheet {
   name: string;
   /** Rows in order, each a dense array of cell texts ("" where a cell is missing). */
   rows: AsyncGenerator<string[]>;
+  /**
+   * Number cells that cannot hold their value exactly, by column index, as the rows are read: they
+   * are given as "" (issue 31 §6: an ID or card number typed as a number keeps 15 significant digits).
+   */
+  lostDigits: number[];
 }
 
 /** A part of the workbook as XML events. Text is given whole, also when it crossed chunk boundaries. */
@@ -80,6 +85,16 @@ function columnOf(ref: string): number {
     n = n * 26 + (c - 64);
   }
   return n - 1;
+}
+
+/**
+ * A number cell that cannot hold an identifier exactly: Excel keeps 15 significant digits, so an
+ * integer of 16 digits or more (an ID number stored as 110105194912310000 or 1.10105194912310E+17,
+ * a card number) has lost its last ones (detectors.md §0.8).
+ */
+export function lostDigits(v: string): boolean {
+  const x = Number(v);
+  return Number.isFinite(x) && Math.abs(x) >= 1e15 && Number.isInteger(x);
 }
 
 /** A number cell's text: integers in full (a 15-digit ID stored as a number), others as written. */
@@ -169,7 +184,7 @@ async function sheetList(
 }
 
 /** One sheet's rows, parsed as the part is inflated. */
-async function* sheetRows(zip: ZipFile, entry: Entry, strings: readonly string[]): AsyncGenerator<string[]> {
+async function* sheetRows(zip: ZipFile, entry: Entry, strings: readonly string[], lost: number[]): AsyncGenerator<string[]> {
   const ready: string[][] = [];
   let row: string[] | undefined;
   let col = 0;
@@ -222,8 +237,13 @@ async function* sheetRows(zip: ZipFile, entry: Entry, strings: readonly string[]
           if (type === "s") value = strings[Number(text)] ?? "";
           else if (type === "b") value = text === "1" ? "true" : text === "0" ? "false" : text;
           else if (type === "e") value = "";
-          else if (type === "n") value = numberText(text);
-          else value = text; // str (formula text), inlineStr
+          else if (type === "n") {
+            if (lostDigits(text)) {
+              value = "";
+              while (lost.length <= col) lost.push(0);
+              lost[col]!++;
+            } else value = numberText(text);
+          } else value = text; // str (formula text), inlineStr
           while (row.length < col) row.push("");
           row[col] = value;
           col++;
@@ -256,7 +276,10 @@ export async function openXlsx(path: string): Promise<{ sheets: XlsxSheet[]; clo
     const rels = await relationships(zip, entries);
     const strings = await sharedStrings(zip, entries.get(rels.strings));
     const list = await sheetList(zip, entries, rels.targets);
-    const sheets = list.map(({ name, path: p }) => ({ name, rows: sheetRows(zip, entries.get(p) as Entry, strings) }));
+    const sheets = list.map(({ name, path: p }) => {
+      const lost: number[] = [];
+      return { name, rows: sheetRows(zip, entries.get(p) as Entry, strings, lost), lostDigits: lost };
+    });
     return { sheets, close: () => zip.close() };
   } catch (e) {
     zip.close();
