@@ -22,7 +22,7 @@ export const OPERATIONS: Op[] = [
   [
     "post",
     "/api/v1/orgs/{org}/assess",
-    "The assessment (`xborder assess --format json`); body { asOf, lang, ledger, failOn, map }",
+    "The assessment (`xborder assess --format json`); body { asOf (default today, Asia/Shanghai), lang, ledger (default true where the organisation's ledger holds an import), failOn, map }; `countsSource` says which counts",
     "read",
     "AssessRequest",
   ],
@@ -50,7 +50,12 @@ export const OPERATIONS: Op[] = [
     "write",
   ],
   ["get", "/api/v1/orgs/{org}/scans/{id}", "A finished scan's report (`xborder scan --format json`; masked samples only)", "read"],
-  ["post", "/api/v1/orgs/{org}/scans/{id}/apply", "Apply a scan to the data map: { dataset, transfer? } — a new version", "write"],
+  [
+    "post",
+    "/api/v1/orgs/{org}/scans/{id}/apply",
+    "Apply a scan to the data map: { dataset, transfer?, dryRun? } — a new version (dryRun: what it would change and set off, nothing saved)",
+    "write",
+  ],
   ["get", "/api/v1/orgs/{org}/documents", "The filing documents generated (versions per kind)", "read"],
   [
     "get",
@@ -143,7 +148,10 @@ export function openApiDocument() {
           properties: {
             asOf: { type: "string", format: "date" },
             lang: { enum: ["zh", "en"] },
-            ledger: { type: "boolean" },
+            ledger: {
+              type: "boolean",
+              description: "count from the ledger; default: true where the organisation's ledger holds an import",
+            },
             failOn: { enum: ["standard_contract_or_certification", "security_assessment", "prohibited"] },
             map: { $ref: "#/components/schemas/DataMap" },
           },

@@ -100,6 +100,23 @@ const WORDS = {
   from: ["从", "From"],
   to: ["到", "To"],
   signOff: ["签署", "Sign-off"],
+  pathways: ["各出境活动的路径", "Each transfer's pathway"],
+  before: ["变更前", "Before"],
+  after: ["变更后", "After"],
+  what: ["对象", "What"],
+  field: ["字段", "Field"],
+  added: ["新增", "added"],
+  removed: ["移除", "removed"],
+  changed: ["变更", "changed"],
+  processor: ["处理者", "processor"],
+  recipient: ["接收方", "recipient"],
+  applyPreview: ["应用前确认：将作出的变更及其后果", "Before applying: what will change, and what it sets off"],
+  confirmApply: ["确认并保存为新版本", "Confirm and save as a new version"],
+  cancel: ["取消", "Cancel"],
+  consequences: ["后果", "Consequences"],
+  changes: ["变更", "Changes"],
+  today: ["今天（北京时间）", "Today (Beijing time)"],
+  mapAsOf: ["数据地图所填日期", "The map's own date"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Word = keyof typeof WORDS;

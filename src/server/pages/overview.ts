@@ -3,6 +3,7 @@ import { html } from "hono/html";
 import { PATHWAY_NAMES } from "../../engine/messages.js";
 import { CitationWriter, type Lang } from "../../law/index.js";
 import type { Overview } from "../service.js";
+import { asOfForm, countsSourceNote, pathwayBadge } from "./answer.js";
 import { t } from "./i18n.js";
 import { itemRow } from "./register.js";
 
@@ -31,12 +32,20 @@ export function trendChart(o: Overview, lang: Lang) {
   </svg>`;
 }
 
-export function overviewBody(o: Overview, lang: Lang, base: string) {
+export function overviewBody(o: Overview, lang: Lang, base: string, mapAsOf?: string) {
   const w = new CitationWriter(lang);
-  return html`<p class="muted">
+  return html`${asOfForm(base, o.asOf, lang, mapAsOf)}
+    <p class="muted">
       ${t(lang, "asOf")} ${o.asOf} · ${t(lang, "version")} ${o.version} · ${o.status.regime} (${o.status.window.from} –
       ${o.status.window.to})
     </p>
+    ${countsSourceNote(o.countsSource, lang)}
+    <section class="card">
+      <h2>${t(lang, "pathways")}</h2>
+      <ul class="pathways">
+        ${o.pathways.map((p) => html`<li><a href="${base}/assessment?asOf=${o.asOf}#t-${p.transfer}">${p.transfer}</a> ${pathwayBadge(p.transfer, p.pathway, lang)}</li>`)}
+      </ul>
+    </section>
     <section class="card">
       <h2>${t(lang, "bands")}</h2>
       <table>

@@ -27,6 +27,7 @@ import {
   countOrg,
   diffVersions,
   overviewOrg,
+  previewApplyScan,
   registerOrg,
   requireMap,
   saveMap,
@@ -139,7 +140,7 @@ export function apiRoutes() {
     const text = await assessOrgJson(c.var.deps, a.org.id, {
       asOf: str("asOf"),
       lang: lang as Lang | undefined,
-      ledger: body.ledger === true,
+      ledger: typeof body.ledger === "boolean" ? body.ledger : undefined, // default: the ledger, where the org has one
       failOn: str("failOn"),
       map,
     });
@@ -191,7 +192,7 @@ export function apiRoutes() {
 
   v1.post("/orgs/:org/scans", async (c) => {
     const a = await access(c, c.req.param("org"), "write");
-    const asOf = asOfFor(undefined, c.req.query("asOf"));
+    const asOf = asOfFor(c.req.query("asOf"));
     let id: number;
     if (/^application\/json/.test(c.req.header("content-type") ?? "")) {
       const body = await jsonBody(c);
@@ -225,10 +226,11 @@ export function apiRoutes() {
     const body = await jsonBody(c);
     if (typeof body.dataset !== "string") throw new InputProblem("expected a dataset id", "dataset");
     if (body.transfer !== undefined && typeof body.transfer !== "string") throw new InputProblem("expected a transfer id", "transfer");
-    const v = await applyScanToOrg(c.var.deps, a, int(c.req.param("id"), "id"), {
-      dataset: body.dataset,
-      transfer: body.transfer as string | undefined,
-    });
+    const target = { dataset: body.dataset, transfer: body.transfer as string | undefined };
+    // "dryRun": what it would change and set off, nothing saved.
+    if (body.dryRun === true)
+      return c.json((await previewApplyScan(c.var.deps, a.org.id, int(c.req.param("id"), "id"), target, { lang: langQ(c) })).diff);
+    const v = await applyScanToOrg(c.var.deps, a, int(c.req.param("id"), "id"), target);
     return c.json({ version: v.version, digest: v.digest }, 201);
   });
 
