@@ -65,6 +65,12 @@ export const OPERATIONS: Op[] = [
   ],
   ["post", "/api/v1/orgs/{org}/documents", "Generate a version of a document: { kind, asOf?, lang?, route? (pipia: sc | gba) }", "write"],
   ["get", "/api/v1/orgs/{org}/documents/{id}", "A generated document: ?format=json|html|docx|pdf", "read"],
+  [
+    "get",
+    "/api/v1/orgs/{org}/exports/{file}",
+    "Exports as CSV or XLSX: {file} is transfers | counts | obligations (read) or audit (audit), then .csv or .xlsx; ?asOf=&lang=zh|en",
+    "read",
+  ],
   ["get", "/api/v1/orgs/{org}/obligations", "The obligations register (`xborder obligations --format json`): ?asOf=&lang=", "read"],
   ["get", "/api/v1/orgs/{org}/audit", "The audit log", "audit"],
   ["get", "/api/v1/orgs/{org}/audit.csv", "The audit log as CSV", "audit"],

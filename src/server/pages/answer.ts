@@ -96,3 +96,12 @@ export const changesAndConsequences = (d: MapDiff, lang: Lang) =>
       <h2>${t(lang, "consequences")}</h2>
       ${consequencesList(d.consequences, lang, new CitationWriter(lang))}
     </section>`;
+
+/** Download links for an export (CSV and XLSX) of what the page shows, on the same date. */
+export const exportLinks = (slug: string, kind: string, lang: Lang, asOf?: string) => {
+  const q = new URLSearchParams({ lang, ...(asOf ? { asOf } : {}) }).toString();
+  const href = (f: string) => `/api/v1/orgs/${slug}/exports/${kind}.${f}?${q}`;
+  return html`<p class="noprint exports">
+    ${t(lang, "export")}: <a href="${href("csv")}" download>CSV</a> · <a href="${href("xlsx")}" download>XLSX</a>
+  </p>`;
+};

@@ -3,18 +3,19 @@ import { html } from "hono/html";
 import { OPTION_NAMES } from "../../engine/messages.js";
 import type { Assessment } from "../../engine/types.js";
 import { CitationWriter, type Lang } from "../../law/index.js";
-import { asOfForm, countsSourceNote, pathwayBadge } from "./answer.js";
+import { asOfForm, countsSourceNote, exportLinks, pathwayBadge } from "./answer.js";
 import { citationLinks } from "./citations.js";
 import { t } from "./i18n.js";
 
-export function assessmentBody(a: Assessment, lang: Lang, base: string, print: boolean, mapAsOf?: string) {
+export function assessmentBody(a: Assessment, lang: Lang, base: string, print: boolean, mapAsOf?: string, slug?: string) {
   const w = new CitationWriter(lang);
   const n = (x: number) => x.toLocaleString("en-US");
   return html`${
       print
         ? ""
         : html`${asOfForm(`${base}/assessment`, a.asOf, lang, mapAsOf)}
-            <p class="noprint"><a class="button secondary" href="${base}/assessment?asOf=${a.asOf}&print=1">${t(lang, "print")}</a></p>`
+            <p class="noprint"><a class="button secondary" href="${base}/assessment?asOf=${a.asOf}&print=1">${t(lang, "print")}</a></p>
+            ${slug ? exportLinks(slug, "transfers", lang, a.asOf) : ""}`
     }
     <section class="card">
       <p>

@@ -5,6 +5,7 @@ import { PATHWAY_NAMES } from "../../engine/messages.js";
 import type { Lang } from "../../law/index.js";
 import type { MapVersion } from "../datamaps.js";
 import { asOfForm, changesAndConsequences, countsSourceNote, pathwayBadge } from "./answer.js";
+import { when } from "./time.js";
 import { t } from "./i18n.js";
 import { csrfField, type PageContext } from "./layout.js";
 
@@ -36,7 +37,7 @@ export function datamapBody(
         : ""
     }
     ${canWrite ? html`<p><a class="button" href="${base}/datamap/edit/processor">${ctx.lang === "zh" ? "按表单编辑" : "Edit as forms"}</a></p>` : ""}
-    ${current ? html`<p class="muted">${t(lang, "version")} ${current.version} · ${current.createdBy} · ${current.createdAt} · <a href="${base}/datamap/versions/${current.version}?download=1">${t(lang, "export")} (${current.format.toUpperCase()})</a></p>` : html`<p>${t(lang, "noMap")}</p>`}
+    ${current ? html`<p class="muted">${t(lang, "version")} ${current.version} · ${current.createdBy} · ${when(current.createdAt)} · <a href="${base}/datamap/versions/${current.version}?download=1">${t(lang, "export")} (${current.format.toUpperCase()})</a></p>` : html`<p>${t(lang, "noMap")}</p>`}
     ${
       canWrite
         ? html`<section class="card">
@@ -87,7 +88,7 @@ export function datamapBody(
               html`<tr>
                 <td><a href="${base}/datamap/versions/${v.version}">${v.version}</a></td>
                 <td>${v.createdBy}</td>
-                <td>${v.createdAt}</td>
+                <td>${when(v.createdAt)}</td>
                 <td><code>${v.digest.slice(0, 12)}</code></td>
               </tr>`,
           )}

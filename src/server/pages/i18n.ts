@@ -115,6 +115,13 @@ const WORDS = {
   cancel: ["取消", "Cancel"],
   consequences: ["后果", "Consequences"],
   changes: ["变更", "Changes"],
+  download: ["下载", "Download"],
+  band: ["阈值含义", "Band"],
+  threshold: ["阈值", "Threshold"],
+  progress: ["进度", "Progress"],
+  kind: ["类型", "Type"],
+  countedQ: ["是否计入累计", "Counted in the total"],
+  skip: ["跳到正文", "Skip to the content"],
   today: ["今天（北京时间）", "Today (Beijing time)"],
   mapAsOf: ["数据地图所填日期", "The map's own date"],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -48,14 +48,14 @@ export function overviewBody(o: Overview, lang: Lang, base: string, mapAsOf?: st
     </section>
     <section class="card">
       <h2>${t(lang, "bands")}</h2>
-      <table>
+      <table class="stack">
         <thead>
           <tr>
-            <th></th>
-            <th class="num">${t(lang, "counts")}</th>
-            <th class="num">≥</th>
-            <th></th>
-            <th></th>
+            <th scope="col">${t(lang, "band")}</th>
+            <th scope="col" class="num">${t(lang, "counts")}</th>
+            <th scope="col" class="num">${t(lang, "threshold")}</th>
+            <th scope="col">${t(lang, "progress")}</th>
+            <th scope="col">${t(lang, "status")}</th>
           </tr>
         </thead>
         <tbody>
@@ -86,7 +86,7 @@ export function overviewBody(o: Overview, lang: Lang, base: string, mapAsOf?: st
       <h2>${t(lang, "next90")}</h2>
       ${
         o.upcoming.length
-          ? html`<table>
+          ? html`<table class="stack">
               <tbody>
                 ${o.upcoming.map((i) => itemRow(i, lang, w))}
               </tbody>

@@ -43,8 +43,8 @@ export function scanReportBody(ctx: PageContext, base: string, id: number, r: Sc
       <table>
         <thead>
           <tr>
-            <th></th>
-            <th class="num">#</th>
+            <th scope="col">${t(lang, "kind")}</th>
+            <th scope="col" class="num">#</th>
             <th>${t(lang, "samples")}</th>
           </tr>
         </thead>

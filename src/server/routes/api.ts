@@ -20,6 +20,7 @@ import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
 import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, setMember } from "../orgs.js";
 import { openApiDocument, openApiPage } from "../openapi.js";
+import { exportFile, isExportKind } from "../exports.js";
 import {
   applyScanToOrg,
   asOfFor,
@@ -296,6 +297,22 @@ export function apiRoutes() {
   v1.get("/orgs/:org/obligations", async (c) => {
     const a = await access(c, c.req.param("org"), "read");
     return c.json(await registerOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: langQ(c) }));
+  });
+
+  // Exports (issue 29 §4): /exports/{transfers|counts|obligations|audit}.{csv|xlsx}?asOf=&lang=
+  v1.get("/orgs/:org/exports/:file", async (c) => {
+    const m = /^(\w+)\.(\w+)$/.exec(c.req.param("file"));
+    const kind = m?.[1] ?? "";
+    if (!isExportKind(kind)) throw notFound();
+    const a = await access(c, c.req.param("org"), kind === "audit" ? "audit" : "read");
+    const f = await exportFile(c.var.deps, a.org, kind, m![2]!, {
+      asOf: c.req.query("asOf"),
+      lang: c.req.query("lang") === "en" ? "en" : "zh",
+    });
+    return c.body(bytes(f.body), 200, {
+      "content-type": f.type,
+      "content-disposition": `attachment; filename="${f.filename.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+    });
   });
 
   v1.get("/orgs/:org/audit", async (c) => {

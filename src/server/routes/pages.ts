@@ -29,7 +29,7 @@ import { hasChromium } from "../../chromium.js";
 import { DOCUMENT_KINDS } from "../../report/documents/index.js";
 import { draftDocument, generateDocument, listDocuments } from "../documents.js";
 import { calendarBody } from "../pages/calendar.js";
-import { asOfForm, countsSourceNote } from "../pages/answer.js";
+import { asOfForm, countsSourceNote, exportLinks } from "../pages/answer.js";
 import { filingsBody } from "../pages/filings.js";
 import { applyPreviewBody, scanReportBody, scansBody } from "../pages/scans.js";
 import {
@@ -223,7 +223,11 @@ export function pageRoutes() {
     if (!cur) return c.html(page(ctx, title(c, "assessment"), noMapYet(ctx, base)));
     const r2 = await assessOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: c.var.lang });
     return c.html(
-      page(ctx, title(c, "assessment"), assessmentBody(r2.assessment, c.var.lang, base, c.req.query("print") === "1", cur.map.asOf)),
+      page(
+        ctx,
+        title(c, "assessment"),
+        assessmentBody(r2.assessment, c.var.lang, base, c.req.query("print") === "1", cur.map.asOf, a.org.slug),
+      ),
     );
   });
 
@@ -355,6 +359,7 @@ export function pageRoutes() {
         ctx,
         title(c, "deadlines"),
         html`${asOfForm(`${base}/deadlines`, reg.asOf, lang, cur.map.asOf)} ${countsSourceNote(reg.countsSource, lang)}
+          ${exportLinks(a.org.slug, "obligations", lang, reg.asOf)}
           <section class="card">${calendarBody(reg.asOf, reg.items, defaultCalendar(), lang)}</section>
           <section class="card">
             <p>${t(lang, "icsFeed")}: <code>${feed}</code></p>
