@@ -215,6 +215,11 @@ describe("one answer on every surface: the demo organisation's ledger", () => {
       await req(run.url, "/api/v1/orgs/demo/assess", { method: "POST", client: owner, type: "application/json", body: "{}" }),
     );
     assert.equal(a.asOf, today);
+    // Reminders where a person lands on signing in: the demo's GBA filing (due 2026-10-15) is overdue today.
+    const landing = await (await req(run.url, "/o/demo", { client: owner })).text();
+    const m = /data-overdue="(\d+)" data-due="(\d+)"/.exec(landing);
+    assert.ok(m && Number(m[1]) >= 1, "an overdue duty is a reminder on the overview");
+    assert.match(landing, /提醒：待办义务[\s\S]*逾期/);
     for (const path of ["/o/demo", "/o/demo/assessment", "/o/demo/deadlines"]) {
       const page = await (await req(run.url, path, { client: owner })).text();
       assert.match(page, new RegExp(`id="asOf" name="asOf" type="date" value="${today}"`), path);

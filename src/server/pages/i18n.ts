@@ -122,6 +122,7 @@ const WORDS = {
   kind: ["类型", "Type"],
   countedQ: ["是否计入累计", "Counted in the total"],
   skip: ["跳到正文", "Skip to the content"],
+  reminders: ["提醒：待办义务", "Reminders: duties to do"],
   today: ["今天（北京时间）", "Today (Beijing time)"],
   mapAsOf: ["数据地图所填日期", "The map's own date"],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -6,6 +6,7 @@ import type { Overview } from "../service.js";
 import { asOfForm, countsSourceNote, pathwayBadge } from "./answer.js";
 import { t } from "./i18n.js";
 import { itemRow } from "./register.js";
+import { STATUS_NAMES } from "../../report/register.js";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
@@ -32,9 +33,31 @@ export function trendChart(o: Overview, lang: Lang) {
   </svg>`;
 }
 
+/**
+ * Reminders (提醒): the register's overdue duties and those due within 30 days, at the top of the
+ * page a person lands on when they sign in.
+ */
+export function reminders(o: Overview, lang: Lang, base: string) {
+  const overdue = o.upcoming.filter((i) => i.status === "overdue");
+  const due = o.upcoming.filter((i) => i.status === "due");
+  if (!overdue.length && !due.length) return "";
+  const line = (i: Overview["upcoming"][number]) =>
+    html`<li><span class="badge s-${i.status}">${STATUS_NAMES[i.status][lang]}</span> ${i.due} · ${i.action}</li>`;
+  return html`<section class="card reminders" role="region" aria-labelledby="reminders-h">
+    <h2 id="reminders-h">${t(lang, "reminders")}</h2>
+    <p data-overdue="${overdue.length}" data-due="${due.length}">
+      ${lang === "zh" ? `${overdue.length} 项义务已逾期，${due.length} 项将在30天内到期。` : `${overdue.length} overdue, ${due.length} due within 30 days.`}
+    </p>
+    <ul>
+      ${[...overdue, ...due].map(line)}
+    </ul>
+    <p><a href="${base}/deadlines">${t(lang, "deadlines")} →</a></p>
+  </section>`;
+}
+
 export function overviewBody(o: Overview, lang: Lang, base: string, mapAsOf?: string) {
   const w = new CitationWriter(lang);
-  return html`${asOfForm(base, o.asOf, lang, mapAsOf)}
+  return html`${reminders(o, lang, base)} ${asOfForm(base, o.asOf, lang, mapAsOf)}
     <p class="muted">
       ${t(lang, "asOf")} ${o.asOf} · ${t(lang, "version")} ${o.version} · ${o.status.regime} (${o.status.window.from} –
       ${o.status.window.to})
