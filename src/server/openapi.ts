@@ -67,6 +67,15 @@ export const OPERATIONS: Op[] = [
   ["get", "/api/v1/orgs/{org}/documents/{id}", "A generated document: ?format=json|html|docx|pdf", "read"],
   [
     "get",
+    "/api/v1/orgs/{org}/reviews",
+    "Reviews of the assessment: version, digest, date, counts source, status, who, when, comment",
+    "read",
+  ],
+  ["post", "/api/v1/orgs/{org}/reviews", "Submit the current version's assessment for review: { asOf? }", "write"],
+  ["post", "/api/v1/orgs/{org}/reviews/{id}/approve", "Approve a submitted review (not one's own): { comment? }", "admin"],
+  ["post", "/api/v1/orgs/{org}/reviews/{id}/return", "Send a submitted review back: { comment } (required)", "admin"],
+  [
+    "get",
     "/api/v1/orgs/{org}/exports/{file}",
     "Exports as CSV or XLSX: {file} is transfers | counts | obligations (read) or audit (audit), then .csv or .xlsx; ?asOf=&lang=zh|en",
     "read",

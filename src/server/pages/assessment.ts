@@ -73,13 +73,5 @@ export function assessmentBody(a: Assessment, lang: Lang, base: string, print: b
               : "";
           })()}
         </section>`,
-    )}
-    ${
-      print
-        ? html`<section class="card">
-            <h2>${t(lang, "signOff")}</h2>
-            <p>${lang === "zh" ? "审阅人：__________　日期：__________" : "Reviewed by: __________  Date: __________"}</p>
-          </section>`
-        : ""
-    }`;
+    )} `;
 }

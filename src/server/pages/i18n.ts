@@ -123,6 +123,12 @@ const WORDS = {
   countedQ: ["是否计入累计", "Counted in the total"],
   skip: ["跳到正文", "Skip to the content"],
   reminders: ["提醒：待办义务", "Reminders: duties to do"],
+  review: ["审阅与签署", "Review and sign-off"],
+  submitReview: ["提交审阅", "Submit for review"],
+  decision: ["决定", "Decision"],
+  comment: ["意见", "Comment"],
+  approve: ["批准", "Approve"],
+  sendBack: ["退回", "Send back"],
   today: ["今天（北京时间）", "Today (Beijing time)"],
   mapAsOf: ["数据地图所填日期", "The map's own date"],
 } as const satisfies Record<string, readonly [string, string]>;

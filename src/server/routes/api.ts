@@ -21,6 +21,7 @@ import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
 import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, setMember } from "../orgs.js";
 import { openApiDocument, openApiPage } from "../openapi.js";
 import { exportFile, isExportKind } from "../exports.js";
+import { decideReview, listReviews, submitReview } from "../reviews.js";
 import {
   applyScanToOrg,
   asOfFor,
@@ -297,6 +298,28 @@ export function apiRoutes() {
   v1.get("/orgs/:org/obligations", async (c) => {
     const a = await access(c, c.req.param("org"), "read");
     return c.json(await registerOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: langQ(c) }));
+  });
+
+  // Review and sign-off (issue 29 §3): submit (write), approve or send back with a comment (admin, not one's own).
+  v1.get("/orgs/:org/reviews", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json(await listReviews(c.var.deps, a.org.id));
+  });
+
+  v1.post("/orgs/:org/reviews", async (c) => {
+    const a = await access(c, c.req.param("org"), "write");
+    const body = await jsonBody(c);
+    return c.json(await submitReview(c.var.deps, a, typeof body.asOf === "string" ? body.asOf : undefined), 201);
+  });
+
+  v1.post("/orgs/:org/reviews/:id/:decision", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    const decision = c.req.param("decision");
+    if (decision !== "approve" && decision !== "return") throw notFound();
+    const body = await jsonBody(c);
+    const comment = typeof body.comment === "string" ? body.comment : undefined;
+    const id = int(c.req.param("id"), "id");
+    return c.json(await decideReview(c.var.deps, a, id, decision === "approve" ? "approved" : "returned", comment));
   });
 
   // Exports (issue 29 §4): /exports/{transfers|counts|obligations|audit}.{csv|xlsx}?asOf=&lang=

@@ -32,6 +32,8 @@ import { calendarBody } from "../pages/calendar.js";
 import { asOfForm, countsSourceNote, exportLinks } from "../pages/answer.js";
 import { filingsBody } from "../pages/filings.js";
 import { applyPreviewBody, scanReportBody, scansBody } from "../pages/scans.js";
+import { printHeading, reviewsSection, signOffBlock } from "../pages/reviews.js";
+import { approvalFor, decideReview, listReviews, submitReview } from "../reviews.js";
 import {
   applyScanToOrg,
   asOfFor,
@@ -222,13 +224,51 @@ export function pageRoutes() {
     const cur = await currentMap(c.var.deps, a.org.id);
     if (!cur) return c.html(page(ctx, title(c, "assessment"), noMapYet(ctx, base)));
     const r2 = await assessOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: c.var.lang });
-    return c.html(
-      page(
-        ctx,
-        title(c, "assessment"),
-        assessmentBody(r2.assessment, c.var.lang, base, c.req.query("print") === "1", cur.map.asOf, a.org.slug),
-      ),
+    const print = c.req.query("print") === "1";
+    const lang = c.var.lang;
+    const body = assessmentBody(r2.assessment, lang, base, print, cur.map.asOf, a.org.slug);
+    if (print) {
+      const approval = await approvalFor(c.var.deps, a.org.id, cur.version.version, r2.assessment.asOf);
+      return c.html(
+        page(
+          ctx,
+          title(c, "assessment"),
+          html`${printHeading(a.org.name, cur.version, r2.assessment, lang)} ${body} ${signOffBlock(approval, lang)}`,
+        ),
+      );
+    }
+    const reviews = reviewsSection(
+      ctx,
+      base,
+      await listReviews(c.var.deps, a.org.id),
+      r2.assessment.asOf,
+      can(a.role, "write"),
+      can(a.role, "admin"),
     );
+    return c.html(page(ctx, title(c, "assessment"), html`${body} ${reviews}`));
+  });
+
+  // Review and sign-off: submit (editors), approve or send back with a comment (owners, not their own).
+  r.post("/o/:org/reviews", async (c) => {
+    const a = await pageAccess(c, "write");
+    if (a instanceof Response) return a;
+    await submitReview(c.var.deps, a, (await form(c, "asOf")) || undefined);
+    return c.redirect(`/o/${a.org.slug}/assessment#reviews`, 303);
+  });
+
+  r.post("/o/:org/reviews/:id", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    const decision = await form(c, "decision");
+    if (decision !== "approve" && decision !== "return") throw new InputProblem("expected approve or return", "decision");
+    const r = await decideReview(
+      c.var.deps,
+      a,
+      Number(c.req.param("id")),
+      decision === "approve" ? "approved" : "returned",
+      await form(c, "comment"),
+    );
+    return c.redirect(`/o/${a.org.slug}/assessment?asOf=${r.asOf}#reviews`, 303);
   });
 
   r.get("/o/:org/ledger", async (c) => {
