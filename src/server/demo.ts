@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { DataMap } from "../engine/datamap.js";
 import { parseDataMap } from "../engine/load.js";
 import { importEvents } from "../ledger/import.js";
 import { packageFile } from "../paths.js";
@@ -15,6 +16,22 @@ import { saveVersion } from "./datamaps.js";
 import { createOrg, type Org } from "./orgs.js";
 
 export const DEMO_EXAMPLE = "examples/shenzhen-ecommerce.yaml";
+
+/** The demo's invented events as CSV (3,000 rows over the map's year, 2,400 people): the same on every run. */
+export function demoEvents(map: DataMap): string {
+  const year = (map.asOf ?? new Date().toISOString()).slice(0, 4);
+  const lines = ["date,transfer,person,general,sensitive"];
+  const transfers = map.transfers.map((t) => t.id);
+  for (let i = 0; i < 3000; i++) {
+    const month = 1 + (i % 10);
+    const day = 1 + ((i * 7) % 27);
+    const t = transfers[i % transfers.length];
+    lines.push(
+      `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")},${t},demo-person-${i % 2400},true,${i % 97 === 0}`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
 
 export async function createDemoOrg(deps: Deps, userId: number, actor: string): Promise<Org> {
   const text = readFileSync(packageFile(DEMO_EXAMPLE), "utf8");
@@ -30,21 +47,10 @@ export async function createDemoOrg(deps: Deps, userId: number, actor: string): 
     target: `version ${version.version}`,
     after: version.digest,
   });
-  const year = (map.asOf ?? new Date().toISOString()).slice(0, 4);
-  const lines = ["date,transfer,person,general,sensitive"];
-  const transfers = map.transfers.map((t) => t.id);
-  for (let i = 0; i < 3000; i++) {
-    const month = 1 + (i % 10);
-    const day = 1 + ((i * 7) % 27);
-    const t = transfers[i % transfers.length];
-    lines.push(
-      `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")},${t},demo-person-${i % 2400},true,${i % 97 === 0}`,
-    );
-  }
   const dir = mkdtempSync(join(tmpdir(), "xborder-demo-"));
   try {
     const file = join(dir, "demo-events.csv");
-    writeFileSync(file, `${lines.join("\n")}\n`, { mode: 0o600 });
+    writeFileSync(file, demoEvents(map), { mode: 0o600 });
     const r = await importEvents(await deps.ledgers.of(org.id), file, map);
     deps.cache.changed();
     await appendAudit(deps.ws.db, { orgId: org.id, actor, action: "ledger.import", target: `demo-events.csv: ${r.rows} rows imported` });
