@@ -70,6 +70,33 @@ for (const target of targets()) {
       assert.deepEqual(march.cumulative, { general: 480, sensitive: 6 });
     });
 
+    test("a person who leaves the progress page still gets the whole demo", async () => {
+      const other = await boot(target.fresh());
+      try {
+        const form = new URLSearchParams({ email: "left@demo.example", password: "correct horse battery staple", org: "Left", demo: "1" });
+        const r = await req(other.url, new URL(other.setupUrl!).pathname, {
+          method: "POST",
+          body: form,
+          type: "application/x-www-form-urlencoded",
+        });
+        const cookie = r.headers
+          .getSetCookie()
+          .find((c) => c.startsWith("xb_session="))
+          ?.split(";")[0];
+        await r.body!.getReader().cancel(); // the tab is closed before the first step is shown
+        let count: { cumulative?: unknown } = {};
+        for (let i = 0; i < 100 && count.cumulative === undefined; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          const c = await req(other.url, "/api/v1/orgs/demo/ledger/count?asOf=2026-12-31", { headers: { cookie: cookie! } });
+          if (c.status === 200) count = await json(c);
+          if (JSON.stringify(count.cumulative) !== JSON.stringify({ general: 1600, sensitive: 20 })) count = {};
+        }
+        assert.deepEqual(count.cumulative, { general: 1600, sensitive: 20 });
+      } finally {
+        await other.close();
+      }
+    });
+
     if (target.name === "embedded PGlite") {
       test("the first start makes the template new ledgers are copied from", () => {
         assert.ok(existsSync(join(db, "template", "ledger", "PG_VERSION")), "the ledger template is made at the first start");

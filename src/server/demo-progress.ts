@@ -43,7 +43,16 @@ export async function progressPage(
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (s: string) => controller.enqueue(encoder.encode(s));
+      // A person who leaves the page stops the stream, not the work: the demo is still made whole.
+      let open = true;
+      const send = (s: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(s));
+        } catch {
+          open = false;
+        }
+      };
       send(`${head}<ol>`);
       try {
         await work((s) => send(String(html`<li>✓ ${STEP[s][lang]}</li>`)));
@@ -63,7 +72,13 @@ export async function progressPage(
         ),
       );
       send(tail);
-      controller.close();
+      if (open) {
+        try {
+          controller.close();
+        } catch {
+          // stopped by the reader meanwhile
+        }
+      }
     },
   });
   return c.body(body, 200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" });
