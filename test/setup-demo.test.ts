@@ -5,7 +5,7 @@
  * workspace copies each new ledger from a template instead of running initdb for it.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Running } from "../src/server/serve.js";
@@ -21,6 +21,8 @@ for (const target of targets()) {
 
     before(async () => {
       db = target.fresh();
+      // What a first start killed while making the template would have left.
+      if (target.name === "embedded PGlite") mkdirSync(join(db, "template", "cluster.99999.partial"), { recursive: true });
       run = await boot(db);
     });
     after(async () => run?.close());
@@ -101,6 +103,7 @@ for (const target of targets()) {
       test("the first start makes the template new ledgers are copied from", () => {
         assert.ok(existsSync(join(db, "template", "ledger", "PG_VERSION")), "the ledger template is made at the first start");
         assert.ok(existsSync(join(db, "orgs", "2", "pglite", "PG_VERSION")), "the demo's ledger is a cluster");
+        assert.deepEqual(readdirSync(join(db, "template")).sort(), ["cluster", "ledger"], "nothing half made is left");
       });
     }
   });

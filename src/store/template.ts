@@ -4,8 +4,8 @@
  * with initdb, which takes 5–10 s on 2 busy cores; copying a made one and starting it takes under
  * a second, so a new organisation (the demo's at first setup) does not wait for initdb.
  */
-import { cpSync, existsSync, renameSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely } from "kysely";
 import { migrate } from "./migrations.js";
@@ -23,7 +23,10 @@ export async function makeTemplate(template: string, from?: string, prepare?: (p
   if (!m) {
     m = (async () => {
       const partial = `${template}.${process.pid}.partial`;
-      rmSync(partial, { recursive: true, force: true });
+      // What a killed maker left (one process holds the workspace at a time, so none is in use).
+      const name = basename(template);
+      for (const f of readdirSync(dirname(template)))
+        if (f.startsWith(`${name}.`) && f.endsWith(".partial")) rmSync(join(dirname(template), f), { recursive: true, force: true });
       try {
         if (from) {
           await makeTemplate(from);
