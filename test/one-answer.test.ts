@@ -17,7 +17,7 @@ import { parse } from "yaml";
 import type { Browser, BrowserContext } from "playwright-core";
 import { todayInShanghai } from "../src/calendar/date.js";
 import { chromiumPath, hasChromium, launchChromium } from "../src/chromium.js";
-import { demoEvents } from "../src/server/demo.js";
+import { demoEventsCsv } from "../src/server/demo.js";
 import type { Running } from "../src/server/serve.js";
 import type { DataMap } from "../src/engine/datamap.js";
 import { ROOT } from "./helpers.js";
@@ -183,7 +183,7 @@ describe("one answer on every surface: the demo organisation's ledger", () => {
     const mapFile = join(dir, "map.yaml");
     writeFileSync(mapFile, text);
     const events = join(dir, "events.csv");
-    writeFileSync(events, demoEvents(parse(text) as DataMap));
+    writeFileSync(events, demoEventsCsv(parse(text) as DataMap));
     const imported = await xborder(["ledger", "import", events, "--map", mapFile, "--db", join(dir, ".xborder")]);
     assert.equal(imported.code, 0, imported.stderr);
     const cli = await xborder(["assess", mapFile, "--format", "json", "--as-of", DATE]);
