@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { DataMap } from "../src/engine/datamap.js";
 import { validateDataMap } from "../src/engine/datamap.js";
@@ -59,18 +59,34 @@ export interface CliResult {
   stderr: string;
 }
 
+type CliOptions = { env?: Record<string, string>; input?: string };
+
+const cliSpawn = (opts: CliOptions) => ({
+  cwd: ROOT,
+  encoding: "utf8" as const,
+  env: { ...process.env, ...opts.env },
+  maxBuffer: 512 * 1024 * 1024,
+  // A hang (a FIFO read, a lock spin) fails the test instead of stalling the suite.
+  timeout: 300_000,
+});
+
 /** Run the built `xborder` command as a user would. */
-export function xborder(args: string[], opts: { env?: Record<string, string>; input?: string } = {}): CliResult {
-  const r = spawnSync(process.execPath, [`${ROOT}bin/xborder.js`, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, ...opts.env },
-    input: opts.input,
-    maxBuffer: 512 * 1024 * 1024,
-    // A hang (a FIFO read, a lock spin) fails the test instead of stalling the suite.
-    timeout: 300_000,
-  });
+export function xborder(args: string[], opts: CliOptions = {}): CliResult {
+  const r = spawnSync(process.execPath, [`${ROOT}bin/xborder.js`, ...args], { ...cliSpawn(opts), input: opts.input });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The same, without blocking this process: beside a server running in it (a blocked event loop
+ * outlives the HTTP keep-alive, and the next request may go out on a socket the server has closed).
+ */
+export function xborderAsync(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [`${ROOT}bin/xborder.js`, ...args], cliSpawn(opts), (e, stdout, stderr) =>
+      resolve({ code: e ? (typeof e.code === "number" ? e.code : null) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(opts.input);
+  });
 }
 
 /** A seeded xorshift32 generator in [0, 1): the same data on every run. */

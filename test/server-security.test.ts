@@ -336,6 +336,11 @@ for (const target of targets()) {
       const forged = await verify();
       assert.equal(forged.intact, false, "recomputed without the key");
       assert.equal(forged.broken!.seq, 1);
+      assert.match(
+        forged.broken!.reason,
+        /without the audit key/,
+        "an unkeyed chain is not taken for the previous release's: no adoption is recorded",
+      );
     });
 
     test("12. the calendar feed's secret rotates on demand and when a member leaves", async () => {

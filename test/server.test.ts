@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { parse, stringify } from "yaml";
 import type { Running } from "../src/server/serve.js";
-import { ROOT, xborder } from "./helpers.js";
+import { ROOT, xborder, xborderAsync } from "./helpers.js";
 import { dropTestSchemas, suiteOn, targets } from "./ledger-helpers.js";
 import { boot, type Client, json, req, setUp, signIn, tokenFor } from "./server-helpers.js";
 
@@ -108,7 +108,7 @@ for (const target of targets()) {
       });
       assert.equal(r.status, 200);
       const api = await json(r);
-      const cli = xborder(["assess", "examples/shenzhen-ecommerce.yaml", "--format", "json", "--as-of", "2026-11-22"]);
+      const cli = await xborderAsync(["assess", "examples/shenzhen-ecommerce.yaml", "--format", "json", "--as-of", "2026-11-22"]);
       assert.equal(cli.code, 0, cli.stderr);
       assert.deepEqual(api, JSON.parse(cli.stdout));
       const gated = await json<{ failOn: { failed: boolean; transfers: string[] } }>(

@@ -1,4 +1,4 @@
-import { auditEntries, verifyAudit } from "../server/audit.js";
+import { auditEntries, unkeyedNote, verifyAudit } from "../server/audit.js";
 import { ConfigError, configFrom } from "../server/config.js";
 import { openWorkspace } from "../server/db/open.js";
 import { startServer } from "../server/serve.js";
@@ -67,7 +67,7 @@ export async function runAuditVerify(o: AuditCliOptions, out: (s: string) => voi
       for (const r of results)
         out(
           r.intact
-            ? `${r.org}: intact since ${r.since ?? "—"} (${r.entries} entries; head ${r.head ?? "—"})\n`
+            ? `${r.org}: intact since ${r.since ?? "—"} (${r.entries} entries; head ${r.head ?? "—"})${unkeyedNote(r) && `; ${unkeyedNote(r)}`}\n`
             : `${r.org}: BROKEN at entry ${r.broken?.seq}: ${r.broken?.reason}\n`,
         );
     return results.every((r) => r.intact) ? EXIT.ok : EXIT.failure;

@@ -58,7 +58,7 @@ export async function openWorkspace(target: string): Promise<WorkspaceDb> {
     }
     const db = new Kysely<WorkspaceDatabase>({ dialect: new PostgresDialect({ pool }) });
     await migrateWorkspace(db as Kysely<unknown>, schema);
-    useAuditKey(db, auditKeyPath("postgres"));
+    await useAuditKey(db, auditKeyPath("postgres"));
     const wall = await detectWall(db);
     const channel = `xborder_ws_${schema}`.slice(0, 63);
     let listener: pg.Client | undefined;
@@ -111,7 +111,7 @@ export async function openWorkspace(target: string): Promise<WorkspaceDb> {
     const db = new Kysely<WorkspaceDatabase>({ dialect: new PGliteDialect(pglite) });
     await sql`select 1`.execute(db);
     await migrateWorkspace(db as Kysely<unknown>, "public");
-    useAuditKey(db, auditKeyPath("pglite", home));
+    await useAuditKey(db, auditKeyPath("pglite", home));
     const wall = await detectWall(db);
     return {
       db,

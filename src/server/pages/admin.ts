@@ -11,7 +11,10 @@ export function auditBody(ctx: PageContext, slug: string, verdict: AuditVerdict,
   return html`<section class="card">
     ${
       verdict.intact
-        ? html`<p class="notice" role="status">${t(lang, "intactSince")} ${verdict.since ?? "—"} (${verdict.entries})</p>`
+        ? html`<p class="notice" role="status">
+            ${t(lang, "intactSince")} ${verdict.since ?? "—"}
+            (${verdict.entries})${verdict.unkeyed ? html`; ${t(lang, "entriesUpTo")}${verdict.unkeyed} ${t(lang, "unkeyedBefore")}` : ""}
+          </p>`
         : html`<div class="errors" role="alert">${t(lang, "broken")}: #${verdict.broken?.seq} ${verdict.broken?.reason}</div>`
     }
     <p>

@@ -91,6 +91,8 @@ const WORDS = {
   icsFeed: ["日历订阅（ICS，秘密链接）", "Calendar feed (ICS, secret link)"],
   intact: ["完整", "intact"],
   intactSince: ["审计日志完整，始于", "The audit log is intact since"],
+  entriesUpTo: ["第 1–", "entries 1–"],
+  unkeyedBefore: ["条写于审计链启用密钥之前（无密钥）", "written before the chain was keyed (unkeyed)"],
   broken: ["审计日志已被篡改", "The audit log has been tampered with"],
   csv: ["导出 CSV", "Export CSV"],
   actor: ["操作人", "Actor"],
