@@ -2,6 +2,8 @@
  * Helpers for the workspace tests: a server on a fresh store (embedded, or the PostgreSQL server
  * at $XBORDER_TEST_PG_URL), the first owner made through the setup link, and a cookie-keeping client.
  */
+import { request } from "node:http";
+import type { ServerConfig } from "../src/server/config.js";
 import { startServer, type Running } from "../src/server/serve.js";
 
 export interface Client {
@@ -10,8 +12,8 @@ export interface Client {
   email: string;
 }
 
-export async function boot(db: string): Promise<Running> {
-  return startServer({ db, port: 0, host: "127.0.0.1" });
+export async function boot(db: string, config: Partial<ServerConfig> = {}): Promise<Running> {
+  return startServer({ db, port: 0, host: "127.0.0.1", config: { scanTargets: new Map(), trustProxy: [], ...config } });
 }
 
 export async function req(
@@ -85,4 +87,77 @@ export async function tokenFor(base: string, owner: Client, org: string, role: s
   });
   if (r.status !== 201) throw new Error(`token: ${r.status} ${await r.text()}`);
   return (await json<{ token: string }>(r)).token;
+}
+
+/** A request over node:http, from a chosen local address (127.0.0.2 …: another client to the server's socket). */
+export function fromAddress(
+  url: string,
+  o: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string } = {},
+): Promise<{ status: number; headers: import("node:http").IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const r = request(url, { method: o.method ?? "GET", headers: o.headers, localAddress: o.localAddress }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    r.on("error", reject);
+    r.end(o.body);
+  });
+}
+
+/** A sign-in form posted from `localAddress`, with extra headers (a spoofed X-Forwarded-For …). */
+export async function signInFrom(
+  base: string,
+  localAddress: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
+  return fromAddress(`${base}/signin`, {
+    method: "POST",
+    localAddress,
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams({ email, password }).toString(),
+  });
+}
+
+/**
+ * Sends a body in `chunk`s until the server answers or `total` bytes are sent (then ends it): how
+ * much was sent before the answer tells whether the server waited for the body.
+ */
+export function sendUntilAnswered(
+  url: string,
+  o: { method?: string; headers: Record<string, string>; first?: Buffer; chunk: Buffer; total: number },
+): Promise<{ status: number; sent: number; text: string; ms: number }> {
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered: { status: number } | undefined;
+    let gotAnswer: () => void = () => {};
+    const answer = new Promise<void>((r) => (gotAnswer = r));
+    const r = request(url, { method: o.method ?? "POST", headers: o.headers }, (res) => {
+      answered = { status: res.statusCode ?? 0 };
+      const at = Date.now() - t0;
+      gotAnswer();
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (text += d));
+      res.on("end", () => resolve({ status: answered!.status, sent, text, ms: at }));
+      res.on("error", () => resolve({ status: answered!.status, sent, text, ms: at }));
+    });
+    r.on("error", (e) => (answered ? undefined : reject(e)));
+    void (async () => {
+      if (o.first) {
+        r.write(o.first);
+        sent += o.first.length;
+      }
+      while (!answered && sent < o.total) {
+        const ok = r.write(o.chunk);
+        sent += o.chunk.length;
+        if (!ok) await Promise.race([new Promise((d) => r.once("drain", d)), answer, new Promise((d) => setTimeout(d, 5000))]);
+      }
+      if (!answered) r.end();
+    })().catch(() => undefined);
+  });
 }

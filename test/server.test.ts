@@ -45,9 +45,16 @@ for (const target of targets()) {
         method: "POST",
         client: owner,
         type: "application/json",
-        body: JSON.stringify({ email: "owner@b.example", role: "viewer", password: "correct horse battery staple" }),
+        body: JSON.stringify({ email: "owner@b.example", role: "viewer" }),
       });
-      assert.equal(r.status, 201, await r.text());
+      assert.equal(r.status, 201, await r.clone().text());
+      const { invitationUrl } = await json<{ invitationUrl: string }>(r);
+      const accepted = await req(run.url, new URL(invitationUrl).pathname, {
+        method: "POST",
+        type: "application/x-www-form-urlencoded",
+        body: new URLSearchParams({ password: "correct horse battery staple" }),
+      });
+      assert.equal(accepted.status, 303);
       other = (await signIn(run.url, "owner@b.example")).client!;
       const made = await req(run.url, "/orgs", {
         method: "POST",
@@ -549,7 +556,7 @@ for (const target of targets()) {
         await req(run.url, "/api/v1/orgs/alpha/audit", { token: tokens.auditor }),
       );
       const actions = new Set(entries.map((e) => e.action));
-      for (const a of ["org.create", "member.add", "token.create", "datamap.save", "ledger.import", "session.sign_in"])
+      for (const a of ["org.create", "member.invite", "member.add", "token.create", "datamap.save", "ledger.import", "session.sign_in"])
         assert.ok(actions.has(a), `${a} in ${[...actions]}`);
       assert.ok(entries.some((e) => e.actor === "token:editor-bot"));
       const ok = await json<{ intact: boolean }>(await req(run.url, "/api/v1/orgs/alpha/audit/verify", { token: tokens.auditor }));

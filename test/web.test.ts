@@ -186,4 +186,15 @@ describe("the web app in Chromium", { skip: present ? false : missing }, () => {
     assert.deepEqual(errors, [], "no script errors, no CSP violations");
     await context.close();
   });
+
+  test("10. the language switch never leaves the site: /\\host, //host and a tab in the path stay here", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const here = new URL(run.url).origin;
+    for (const next of ["/\\evil.example/x", "//evil.example/x", "/\t/evil.example/x", "/%2F%2Fevil.example"]) {
+      await page.goto(`${run.url}/lang/en?next=${encodeURIComponent(next)}`).catch(() => undefined);
+      assert.equal(new URL(page.url()).origin, here, `${JSON.stringify(next)} went to ${page.url()}`);
+    }
+    await context.close();
+  });
 });

@@ -154,6 +154,16 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .option("--port <port>", "port to listen on", "8080")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--db <dir-or-url>", "a directory (embedded PostgreSQL) or postgres:// URL (default $XBORDER_DB or ./.xborder)")
+    .option(
+      "--scan-target <NAME=postgres://…>",
+      "a database editors may scan, by NAME (repeat; also $XBORDER_SCAN_TARGETS); none by default",
+      (v: string, all: string[] = []) => [...all, v],
+    )
+    .option(
+      "--trust-proxy <address>",
+      "a reverse proxy's address whose X-Forwarded-For is believed (repeat; also $XBORDER_TRUST_PROXY); none by default",
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .action(async (o: import("./serve.js").ServeCliOptions) => setExit(await (await commands.serve()).runServe(o, out)));
 
   const audit = program.command("audit").description("the workspace's audit log");
@@ -161,6 +171,7 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .command("verify")
     .description("check every organisation's hash chain: exit 1 if an entry was edited, inserted or removed")
     .option("--org <slug>", "one organisation")
+    .option("--expect-head <seq:hash>", "a head exported earlier (verify prints it): exit 1 if it is no longer in the chain")
     .option("--format <format>", "json | text", "text")
     .option("--db <dir-or-url>", "the workspace: a directory or postgres:// URL (default $XBORDER_DB or ./.xborder)")
     .action(async (o: import("./serve.js").AuditCliOptions) => setExit(await (await commands.serve()).runAuditVerify(o, out)));

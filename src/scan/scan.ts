@@ -9,6 +9,7 @@ import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { randomKey } from "../native/random-key.js";
 import { CATEGORIES, ENTITY_TYPES, type EntityType } from "./core/entities.js";
+import { detect } from "./detect.js";
 import { FieldScanner } from "./core/field-scanner.js";
 import { KeyedHash } from "./core/keyed-hash.js";
 import { PersonTable } from "./core/person-table.js";
@@ -133,17 +134,30 @@ function shownPath(file: string, root?: string): string {
   return root ? relative(root, file) || file : file;
 }
 
-/** Header of a CSV/TSV file (the first line), read from the start of its UTF-8 chunks (the rest stay unread). */
-async function readHeader(chunks: AsyncGenerator<Buffer>, format: Format): Promise<{ header?: TableHeader; rest: Buffer[] }> {
+/**
+ * Header of a CSV/TSV file (the first line), read from the start of its UTF-8 chunks (the rest stay
+ * unread). A first line holding an identifier is a record, not a header (a file without a header
+ * row): its columns are c1…cn and the line is read as data, so no one's ID number becomes a name.
+ */
+async function readHeader(chunks: AsyncGenerator<Buffer>, format: Format, asOf: string): Promise<{ header?: TableHeader; rest: Buffer[] }> {
   const delimiter = format === "tsv" ? "\t" : undefined;
   let acc: Buffer = Buffer.alloc(0);
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
     acc = acc.length ? Buffer.concat([acc, next.value]) : next.value; // usually the first chunk holds it: no copy
-    const header = readHeaderLine(acc, delimiter);
-    if (header) return { header, rest: [acc.subarray(header.length)] };
+    const line = readHeaderLine(acc, delimiter);
+    if (line) {
+      const header = headerOrRecord(line, asOf);
+      return { header, rest: [acc.subarray(header.length)] };
+    }
   }
-  const header = acc.length ? readHeaderLine(Buffer.concat([acc, Buffer.from("\n")]), delimiter) : undefined;
-  return { header, rest: [] };
+  const line = acc.length ? readHeaderLine(Buffer.concat([acc, Buffer.from("\n")]), delimiter) : undefined;
+  const header = line && headerOrRecord(line, asOf);
+  return { header, rest: header?.length === 0 ? [acc] : [] };
+}
+
+function headerOrRecord(line: TableHeader, asOf: string): TableHeader {
+  if (!line.names.some((n) => detect(n, asOf).length > 0)) return line;
+  return { delimiter: line.delimiter, names: line.names.map((_, i) => `c${i + 1}`), length: 0 };
 }
 
 /** The first lines (at least two) all hold the same number of tabs, at least one. Reads 64 KiB. */
@@ -220,7 +234,7 @@ async function readDecoded(job: FileJob, vs: ValueScanner): Promise<{ records: n
       const { scanTextLines } = await import("./sources/text.js");
       return result(await scanTextLines(opened.chunks, new FieldScanner(job.state.asOf), tally));
     }
-    const { header, rest } = await readHeader(opened.chunks, format);
+    const { header, rest } = await readHeader(opened.chunks, format, job.state.opts.asOf);
     if (!header) {
       tally.finishColumns(job.shown, []);
       return result(0);
@@ -237,7 +251,7 @@ async function readDecoded(job: FileJob, vs: ValueScanner): Promise<{ records: n
       const again = await openUtf8(file, { reuseBuffers: true }, (n) => job.progress((done += n), opened.size));
       closers.push(again.close);
       chunks = again.chunks;
-      first = (await readHeader(chunks, format)).rest;
+      first = (await readHeader(chunks, format, job.state.opts.asOf)).rest;
     }
     const csv = new CsvScanner(header, job.state.asOf, tally, opened.size - header.length);
     for (const c of first) csv.push(c);

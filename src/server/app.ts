@@ -17,12 +17,15 @@ import { findSession, SESSION_COOKIE } from "./auth/sessions.js";
 import { tokenHash } from "./auth/secrets.js";
 import { findApiToken } from "./auth/tokens.js";
 import { PasswordError } from "./auth/passwords.js";
-import { type Deps, type Env, langOf } from "./context.js";
+import { dropForm, field, isForm, readForm, refuseDeclaredLength } from "./body.js";
+import { access, type Ctx, type Deps, type Env, langOf } from "./context.js";
+import { VersionConflict } from "./datamaps.js";
 import { UploadTooLarge } from "./jobs.js";
 import { InputProblem } from "./orgs.js";
 import { errorPage } from "./pages/error.js";
 import { apiRoutes } from "./routes/api.js";
 import { pageRoutes } from "./routes/pages.js";
+import { invitationRoutes } from "./routes/invitations.js";
 import { sessionRoutes } from "./routes/session.js";
 
 const STATIC: Record<string, [string, string]> = {
@@ -37,6 +40,8 @@ interface Problem {
   title: string;
   detail?: string;
   errors?: { path: string; message: string; line?: number }[];
+  /** A save based on an older version: the version the data map is at now. */
+  currentVersion?: number;
 }
 
 function problemOf(e: unknown): Problem | undefined {
@@ -63,8 +68,19 @@ function problemOf(e: unknown): Problem | undefined {
     };
   if (e instanceof PasswordError)
     return { status: 422, title: "The input is not valid", detail: e.message, errors: [{ path: "password", message: e.message }] };
+  if (e instanceof VersionConflict) return { status: 409, title: "Conflict", detail: e.message, currentVersion: e.current };
   if (e instanceof UploadTooLarge) return { status: 413, title: "Too large", detail: e.message };
   return undefined;
+}
+
+/**
+ * A form posted to an organisation's page: the person must be a member whose role may change it
+ * (administration for members, tokens and the calendar feed, writing otherwise): 404 / 403 before the body is read.
+ */
+async function authoriseForm(c: Ctx): Promise<void> {
+  const m = /^\/o\/([^/]+)(?:\/(.*))?$/.exec(c.req.path);
+  if (!m) return; // sign-out, a new organisation, the language: small forms (1 MiB at most)
+  await access(c, decodeURIComponent(m[1]!), /^(members|tokens|feed)(\/|$)/.test(m[2] ?? "") ? "admin" : "write");
 }
 
 export function createApp(deps: Deps): Hono<Env> {
@@ -87,6 +103,7 @@ export function createApp(deps: Deps): Hono<Env> {
       referrerPolicy: "same-origin",
     }),
   );
+  app.use("*", refuseDeclaredLength);
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     c.set("lang", langOf(c));
@@ -106,9 +123,10 @@ export function createApp(deps: Deps): Hono<Env> {
     if (!SAFE.has(c.req.method) && !c.var.token) {
       if (c.var.session) {
         let sent = c.req.header("x-csrf-token");
-        if (!sent && /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header("content-type") ?? "")) {
-          const body = await c.req.parseBody();
-          sent = typeof body._csrf === "string" ? body._csrf : undefined;
+        if (!sent && isForm(c.req.header("content-type") ?? "")) {
+          // The form's token is in its body: the caller is authorised before a byte of it is read.
+          await authoriseForm(c);
+          sent = field(await readForm(c, c.var.session.csrf), "_csrf");
         }
         if (sent !== c.var.session.csrf) throw new HTTPException(403, { message: "missing or wrong CSRF token" });
       } else {
@@ -118,13 +136,18 @@ export function createApp(deps: Deps): Hono<Env> {
         if (origin && host !== c.req.header("host")) throw new HTTPException(403, { message: "cross-site request refused" });
       }
     }
-    await next();
+    try {
+      await next();
+    } finally {
+      await dropForm(c);
+    }
   });
   app.get("/favicon.ico", (c) => c.body(null, 204));
   for (const [path, [type, body]] of Object.entries(STATIC)) {
     app.get(path, (c) => c.body(body, 200, { "content-type": type, "cache-control": "public, max-age=300" }));
   }
   app.route("/", sessionRoutes());
+  app.route("/", invitationRoutes());
   app.route("/api", apiRoutes());
   app.route("/", pageRoutes());
   app.notFound((c) => {

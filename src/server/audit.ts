@@ -1,10 +1,16 @@
 /**
  * The audit log: every change is one append-only entry (who, when, what, the digest before and
  * after), its hash covering the previous entry's hash, and the organisation's row keeping the head —
- * so an edited, inserted or removed entry (the last one too) is detected. Identifiers never appear:
- * targets name versions, files by name and counts, never a person.
+ * so an edited, inserted or removed entry (the last one too) is detected. The hashes are HMACs under
+ * the workspace's audit key, a file outside the database (like the ledger's secret): whoever can
+ * write the tables cannot recompute the chain. Removing the newest entries and setting the head back
+ * needs no key, so an exported head (`xborder audit verify --expect-head SEQ:HASH`) is checked too.
+ * Identifiers never appear: targets name versions, files by name and counts, never a person.
  */
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { loadOrCreateSecret } from "../identity/keys.js";
 import type { Kysely, Selectable } from "kysely";
 import type { WorkspaceDatabase } from "./db/schema.js";
 import { orgScoped } from "./db/wall.js";
@@ -31,10 +37,30 @@ export interface AuditEntry {
   hash: string;
 }
 
-const entryHash = (orgId: number, e: Omit<AuditEntry, "hash">, prev: string) =>
-  createHash("sha256")
+/** Each workspace database's audit key (set when it is opened). */
+const KEYS = new WeakMap<object, Buffer>();
+
+/**
+ * The audit key's file: $XBORDER_AUDIT_KEY_FILE, else `audit.key` beside an embedded workspace, or
+ * ~/.xborder/audit.key for a PostgreSQL one (every server process of that workspace needs the same file).
+ */
+export function auditKeyPath(kind: "pglite" | "postgres", dir?: string): string {
+  return (
+    process.env.XBORDER_AUDIT_KEY_FILE ?? (kind === "pglite" && dir ? join(dir, "audit.key") : join(homedir(), ".xborder", "audit.key"))
+  );
+}
+
+export function useAuditKey(db: Kysely<WorkspaceDatabase>, path: string): void {
+  KEYS.set(db, loadOrCreateSecret(path));
+}
+
+const entryHash = (db: Kysely<WorkspaceDatabase>, orgId: number, e: Omit<AuditEntry, "hash">, prev: string) => {
+  const key = KEYS.get(db);
+  if (!key) throw new Error("the workspace's audit key is not loaded");
+  return createHmac("sha256", key)
     .update(JSON.stringify([orgId, e.seq, e.at, e.actor, e.action, e.target, e.before, e.after, prev]))
     .digest("hex");
+};
 
 /** Append one entry; the organisation's row is locked for the transaction, so two processes never fork the chain. */
 export async function appendAudit(db: Kysely<WorkspaceDatabase>, input: AuditInput): Promise<void> {
@@ -54,7 +80,7 @@ export async function appendAudit(db: Kysely<WorkspaceDatabase>, input: AuditInp
       before: input.before ?? null,
       after: input.after ?? null,
     };
-    const hash = entryHash(input.orgId, e, org.audit_head);
+    const hash = entryHash(db, input.orgId, e, org.audit_head);
     await tx
       .insertInto("ws_audit")
       .values({
@@ -101,26 +127,44 @@ export interface AuditVerdict {
   since: string | null;
   /** Where the chain breaks, and how. */
   broken?: { seq: number; reason: string };
+  /** The newest entry, to export and check later (`--expect-head SEQ:HASH`). */
+  head: string | null;
 }
 
-export async function verifyAudit(db: Kysely<WorkspaceDatabase>, orgId: number): Promise<AuditVerdict> {
+/**
+ * The chain, entry by entry, under the audit key; `expectHead` (SEQ:HASH, exported earlier) must
+ * still be in it — else newer entries were removed and the head set back.
+ */
+export async function verifyAudit(db: Kysely<WorkspaceDatabase>, orgId: number, expectHead?: string): Promise<AuditVerdict> {
   const org = await db.selectFrom("ws_org").select(["audit_seq", "audit_head"]).where("id", "=", orgId).executeTakeFirstOrThrow();
   const rows = await db.selectFrom("ws_audit").selectAll().where("org_id", "=", orgId).orderBy("seq").execute();
   let prev = GENESIS;
   let expected = 1;
   const since = rows[0] ? new Date(rows[0].at).toISOString() : null;
+  const head = rows.length ? `${rows.at(-1)!.seq}:${rows.at(-1)!.hash}` : null;
+  const verdict = (seq: number, reason: string): AuditVerdict => ({
+    intact: false,
+    entries: rows.length,
+    since,
+    head,
+    broken: { seq, reason },
+  });
   for (const r of rows) {
-    const fail = (reason: string): AuditVerdict => ({ intact: false, entries: rows.length, since, broken: { seq: r.seq, reason } });
-    if (r.seq !== expected) return fail(`entry ${expected} is missing`);
-    if (r.prev_hash !== prev) return fail("does not follow the previous entry");
-    if (entryHash(orgId, entryOf(r), prev) !== r.hash) return fail("was edited after it was written");
+    if (r.seq !== expected) return verdict(r.seq, `entry ${expected} is missing`);
+    if (r.prev_hash !== prev) return verdict(r.seq, "does not follow the previous entry");
+    if (entryHash(db, orgId, entryOf(r), prev) !== r.hash)
+      return verdict(r.seq, "was edited after it was written (or the audit key is not this workspace's)");
     prev = r.hash;
     expected++;
   }
-  if (org.audit_seq !== rows.length || org.audit_head !== prev) {
-    return { intact: false, entries: rows.length, since, broken: { seq: org.audit_seq, reason: "entries at the end were removed" } };
+  if (org.audit_seq !== rows.length || org.audit_head !== prev) return verdict(org.audit_seq, "entries at the end were removed");
+  if (expectHead) {
+    const [seq, hash] = expectHead.split(":");
+    const at = rows.find((r) => r.seq === Number(seq));
+    if (!at || at.hash !== hash)
+      return verdict(Number(seq) || 0, `the exported head ${expectHead} is not in the chain: entries were removed or rewritten`);
   }
-  return { intact: true, entries: rows.length, since };
+  return { intact: true, entries: rows.length, since, head };
 }
 
 const csvCell = (s: string | number | null) => {

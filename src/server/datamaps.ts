@@ -30,27 +30,49 @@ export function checkMap(text: string, name = "datamap"): DataMap {
   return parseDataMap(text, name);
 }
 
+/** A save based on a version that is no longer the latest (someone saved in between): nothing was saved. */
+export class VersionConflict extends Error {
+  override name = "VersionConflict";
+  constructor(readonly current: number) {
+    super(
+      `the data map is now at version ${current}: this save was based on an older one and was not saved; reload and apply the change again`,
+    );
+  }
+}
+
+/**
+ * A new version. `base`: the version the edit started from (If-Match, the form's `base`); a stale
+ * one is refused. Two saves at once never both win: the loser gets the conflict, not an error.
+ */
 export async function saveVersion(
   db: Kysely<WorkspaceDatabase>,
   orgId: number,
   text: string,
   by: string,
+  base?: number,
 ): Promise<{ version: MapVersion; previous?: MapVersion }> {
   checkMap(text);
   const previous = await latestVersion(db, orgId);
-  const row = await db
-    .insertInto("ws_datamap_version")
-    .values({
-      org_id: orgId,
-      version: (previous?.version ?? 0) + 1,
-      content: text,
-      format: formatOfText(text),
-      digest: digestOf(text),
-      created_by: by,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return { version: toVersion(row), previous };
+  const current = previous?.version ?? 0;
+  if (base !== undefined && base !== current) throw new VersionConflict(current);
+  try {
+    const row = await db
+      .insertInto("ws_datamap_version")
+      .values({
+        org_id: orgId,
+        version: current + 1,
+        content: text,
+        format: formatOfText(text),
+        digest: digestOf(text),
+        created_by: by,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { version: toVersion(row), previous };
+  } catch (e) {
+    if ((e as { code?: string }).code === "23505") throw new VersionConflict((await latestMeta(db, orgId))?.version ?? current + 1);
+    throw e;
+  }
 }
 
 type Row = { version: number; format: string; digest: string; created_by: string; created_at: Date; content: string };

@@ -17,14 +17,14 @@ import { type Kysely, sql } from "kysely";
 import { parseDataMap } from "../engine/load.js";
 import { formatOf } from "../ledger/events.js";
 import { importEvents } from "../ledger/import.js";
-import { scanDatabase, scanPaths } from "../scan/scan.js";
-import { redact } from "../store/open.js";
+import { scanPaths } from "../scan/scan.js";
 import { appendAudit } from "./audit.js";
 import type { WorkspaceDatabase } from "./db/schema.js";
 import { orgScoped } from "./db/wall.js";
 import { latestVersion } from "./datamaps.js";
 import type { Ledgers } from "./ledgers.js";
 import { InputProblem } from "./orgs.js";
+import { scanTarget } from "./scan-targets.js";
 
 export interface JobView {
   id: number;
@@ -50,7 +50,7 @@ export const cleanName = (name: string) =>
     .slice(0, 120) || "upload";
 
 /** The largest upload (all files of one request): 2 GiB, or $XBORDER_MAX_UPLOAD_BYTES. */
-const maxUpload = () => Number(process.env.XBORDER_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
+export const maxUpload = () => Number(process.env.XBORDER_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
 
 export class UploadTooLarge extends Error {
   override name = "UploadTooLarge";
@@ -60,7 +60,7 @@ export class UploadTooLarge extends Error {
 export const OWNER = `${hostname()}:${process.pid}`;
 
 /** Upload folders are named after the process that holds them, so a killed one's are found and removed. */
-const UPLOAD_PREFIX = "xborder-upload-";
+export const UPLOAD_PREFIX = "xborder-upload-";
 
 /** Upload folders a killed server left (SIGKILL skips its clean-up): removed at the next start. */
 async function removeOrphanUploads(): Promise<number> {
@@ -234,12 +234,20 @@ export class Jobs {
     });
   }
 
-  /** A scan of uploaded files, or of a PostgreSQL table (its URL is used, never stored). The report holds masked samples only. */
-  async startScan(orgId: number, source: { files: Upload[] } | { url: string; table: string }, asOf: string, by: string): Promise<number> {
+  /**
+   * A scan of uploaded files, or of a table in a scan target the operator configured (shown and
+   * stored by the target's name: its URL and credentials never). The report holds masked samples only.
+   */
+  async startScan(
+    orgId: number,
+    source: { files: Upload[] } | { target: string; url: string; table: string },
+    asOf: string,
+    by: string,
+  ): Promise<number> {
     if ("url" in source) {
-      const shown = `${redact(source.url).replace(/\?.*$/, "")} ${source.table}`;
+      const shown = `${source.target}: ${source.table}`;
       return this.queue(orgId, "scan", shown, by, undefined, async (_progress, signal) => {
-        const report = await scanDatabase(source.url, { table: source.table }, { asOf, sample: 3 });
+        const report = await scanTarget(source.target, source.url, source.table, asOf);
         signal.throwIfAborted();
         await appendAudit(this.db, { orgId, actor: by, action: "scan.run", target: `${shown}: ${report.persons.distinct} people` });
         return { message: `${shown}: ${report.persons.distinct} people, ${report.persons.sensitive} with sensitive PI`, result: report };

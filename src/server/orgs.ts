@@ -112,31 +112,31 @@ export async function members(db: Kysely<WorkspaceDatabase>, orgId: number) {
     .execute();
 }
 
-/** Add a person (creating their account with the given password if new) or change their role. */
-export async function setMember(
-  db: Kysely<WorkspaceDatabase>,
-  orgId: number,
-  email: string,
-  role: Role,
-  password?: string,
-): Promise<"added" | "changed"> {
-  let user = await db.selectFrom("ws_user").select("id").where("email", "=", email).executeTakeFirst();
-  if (!user) {
-    if (!password) throw new InputProblem("a new person needs an initial password", "password");
-    user = { id: await createUser(db, email, password) };
-  }
-  const had = await db.selectFrom("ws_member").select("role").where("org_id", "=", orgId).where("user_id", "=", user.id).executeTakeFirst();
-  if (had) {
-    await db.updateTable("ws_member").set({ role }).where("org_id", "=", orgId).where("user_id", "=", user.id).execute();
-    return "changed";
-  }
-  await db.insertInto("ws_member").values({ org_id: orgId, user_id: user.id, role }).execute();
-  return "added";
+/** A member's new role (false when the person is not a member); the last owner keeps the role. */
+export async function setRole(db: Kysely<WorkspaceDatabase>, orgId: number, userId: number, role: Role): Promise<boolean> {
+  const had = await db.selectFrom("ws_member").select("role").where("org_id", "=", orgId).where("user_id", "=", userId).executeTakeFirst();
+  if (!had) return false;
+  if (had.role === "owner" && role !== "owner")
+    await keepAnOwner(db, orgId, userId, "the last owner cannot give up the owner role", "role");
+  await db.updateTable("ws_member").set({ role }).where("org_id", "=", orgId).where("user_id", "=", userId).execute();
+  return true;
+}
+
+/** An organisation always keeps an owner: refused when `userId` is its only one. */
+async function keepAnOwner(db: Kysely<WorkspaceDatabase>, orgId: number, userId: number, message: string, field: string): Promise<void> {
+  const owners = await db.selectFrom("ws_member").select("user_id").where("org_id", "=", orgId).where("role", "=", "owner").execute();
+  if (owners.length === 1 && owners[0]?.user_id === userId) throw new InputProblem(message, field);
 }
 
 export async function removeMember(db: Kysely<WorkspaceDatabase>, orgId: number, userId: number): Promise<boolean> {
-  const owners = await db.selectFrom("ws_member").select("user_id").where("org_id", "=", orgId).where("role", "=", "owner").execute();
-  if (owners.length === 1 && owners[0]?.user_id === userId) throw new InputProblem("the last owner cannot be removed", "user");
+  await keepAnOwner(db, orgId, userId, "the last owner cannot be removed", "user");
   const r = await db.deleteFrom("ws_member").where("org_id", "=", orgId).where("user_id", "=", userId).executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+  if (Number(r.numDeletedRows) === 0) return false;
+  await rotateFeed(db, orgId); // a member who leaves keeps no working calendar link
+  return true;
+}
+
+/** A new secret for the organisation's calendar feed: the old link stops working. */
+export async function rotateFeed(db: Kysely<WorkspaceDatabase>, orgId: number): Promise<void> {
+  await db.updateTable("ws_org").set({ feed_secret: newToken() }).where("id", "=", orgId).execute();
 }

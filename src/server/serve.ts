@@ -5,16 +5,20 @@
 import type { AddressInfo } from "node:net";
 import { serve as listen } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { type ServerConfig } from "./config.js";
 import { WorkspaceCache } from "./cache.js";
 import { openWorkspace } from "./db/open.js";
 import { Jobs } from "./jobs.js";
 import { Ledgers } from "./ledgers.js";
+import { PdfPrinter } from "./pdf.js";
 import { newSetupToken } from "./setup.js";
 
 export interface ServeOptions {
   db: string;
   port: number;
   host: string;
+  /** Scan targets and trusted proxies (none by default). */
+  config?: ServerConfig;
 }
 
 export interface Running {
@@ -45,7 +49,7 @@ export async function startServer(o: ServeOptions): Promise<Running> {
       }
     }
     jobs.onSettled = () => cache.changed();
-    const deps = { ws, ledgers, jobs, cache };
+    const deps = { ws, ledgers, jobs, cache, config: o.config ?? { scanTargets: new Map(), trustProxy: [] }, pdf: new PdfPrinter() };
     const app = createApp(deps);
     const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
       const s = listen({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
@@ -62,6 +66,7 @@ export async function startServer(o: ServeOptions): Promise<Running> {
       close: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await jobs.idle();
+        await deps.pdf.close();
         await ledgers.close();
         await ws.close();
       },

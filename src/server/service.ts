@@ -3,7 +3,7 @@
  * line's own (assess, the ledger's count and status, the obligations register, diff), on the
  * organisation's current data map and its ledger. No rule is written here.
  */
-import { addDays, todayInShanghai, type IsoDate } from "../calendar/date.js";
+import { addDays, isIsoDate, todayInShanghai, type IsoDate } from "../calendar/date.js";
 import { assess } from "../engine/assess.js";
 import type { DataMap } from "../engine/datamap.js";
 import { diffMaps, type MapDiff } from "../engine/diff.js";
@@ -31,7 +31,7 @@ export async function currentMap(deps: Deps, orgId: number): Promise<Current | u
   const meta = await deps.cache.memo(`meta:${orgId}`, () => latestMeta(deps.ws.db, orgId));
   if (!meta) return undefined;
   const hit = deps.cache.maps.get(meta.digest);
-  if (hit) return hit;
+  if (hit?.version.version === meta.version) return hit; // the same text saved again is a newer version
   const version = await getVersion(deps.ws.db, orgId, meta.version);
   if (!version) return undefined;
   const current = { version, map: checkMap(version.content, `version ${version.version}`) };
@@ -47,14 +47,14 @@ export async function requireMap(deps: Deps, orgId: number): Promise<Current> {
 
 export const asOfFor = (map: DataMap | undefined, given?: string): IsoDate => {
   if (given !== undefined && given !== "") {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given))) throw new InputProblem("expected a date YYYY-MM-DD", "asOf");
+    if (!isIsoDate(given) || given < "1900-01-01") throw new InputProblem("expected a date YYYY-MM-DD (from 1900)", "asOf");
     return given;
   }
   return map?.asOf ?? todayInShanghai();
 };
 
-export async function saveMap(deps: Deps, a: Access, text: string): Promise<MapVersion> {
-  const { version, previous } = await saveVersion(deps.ws.db, a.org.id, text, a.actor);
+export async function saveMap(deps: Deps, a: Access, text: string, base?: number): Promise<MapVersion> {
+  const { version, previous } = await saveVersion(deps.ws.db, a.org.id, text, a.actor, base);
   deps.cache.changed();
   await appendAudit(deps.ws.db, {
     orgId: a.org.id,
@@ -227,7 +227,7 @@ export async function applyScanToOrg(
   if (!/^[\p{L}\p{N}_.-]{1,100}$/u.test(target.dataset)) throw new InputProblem("expected a dataset id", "dataset");
   const { version } = await requireMap(deps, a.org.id);
   const text = applyScan(version.content, scan.report, target);
-  const saved = await saveMap(deps, a, text);
+  const saved = await saveMap(deps, a, text, version.version);
   await appendAudit(deps.ws.db, {
     orgId: a.org.id,
     actor: a.actor,

@@ -4,6 +4,7 @@
  * keyed tag with the sensitive categories seen in the same record.
  */
 import { mask } from "../../identity/normalize.js";
+import { detect } from "../detect.js";
 import { writePersonKey } from "./canonical.js";
 import {
   CATEGORIES,
@@ -147,6 +148,9 @@ function maskAddress(s: string): string {
   const chars = [...s];
   return chars.slice(0, Math.min(6, Math.ceil(chars.length / 2))).join("") + "****";
 }
+
+/** Column names are checked for identifiers whatever their birth dates (the scan date only decides minors). */
+const ANY_DATE = "2999-12-31";
 
 export class Tally {
   readonly entities = new Float64Array(N_TYPES);
@@ -350,6 +354,13 @@ export class Tally {
    * or the values say about sensitivity. Names and addresses in cells count only in columns
    * typed so.
    */
+  /** A column's name as reported: one that holds an identifier (a workbook's or a record's first row) is masked like a sample. */
+  private shownName(name: string): string {
+    let out = name;
+    for (const f of detect(name, ANY_DATE)) out = out.split(f.value).join(mask(f.value));
+    return out;
+  }
+
   finishColumns(file: string, cols: Iterable<ColumnStats>): void {
     for (const col of cols) {
       const c = col.counts;
@@ -374,7 +385,7 @@ export class Tally {
       const cats = col.headerCategories | valueCats;
       if (type === "unknown" && cats) type = CATEGORIES[Math.log2(cats & -cats)]!;
       const sensitive = type === "bank_card" || type === "geo_coordinate" || cats !== 0;
-      const report: ColumnReport = { file, name: col.name, type, sensitive, filled };
+      const report: ColumnReport = { file, name: this.shownName(col.name), type, sensitive, filled };
       if (top >= 0 && type === ENTITY_TYPES[top]) report.validShare = Number((c[top]! / Math.max(1, filled)).toFixed(4));
       if (col.lookAlike) report.lookAlike = col.lookAlike;
       this.columns.push(report);

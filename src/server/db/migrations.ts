@@ -162,6 +162,23 @@ const migrations: Record<string, Migration> = {
       end $$`.execute(db);
     },
   },
+  // Members join by accepting an invitation (a one-time link), never added to an account without it.
+  "0004_invitations": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("ws_invitation")
+        .addColumn("id", "serial", (c) => c.primaryKey())
+        .addColumn("org_id", "integer", (c) => c.notNull().references("ws_org.id").onDelete("cascade"))
+        .addColumn("email", "text", (c) => c.notNull())
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn("expires_at", "timestamptz", (c) => c.notNull())
+        .addColumn("accepted_at", "timestamptz")
+        .execute();
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -13,6 +13,7 @@ import pg from "pg";
 import { lockDirectory } from "../../store/lock.js";
 import { checkTarget, isUrl, makeDirectory, redact, StoreError } from "../../store/open.js";
 import { PGliteDialect } from "../../store/pglite-dialect.js";
+import { auditKeyPath, useAuditKey } from "../audit.js";
 import { migrateWorkspace } from "./migrations.js";
 import { detectWall } from "./wall.js";
 import type { WorkspaceDatabase } from "./schema.js";
@@ -54,6 +55,7 @@ export async function openWorkspace(target: string): Promise<WorkspaceDb> {
     }
     const db = new Kysely<WorkspaceDatabase>({ dialect: new PostgresDialect({ pool }) });
     await migrateWorkspace(db as Kysely<unknown>, schema);
+    useAuditKey(db, auditKeyPath("postgres"));
     const wall = await detectWall(db);
     const channel = `xborder_ws_${schema}`.slice(0, 63);
     let listener: pg.Client | undefined;
@@ -103,6 +105,7 @@ export async function openWorkspace(target: string): Promise<WorkspaceDb> {
     const db = new Kysely<WorkspaceDatabase>({ dialect: new PGliteDialect(pglite) });
     await sql`select 1`.execute(db);
     await migrateWorkspace(db as Kysely<unknown>, "public");
+    useAuditKey(db, auditKeyPath("pglite", home));
     const wall = await detectWall(db);
     return {
       db,

@@ -56,6 +56,19 @@ export interface TokenTable {
   revoked_at: Timestamp | null;
 }
 
+/** An invitation to join an organisation: a one-time link the owner passes on; the person accepts it. */
+export interface InvitationTable {
+  id: Generated<number>;
+  org_id: number;
+  email: string;
+  role: Role;
+  token_hash: string;
+  created_by: string;
+  created_at: DefaultTimestamp;
+  expires_at: Date;
+  accepted_at: Timestamp | null;
+}
+
 /** The one-time setup link that creates the first owner. */
 export interface SetupTable {
   token_hash: string;
@@ -134,6 +147,7 @@ export interface WorkspaceDatabase {
   ws_session: SessionTable;
   ws_token: TokenTable;
   ws_setup: SetupTable;
+  ws_invitation: InvitationTable;
   ws_signin_failure: SignInFailureTable;
   ws_datamap_version: DataMapVersionTable;
   ws_audit: AuditTable;

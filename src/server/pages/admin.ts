@@ -48,9 +48,12 @@ export function membersBody(
   people: { id: number; email: string; role: string }[],
   tokens: { id: number; name: string; role: string; expires_at: Date; revoked_at: Date | null }[],
   shown?: string,
+  invited?: string,
 ) {
   const lang = ctx.lang;
   const roles = html`${ROLES.map((r) => html`<option value="${r}">${r}</option>`)}`;
+  const picker = (selected: string) =>
+    html`${ROLES.map((r) => html`<option value="${r}" ${r === selected ? "selected" : ""}>${r}</option>`)}`;
   return html`<section class="card">
       <h2>${t(lang, "members")}</h2>
       <table>
@@ -59,7 +62,14 @@ export function membersBody(
             (p) =>
               html`<tr>
                 <td>${p.email}</td>
-                <td>${p.role}</td>
+                <td>
+                  <form class="inline" method="post" action="${base}/members/${p.id}/role">
+                    ${csrfField(ctx)}<select name="role" aria-label="${t(lang, "role")}">
+                      ${picker(p.role)}
+                    </select>
+                    <button type="submit" class="secondary">${t(lang, "change")}</button>
+                  </form>
+                </td>
                 <td>
                   <form method="post" action="${base}/members/${p.id}/remove">
                     ${csrfField(ctx)}<button type="submit" class="secondary">${t(lang, "remove")}</button>
@@ -69,6 +79,7 @@ export function membersBody(
           )}
         </tbody>
       </table>
+      ${invited ? html`<p class="notice" role="status">${t(lang, "invitationLink")}: <code id="invitation">${invited}</code></p>` : ""}
       <form method="post" action="${base}/members">
         ${csrfField(ctx)}
         <div class="inline">
@@ -76,14 +87,10 @@ export function membersBody(
           <div>
             <label for="m-role">${t(lang, "role")}</label
             ><select id="m-role" name="role">
-              ${roles}
+              ${picker("viewer")}
             </select>
           </div>
-          <div>
-            <label for="m-pw">${t(lang, "password")}</label
-            ><input id="m-pw" name="password" type="password" autocomplete="new-password" minlength="12" />
-          </div>
-          <button type="submit">${t(lang, "add")}</button>
+          <button type="submit">${t(lang, "invite")}</button>
         </div>
       </form>
     </section>

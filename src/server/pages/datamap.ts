@@ -39,7 +39,7 @@ export function datamapBody(
       canWrite
         ? html`<section class="card">
             <form method="post" action="${base}/datamap" enctype="multipart/form-data">
-              ${csrfField(ctx)} <label for="text">YAML / JSON</label
+              ${csrfField(ctx)} <input type="hidden" name="base" value="${current?.version ?? 0}" /> <label for="text">YAML / JSON</label
               ><textarea id="text" name="text" spellcheck="false">${draft?.text ?? current?.content ?? ""}</textarea>
               <label for="file">${t(lang, "upload")} (.yaml, .yml, .json)</label
               ><input id="file" name="file" type="file" accept=".yaml,.yml,.json" /> <button type="submit">${t(lang, "save")}</button>

@@ -71,6 +71,7 @@ export function sectionForm(
   raw: Record<string, unknown>,
   errors: Map<string, string>,
   general?: string,
+  baseVersion?: number,
 ) {
   const lang = ctx.lang;
   const specs = FIELDS[section];
@@ -106,7 +107,7 @@ export function sectionForm(
         : ""
     }
     <form id="section-form" method="post" action="${base}/datamap/edit/${section}">
-      ${csrfField(ctx)}
+      ${csrfField(ctx)} ${baseVersion === undefined ? "" : html`<input type="hidden" name="base" value="${baseVersion}" />`}
       ${
         section === "processor"
           ? fieldset(raw.processor, "", sectionLabel(section, lang), false)

@@ -9,7 +9,7 @@ import { csrfField, type PageContext } from "./layout.js";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
-export function scansBody(ctx: PageContext, base: string, jobs: JobView[], canWrite: boolean) {
+export function scansBody(ctx: PageContext, base: string, jobs: JobView[], canWrite: boolean, targets: string[]) {
   const lang = ctx.lang;
   return html`${
     canWrite
@@ -20,12 +20,19 @@ export function scansBody(ctx: PageContext, base: string, jobs: JobView[], canWr
             </form>
           </section>
           <section class="card">
-            <form method="post" action="${base}/scans">
-              ${csrfField(ctx)} <label for="url">${t(lang, "scanTable")}</label
-              ><input id="url" name="url" type="text" placeholder="postgres://user@host:5432/db" autocomplete="off" />
-              <label for="table">${t(lang, "table")}</label><input id="table" name="table" type="text" placeholder="public.customers" />
-              <button type="submit">${t(lang, "start")}</button>
-            </form>
+            ${
+              targets.length
+                ? html`<form method="post" action="${base}/scans">
+                    ${csrfField(ctx)} <label for="target">${t(lang, "scanTable")}</label
+                    ><select id="target" name="target">
+                      ${targets.map((n) => html`<option value="${n}">${n}</option>`)}
+                    </select>
+                    <label for="table">${t(lang, "table")}</label
+                    ><input id="table" name="table" type="text" placeholder="public.customers" />
+                    <button type="submit">${t(lang, "start")}</button>
+                  </form>`
+                : html`<p class="notice">${t(lang, "scanTargetsNone")}</p>`
+            }
           </section>`
       : ""
   }

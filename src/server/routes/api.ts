@@ -10,16 +10,20 @@ import { HTTPException } from "hono/http-exception";
 import { parseDataMap } from "../../engine/load.js";
 import type { Lang } from "../../law/index.js";
 import { appendAudit, auditCsv, auditEntries, verifyAudit } from "../audit.js";
+import { bodyLimit, readText } from "../body.js";
 import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
-import { DOCUMENT_KINDS, documentToDocx, documentToHtml, htmlToPdf, openItems, PdfUnavailable } from "../../report/documents/index.js";
+import { ChromiumBusy } from "../../chromium.js";
+import { DOCUMENT_KINDS, documentToDocx, documentToHtml, openItems, PdfUnavailable } from "../../report/documents/index.js";
 import type { Body } from "../cache.js";
 import { draftDocument, generateDocument, isDocumentKind, listDocuments, storedDocument } from "../documents.js";
-import { access, type Ctx, type Env, notFound } from "../context.js";
+import { access, type Ctx, type Env, int, notFound } from "../context.js";
 import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
-import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, setMember } from "../orgs.js";
+import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, rotateFeed } from "../orgs.js";
+import { changeRole, inviteMember } from "../members.js";
 import { openApiDocument, openApiPage } from "../openapi.js";
+import { scanTargetRequest } from "../scan-targets.js";
 import {
   applyScanToOrg,
   asOfFor,
@@ -35,14 +39,22 @@ import {
 } from "../service.js";
 
 const langQ = (c: Ctx): Lang => (c.req.query("lang") === "zh" ? "zh" : "en");
-const int = (s: string | undefined, field: string): number => {
-  if (!s || !/^\d{1,9}$/.test(s)) throw new InputProblem("expected a whole number", field);
-  return Number(s);
-};
 
+/** The version a save edits: If-Match: "N" (the ETag the GET gave), or ?base=N; none = the latest. */
+function baseVersion(c: Ctx): number | undefined {
+  const match = c.req.header("if-match");
+  if (match !== undefined) {
+    const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(match);
+    if (!m) throw new InputProblem('expected the ETag of a version ("3")', "If-Match");
+    return Number(m[1]);
+  }
+  const q = c.req.query("base");
+  return q === undefined ? undefined : int(q, "base");
+}
+
+/** A JSON object body: at most the route's limit, and never more than a data map (16 MiB) — an upload route's JSON is small. */
 async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (text.length > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the body is larger than 16 MiB" });
+  const text = await readText(c, Math.min(bodyLimit(c.req.path), MAX_MAP_BYTES));
   if (!text.trim()) return {};
   try {
     const v = JSON.parse(text) as unknown;
@@ -51,6 +63,18 @@ async function jsonBody(c: Ctx): Promise<Record<string, unknown>> {
   } catch {
     throw new InputProblem("expected a JSON object", "body");
   }
+}
+
+/** Whether a parsed JSON value nests deeper than `max` (checked without recursion). */
+function nestedDeeperThan(v: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== "object") continue;
+    if (d >= max) return true;
+    for (const y of Object.values(x)) stack.push([y, d + 1]);
+  }
+  return false;
 }
 
 const bytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
@@ -86,6 +110,7 @@ export function apiRoutes() {
     const a = await access(c, c.req.param("org"), "read");
     const { version } = await requireMap(c.var.deps, a.org.id);
     c.header("x-xborder-version", String(version.version));
+    c.header("etag", `"${version.version}"`);
     return c.body(version.content, 200, {
       "content-type": version.format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
     });
@@ -93,9 +118,8 @@ export function apiRoutes() {
 
   v1.put("/orgs/:org/datamap", async (c) => {
     const a = await access(c, c.req.param("org"), "write");
-    const text = await c.req.text();
-    if (text.length > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the data map is larger than 16 MiB" });
-    const v = await saveMap(c.var.deps, a, text);
+    const text = await readText(c);
+    const v = await saveMap(c.var.deps, a, text, baseVersion(c));
     return c.json({ version: v.version, digest: v.digest, createdBy: v.createdBy, createdAt: v.createdAt }, 201);
   });
 
@@ -134,6 +158,7 @@ export function apiRoutes() {
             })();
     const lang = str("lang");
     if (lang !== undefined && lang !== "zh" && lang !== "en") throw new InputProblem("expected zh or en", "lang");
+    if (nestedDeeperThan(body.map, 64)) throw new InputProblem("nested more than 64 levels deep", "map");
     const map =
       body.map === undefined ? undefined : parseDataMap(typeof body.map === "string" ? body.map : JSON.stringify(body.map), "map");
     const text = await assessOrgJson(c.var.deps, a.org.id, {
@@ -195,11 +220,7 @@ export function apiRoutes() {
     let id: number;
     if (/^application\/json/.test(c.req.header("content-type") ?? "")) {
       const body = await jsonBody(c);
-      if (typeof body.url !== "string" || !/^postgres(ql)?:\/\//.test(body.url))
-        throw new InputProblem("expected a postgres:// URL", "url");
-      if (typeof body.table !== "string" || !/^[\w.]{1,200}$/.test(body.table))
-        throw new InputProblem("expected a table (schema.table)", "table");
-      id = await c.var.deps.jobs.startScan(a.org.id, { url: body.url, table: body.table }, asOf, a.actor);
+      id = await c.var.deps.jobs.startScan(a.org.id, scanTargetRequest(c.var.deps.config.scanTargets, body), asOf, a.actor);
     } else {
       id = await c.var.deps.jobs.startScan(
         a.org.id,
@@ -210,6 +231,11 @@ export function apiRoutes() {
     }
     const statusUrl = `/api/v1/orgs/${a.org.slug}/jobs/${id}`;
     return c.json({ id, statusUrl, reportUrl: `/api/v1/orgs/${a.org.slug}/scans/${id}` }, 202, { location: statusUrl });
+  });
+
+  v1.get("/orgs/:org/scan-targets", async (c) => {
+    await access(c, c.req.param("org"), "read");
+    return c.json([...c.var.deps.config.scanTargets.keys()]);
   });
 
   v1.get("/orgs/:org/scans/:id", async (c) => {
@@ -288,12 +314,13 @@ export function apiRoutes() {
       });
     if (format === "pdf") {
       try {
-        return c.body(bytes(await htmlToPdf(html)), 200, {
+        return c.body(bytes(await c.var.deps.pdf.print(a.org.id, int(c.req.param("id"), "id"), html)), 200, {
           "content-type": "application/pdf",
           "content-disposition": `attachment; filename="${name}.pdf"`,
         });
       } catch (e) {
         if (e instanceof PdfUnavailable) throw new HTTPException(501, { message: e.message });
+        if (e instanceof ChromiumBusy) throw new HTTPException(503, { message: e.message });
         throw e;
       }
     }
@@ -320,7 +347,18 @@ export function apiRoutes() {
 
   v1.get("/orgs/:org/audit/verify", async (c) => {
     const a = await access(c, c.req.param("org"), "audit");
-    return c.json(await verifyAudit(c.var.deps.ws.db, a.org.id));
+    const head = c.req.query("expectHead");
+    if (head !== undefined && !/^\d{1,9}:[0-9a-f]{64}$/.test(head))
+      throw new InputProblem("expected SEQ:HASH as verify gave it", "expectHead");
+    return c.json(await verifyAudit(c.var.deps.ws.db, a.org.id, head));
+  });
+
+  v1.post("/orgs/:org/feed/rotate", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    await rotateFeed(c.var.deps.ws.db, a.org.id);
+    await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "feed.rotate", target: "calendar feed" });
+    const org = await c.var.deps.ws.db.selectFrom("ws_org").select("feed_secret").where("id", "=", a.org.id).executeTakeFirstOrThrow();
+    return c.json({ feedUrl: `${new URL(c.req.url).origin}/feeds/${org.feed_secret}.ics` });
   });
 
   v1.get("/orgs/:org/members", async (c) => {
@@ -331,16 +369,22 @@ export function apiRoutes() {
   v1.post("/orgs/:org/members", async (c) => {
     const a = await access(c, c.req.param("org"), "admin");
     const body = await jsonBody(c);
-    if (!isRole(body.role)) throw new InputProblem(`expected one of ${ROLES.join(" | ")}`, "role");
+    if (body.password !== undefined)
+      throw new InputProblem("the person chooses their own password when they accept the invitation", "password");
+    const role = body.role ?? "viewer";
+    if (!isRole(role)) throw new InputProblem(`expected one of ${ROLES.join(" | ")}`, "role");
     const email = normalEmail(body.email);
-    const r = await setMember(c.var.deps.ws.db, a.org.id, email, body.role, typeof body.password === "string" ? body.password : undefined);
-    await appendAudit(c.var.deps.ws.db, {
-      orgId: a.org.id,
-      actor: a.actor,
-      action: `member.${r === "added" ? "add" : "role"}`,
-      target: `${email} as ${body.role}`,
-    });
-    return c.json({ email, role: body.role, result: r }, r === "added" ? 201 : 200);
+    const inv = await inviteMember(c, a, email, role);
+    return c.json({ email, role, invitationUrl: inv.url, expiresAt: inv.expiresAt }, 201);
+  });
+
+  v1.patch("/orgs/:org/members/:user", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    const userId = int(c.req.param("user"), "user");
+    const body = await jsonBody(c);
+    if (!isRole(body.role)) throw new InputProblem(`expected one of ${ROLES.join(" | ")}`, "role");
+    await changeRole(c, a, userId, body.role);
+    return c.json({ user: userId, role: body.role });
   });
 
   v1.delete("/orgs/:org/members/:user", async (c) => {

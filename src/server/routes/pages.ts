@@ -1,4 +1,8 @@
 /** The web app's pages, server-rendered (Chinese first; English one click away), on the same service functions as the API. */
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebStream } from "node:stream/web";
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
@@ -8,9 +12,10 @@ import { registerToIcs } from "../../report/register-ics.js";
 import { appendAudit, auditEntries, verifyAudit } from "../audit.js";
 import { listApiTokens } from "../auth/tokens.js";
 import { createToken, revokeToken } from "../tokens.js";
-import { access, type Access, type Ctx, type Env } from "../context.js";
+import { access, type Access, type Ctx, type Env, int } from "../context.js";
 import { checkMap, getVersion, latestVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
-import { can, InputProblem, isRole, members, normalEmail, removeMember, setMember } from "../orgs.js";
+import { can, InputProblem, isRole, members, normalEmail, removeMember, rotateFeed } from "../orgs.js";
+import { changeRole, inviteMember } from "../members.js";
 import { parse as parseYaml } from "yaml";
 import type { DataMap } from "../../engine/datamap.js";
 import { applyForm, isSection, type Section } from "../form-fields.js";
@@ -18,8 +23,10 @@ import { datamapBody, diffBody, type FieldError } from "../pages/datamap.js";
 import { sectionForm, sectionLabel } from "../pages/forms.js";
 import { assessmentBody } from "../pages/assessment.js";
 import { auditBody, membersBody } from "../pages/admin.js";
+import { allFields, field, type Form, readForm } from "../body.js";
+import { scanTargetRequest } from "../scan-targets.js";
 import { t, type Word } from "../pages/i18n.js";
-import { page, type PageContext } from "../pages/layout.js";
+import { csrfField, page, type PageContext } from "../pages/layout.js";
 import { ledgerBody } from "../pages/ledger.js";
 import { overviewBody } from "../pages/overview.js";
 import { itemRow } from "../pages/register.js";
@@ -68,13 +75,21 @@ const noMapYet = (ctx: PageContext, base: string) =>
 /** Where the forms start when no data map has been saved yet. */
 const EMPTY_MAP = 'xborder: 1\nprocessor:\n  name: ""\n';
 
+/** The version a form was opened on (its hidden `base` field): a save over a newer one is refused. */
+const formBase = (f: Form): number | undefined => {
+  const v = field(f, "base");
+  if (!v) return undefined;
+  if (!/^\d{1,9}$/.test(v)) throw new InputProblem("expected a version number", "base");
+  return Number(v);
+};
+
+/** An uploaded form file, as the stream a job reads. */
+const onDisk = (path: string) => Readable.toWeb(createReadStream(path)) as WebStream<Uint8Array>;
+
 export function pageRoutes() {
   const r = new Hono<Env>();
   const title = (c: Ctx, w: Word) => t(c.var.lang, w);
-  const form = async (c: Ctx, k: string) => {
-    const v = (await c.req.parseBody())[k];
-    return typeof v === "string" ? v : "";
-  };
+  const form = async (c: Ctx, k: string) => field(await readForm(c), k);
 
   r.get("/o/:org", async (c) => {
     const a = await pageAccess(c, "read");
@@ -111,14 +126,15 @@ export function pageRoutes() {
   r.post("/o/:org/datamap", async (c) => {
     const a = await pageAccess(c, "write");
     if (a instanceof Response) return a;
-    const body = await c.req.parseBody();
-    let text = typeof body.text === "string" ? body.text : "";
-    if (body.file instanceof File && body.file.size > 0) {
-      if (body.file.size > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the data map is larger than 16 MiB" });
-      text = new TextDecoder().decode(await body.file.arrayBuffer());
+    const body = await readForm(c);
+    let text = field(body, "text");
+    const file = body.files.file?.[0];
+    if (file && file.size > 0) {
+      if (file.size > MAX_MAP_BYTES) throw new HTTPException(413, { message: "the data map is larger than 16 MiB" });
+      text = await readFile(file.path, "utf8");
     }
     try {
-      const v = await saveMap(c.var.deps, a, text);
+      const v = await saveMap(c.var.deps, a, text, formBase(body));
       return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
     } catch (e) {
       if (e instanceof DataMapError) {
@@ -134,7 +150,15 @@ export function pageRoutes() {
     }
   });
 
-  const showForm = async (c: Ctx, a: Access, section: Section, text: string, errors = new Map<string, string>(), general?: string) => {
+  const showForm = async (
+    c: Ctx,
+    a: Access,
+    section: Section,
+    text: string,
+    base: number | undefined,
+    errors = new Map<string, string>(),
+    general?: string,
+  ) => {
     const ctx = ctxOf(c, a);
     const raw = (parseYaml(text) ?? {}) as Record<string, unknown>;
     let map: DataMap;
@@ -143,7 +167,7 @@ export function pageRoutes() {
     } catch {
       map = (await currentMap(c.var.deps, a.org.id))?.map ?? checkMap(EMPTY_MAP);
     }
-    const body = sectionForm(ctx, `/o/${a.org.slug}`, section, map, raw, errors, general);
+    const body = sectionForm(ctx, `/o/${a.org.slug}`, section, map, raw, errors, general, base);
     return c.html(page(ctx, `${t(ctx.lang, "datamap")} — ${sectionLabel(section, ctx.lang)}`, body), errors.size || general ? 422 : 200);
   };
 
@@ -152,7 +176,8 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const section = c.req.param("section");
     if (!isSection(section)) throw new HTTPException(404, { message: "no such section" });
-    return showForm(c, a, section, (await currentMap(c.var.deps, a.org.id))?.version.content ?? EMPTY_MAP);
+    const cur = await currentMap(c.var.deps, a.org.id);
+    return showForm(c, a, section, cur?.version.content ?? EMPTY_MAP, cur?.version.version ?? 0);
   });
 
   r.post("/o/:org/datamap/edit/:section", async (c) => {
@@ -160,10 +185,11 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const section = c.req.param("section");
     if (!isSection(section)) throw new HTTPException(404, { message: "no such section" });
-    const form = (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
+    const posted = await readForm(c);
+    const form = allFields(posted);
     const text = applyForm((await currentMap(c.var.deps, a.org.id))?.version.content ?? EMPTY_MAP, section, form);
     try {
-      const v = await saveMap(c.var.deps, a, text);
+      const v = await saveMap(c.var.deps, a, text, formBase(posted));
       return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
     } catch (e) {
       if (!(e instanceof DataMapError)) throw e;
@@ -175,14 +201,14 @@ export function pageRoutes() {
         else if (head === section && typeof rest[0] === "number") errors.set(`${rest[0]}.${rest.slice(1).join(".")}`, i.message);
         else other.push(`${formatPath(i.path)}: ${i.message}`);
       }
-      return showForm(c, a, section, text, errors, other.join("; ") || undefined);
+      return showForm(c, a, section, text, formBase(posted), errors, other.join("; ") || undefined);
     }
   });
 
   r.get("/o/:org/datamap/versions/:v", async (c) => {
     const a = await pageAccess(c, "read");
     if (a instanceof Response) return a;
-    const v = await getVersion(c.var.deps.ws.db, a.org.id, Number(c.req.param("v")));
+    const v = await getVersion(c.var.deps.ws.db, a.org.id, int(c.req.param("v"), "version"));
     if (!v) throw new HTTPException(404, { message: "no such version" });
     if (c.req.query("download")) {
       return c.body(v.content, 200, {
@@ -240,10 +266,9 @@ export function pageRoutes() {
   r.post("/o/:org/ledger", async (c) => {
     const a = await pageAccess(c, "write");
     if (a instanceof Response) return a;
-    const body = await c.req.parseBody();
-    const f = body.events;
-    if (!(f instanceof File) || f.size === 0) throw new InputProblem("choose a file of events", "events");
-    await c.var.deps.jobs.startLedgerImport(a.org.id, f.name, f.stream() as never, a.actor);
+    const f = (await readForm(c)).files.events?.[0];
+    if (!f || f.size === 0) throw new InputProblem("choose a file of events", "events");
+    await c.var.deps.jobs.startLedgerImport(a.org.id, f.name, onDisk(f.path), a.actor);
     return c.redirect(`/o/${a.org.slug}/ledger`, 303);
   });
 
@@ -251,24 +276,27 @@ export function pageRoutes() {
     const a = await pageAccess(c, "read");
     if (a instanceof Response) return a;
     const jobs = (await c.var.deps.jobs.list(a.org.id, 50)).filter((j) => j.kind === "scan");
-    return c.html(page(ctxOf(c, a), title(c, "scans"), scansBody(ctxOf(c, a), `/o/${a.org.slug}`, jobs, can(a.role, "write"))));
+    return c.html(
+      page(
+        ctxOf(c, a),
+        title(c, "scans"),
+        scansBody(ctxOf(c, a), `/o/${a.org.slug}`, jobs, can(a.role, "write"), [...c.var.deps.config.scanTargets.keys()]),
+      ),
+    );
   });
 
   r.post("/o/:org/scans", async (c) => {
     const a = await pageAccess(c, "write");
     if (a instanceof Response) return a;
-    const body = await c.req.parseBody({ all: true });
+    const form = await readForm(c);
+    const body = allFields(form);
     const asOf = asOfFor(undefined, undefined);
-    if (typeof body.url === "string" && body.url.trim()) {
-      const url = body.url.trim();
-      const table = typeof body.table === "string" ? body.table.trim() : "";
-      if (!/^postgres(ql)?:\/\//.test(url)) throw new InputProblem("expected a postgres:// URL", "url");
-      if (!/^[\w.]{1,200}$/.test(table)) throw new InputProblem("expected a table (schema.table)", "table");
-      await c.var.deps.jobs.startScan(a.org.id, { url, table }, asOf, a.actor);
+    if (body.target !== undefined || body.url !== undefined) {
+      await c.var.deps.jobs.startScan(a.org.id, scanTargetRequest(c.var.deps.config.scanTargets, body), asOf, a.actor);
     } else {
-      const files = ([] as unknown[]).concat(body.files ?? []).filter((f): f is File => f instanceof File && f.size > 0);
+      const files = (form.files.files ?? []).filter((f) => f.size > 0);
       if (!files.length) throw new InputProblem("choose one or more files", "files");
-      await c.var.deps.jobs.startScan(a.org.id, { files: files.map((f) => ({ name: f.name, body: f.stream() as never })) }, asOf, a.actor);
+      await c.var.deps.jobs.startScan(a.org.id, { files: files.map((f) => ({ name: f.name, body: onDisk(f.path) })) }, asOf, a.actor);
     }
     return c.redirect(`/o/${a.org.slug}/scans`, 303);
   });
@@ -276,7 +304,7 @@ export function pageRoutes() {
   r.get("/o/:org/scans/:id", async (c) => {
     const a = await pageAccess(c, "read");
     if (a instanceof Response) return a;
-    const id = Number(c.req.param("id"));
+    const id = int(c.req.param("id"), "id");
     const s = await scanReport(c.var.deps, a.org.id, id);
     if (!s?.report) throw new HTTPException(404, { message: "no finished scan with this number" });
     const cur = await currentMap(c.var.deps, a.org.id);
@@ -294,7 +322,7 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const dataset = (await form(c, "dataset")).trim();
     const transfer = (await form(c, "transfer")).trim();
-    const v = await applyScanToOrg(c.var.deps, a, Number(c.req.param("id")), { dataset, transfer: transfer || undefined });
+    const v = await applyScanToOrg(c.var.deps, a, int(c.req.param("id"), "id"), { dataset, transfer: transfer || undefined });
     return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
   });
 
@@ -345,6 +373,13 @@ export function pageRoutes() {
           <section class="card">${calendarBody(reg.asOf, reg.items, defaultCalendar(), lang)}</section>
           <section class="card">
             <p>${t(lang, "icsFeed")}: <code>${feed}</code></p>
+            ${
+              can(a.role, "admin")
+                ? html`<form class="inline" method="post" action="${base}/feed/rotate">
+                    ${csrfField(ctx)}<button type="submit" class="secondary">${t(lang, "rotateFeed")}</button>
+                  </form>`
+                : ""
+            }
             <table>
               <thead>
                 <tr>
@@ -361,6 +396,14 @@ export function pageRoutes() {
           </section>`,
       ),
     );
+  });
+
+  r.post("/o/:org/feed/rotate", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    await rotateFeed(c.var.deps.ws.db, a.org.id);
+    await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "feed.rotate", target: "calendar feed" });
+    return c.redirect(`/o/${a.org.slug}/deadlines`, 303);
   });
 
   r.get("/feeds/:file", async (c) => {
@@ -385,13 +428,13 @@ export function pageRoutes() {
     );
   });
 
-  const showMembers = async (c: Ctx, a: Access, shown?: string) => {
+  const showMembers = async (c: Ctx, a: Access, shown?: string, invited?: string) => {
     const db = c.var.deps.ws.db;
     return c.html(
       page(
         ctxOf(c, a),
         title(c, "members"),
-        membersBody(ctxOf(c, a), `/o/${a.org.slug}`, await members(db, a.org.id), await listApiTokens(db, a.org.id), shown),
+        membersBody(ctxOf(c, a), `/o/${a.org.slug}`, await members(db, a.org.id), await listApiTokens(db, a.org.id), shown, invited),
       ),
     );
   };
@@ -405,24 +448,26 @@ export function pageRoutes() {
   r.post("/o/:org/members", async (c) => {
     const a = await pageAccess(c, "admin");
     if (a instanceof Response) return a;
-    const role = await form(c, "role");
+    const role = (await form(c, "role")) || "viewer";
     if (!isRole(role)) throw new InputProblem("expected a role", "role");
     const email = normalEmail(await form(c, "email"));
-    const pw = await form(c, "password");
-    const res = await setMember(c.var.deps.ws.db, a.org.id, email, role, pw || undefined);
-    await appendAudit(c.var.deps.ws.db, {
-      orgId: a.org.id,
-      actor: a.actor,
-      action: `member.${res === "added" ? "add" : "role"}`,
-      target: `${email} as ${role}`,
-    });
+    const inv = await inviteMember(c, a, email, role);
+    return showMembers(c, a, undefined, inv.url);
+  });
+
+  r.post("/o/:org/members/:user/role", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    const role = await form(c, "role");
+    if (!isRole(role)) throw new InputProblem("expected a role", "role");
+    await changeRole(c, a, int(c.req.param("user"), "user"), role);
     return c.redirect(`/o/${a.org.slug}/members`, 303);
   });
 
   r.post("/o/:org/members/:user/remove", async (c) => {
     const a = await pageAccess(c, "admin");
     if (a instanceof Response) return a;
-    const id = Number(c.req.param("user"));
+    const id = int(c.req.param("user"), "user");
     if (await removeMember(c.var.deps.ws.db, a.org.id, id))
       await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "member.remove", target: `user ${id}` });
     return c.redirect(`/o/${a.org.slug}/members`, 303);
@@ -449,7 +494,7 @@ export function pageRoutes() {
   r.post("/o/:org/tokens/:id/revoke", async (c) => {
     const a = await pageAccess(c, "admin");
     if (a instanceof Response) return a;
-    const id = Number(c.req.param("id"));
+    const id = int(c.req.param("id"), "id");
     const res = await revokeToken(c.var.deps, a.org.id, id);
     if (Number(res.numUpdatedRows))
       await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "token.revoke", target: `token ${id}` });

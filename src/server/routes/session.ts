@@ -4,8 +4,10 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
 import { appendAudit } from "../audit.js";
-import { checkPassword, decoyHash, verifyPassword } from "../auth/passwords.js";
-import { recordFailure, signInBlocked } from "../auth/rate-limit.js";
+import { field as formField, readForm } from "../body.js";
+import { checkPassword } from "../auth/passwords.js";
+import { clientAddress } from "../auth/client-address.js";
+import { passwordAttempt, tooManyAttempts } from "../auth/attempt.js";
 import { createSession, endAllSessions, endSession, SESSION_COOKIE, SESSION_HOURS } from "../auth/sessions.js";
 import { type Ctx, type Env, LANG_COOKIE } from "../context.js";
 import { createDemoOrg } from "../demo.js";
@@ -14,13 +16,9 @@ import { hasUsers, setupTokenValid, useSetupToken } from "../setup.js";
 import { t } from "../pages/i18n.js";
 import { csrfField, page } from "../pages/layout.js";
 
-const field = async (c: Ctx, name: string): Promise<string> => {
-  const body = await c.req.parseBody();
-  const v = body[name];
-  return typeof v === "string" ? v : "";
-};
+const field = async (c: Ctx, name: string): Promise<string> => formField(await readForm(c), name);
 
-function startSession(c: Ctx, token: string) {
+export function startSession(c: Ctx, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",
@@ -28,6 +26,17 @@ function startSession(c: Ctx, token: string) {
     secure: new URL(c.req.url).protocol === "https:",
     maxAge: SESSION_HOURS * 3600,
   });
+}
+
+/**
+ * A path on this site, or "/": browsers read `/\\host` and `//host` as another site, and drop tabs
+ * and line breaks, so the path is resolved as a browser would and kept only if it stays here.
+ */
+export function sameOriginPath(next: string | undefined): string {
+  if (!next || !next.startsWith("/") || [...next].some((ch) => ch === "\\" || ch.charCodeAt(0) < 0x20)) return "/";
+  const here = "http://xborder.invalid";
+  const u = new URL(next, here);
+  return u.origin === here && !u.pathname.startsWith("//") ? `${u.pathname}${u.search}${u.hash}` : "/";
 }
 
 const userOf = (c: Ctx) => (c.var.session ? { email: c.var.session.email, csrf: c.var.session.csrf } : undefined);
@@ -45,8 +54,7 @@ export function sessionRoutes() {
   r.get("/lang/:lang", (c) => {
     const lang = c.req.param("lang") === "en" ? "en" : "zh";
     setCookie(c, LANG_COOKIE, lang, { path: "/", sameSite: "Lax", maxAge: 365 * 86400 });
-    const next = c.req.query("next") ?? "/";
-    return c.redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/");
+    return c.redirect(sameOriginPath(c.req.query("next")));
   });
 
   const setupForm = (c: Ctx, token: string, problem?: string) => {
@@ -123,21 +131,17 @@ export function sessionRoutes() {
 
   r.post("/signin", async (c) => {
     const { db } = c.var.deps.ws;
-    const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    const address = clientAddress(c);
     const raw = (await field(c, "email")).trim().toLowerCase();
     const password = await field(c, "password");
-    if (await signInBlocked(db, raw, address)) {
-      return c.html(
-        signInForm(c, c.var.lang === "zh" ? "失败次数过多，请15分钟后再试。" : "Too many failed attempts: try again in 15 minutes."),
-        429,
-      );
+    const attempt = await passwordAttempt(db, raw, password, address);
+    if (attempt.result === "wait") {
+      c.header("retry-after", String(attempt.retryAfter));
+      return c.html(signInForm(c, tooManyAttempts(c.var.lang)), 429);
     }
-    const user = await db.selectFrom("ws_user").select(["id", "password_hash"]).where("email", "=", raw).executeTakeFirst();
-    const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), password);
-    if (!user || !ok) {
-      await recordFailure(db, raw, address);
+    if (attempt.result === "wrong")
       return c.html(signInForm(c, c.var.lang === "zh" ? "电子邮箱或密码不正确。" : "Wrong e-mail or password."), 401);
-    }
+    const user = { id: attempt.userId };
     const s = await createSession(db, user.id);
     startSession(c, s.token);
     for (const o of await orgsOf(db, user.id)) await appendAudit(db, { orgId: o.id, actor: raw, action: "session.sign_in", target: raw });
