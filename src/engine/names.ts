@@ -99,7 +99,7 @@ export const CONTRACT_CLAUSE_NAMES: Table<typeof CONTRACT_CLAUSES> = {
   incidents: say("应急处置和个人维权途径", "incident response and individuals' channels"),
 };
 
-/** 变更事项 (SCM-2023 Art 8). */
+/** 变更事项 (SCM-2023 Art 8; `control`: SAM-2022 Art 14's change of actual control). */
 export const CHANGE_KIND_NAMES: Table<typeof CHANGE_KINDS> = {
   purpose: say("出境目的", "purpose"),
   scope: say("出境范围", "scope"),
@@ -110,6 +110,7 @@ export const CHANGE_KIND_NAMES: Table<typeof CHANGE_KINDS> = {
   recipient_use: say("境外接收方处理用途、方式", "the recipient's use"),
   retention: say("保存期限", "retention"),
   recipient_law: say("境外接收方所在国家或者地区法律环境", "the recipient's legal environment"),
+  control: say("数据处理者或者境外接收方实际控制权", "actual control of the processor or the recipient"),
   other: say("其他", "other"),
 };
 
