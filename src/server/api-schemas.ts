@@ -1,0 +1,224 @@
+/**
+ * The API's request and response bodies as zod schemas: the OpenAPI document's components are
+ * generated from them (z.toJSONSchema), so the contract and the checks are one text. Objects
+ * are closed (an undocumented field is a contract break) except the command line's own reports
+ * (assessment, status, register, diff, scan report, document), whose top level is described and
+ * whose inner detail is the command line's `--format json`.
+ */
+import { z } from "zod";
+import { ROLES } from "./db/schema.js";
+
+const Role = z.enum(ROLES).meta({ description: "owner: all; editor: read, write; auditor: read, audit; viewer: read" });
+const Instant = z.string().meta({ format: "date-time" });
+const Day = z.string().meta({ format: "date", description: "YYYY-MM-DD" });
+const Lang = z.enum(["zh", "en"]);
+const Window = z.object({ from: Day, to: Day });
+const People = z.object({ general: z.number().int(), sensitive: z.number().int() });
+const Open = z.object({ id: z.string(), text: z.string() });
+
+// Errors (RFC 9457 problem details) — the field path of each error.
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), line: z.number().int().optional() }))
+      .optional()
+      .meta({ description: "Each field at fault: its path (transfers[2].recipient, lang, If-Match) and, in a YAML text, its line" }),
+    currentVersion: z.number().int().optional().meta({ description: "409 on a save based on an older version: the version now" }),
+  })
+  .meta({ description: "application/problem+json (RFC 9457)" });
+
+// Who is asking.
+const OrgOfMember = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), role: Role });
+export const Me = z.union([z.object({ token: z.string(), role: Role }), z.object({ email: z.string(), orgs: z.array(OrgOfMember) })]);
+export const Org = z.object({ slug: z.string(), name: z.string(), role: Role });
+
+// The data map.
+export const SavedVersion = z.object({ version: z.number().int(), digest: z.string(), createdBy: z.string(), createdAt: Instant });
+export const VersionInfo = SavedVersion.extend({ format: z.enum(["yaml", "json"]) });
+export const Version = VersionInfo.extend({ content: z.string() });
+export const Versions = z.array(VersionInfo);
+export const Diff = z.looseObject({}).meta({ description: "`xborder diff --format json`" });
+
+// Assessment and the ledger (the command line's reports).
+export const Assessment = z
+  .looseObject({
+    asOf: Day,
+    regime: z.string(),
+    instruments: z.array(z.string()),
+    window: Window,
+    processor: z.looseObject({ name: z.string() }),
+    transfers: z.array(z.looseObject({ id: z.string(), pathway: z.string() })),
+  })
+  .meta({ description: "`xborder assess --format json`" });
+export const Overview = z.looseObject({}).meta({ description: "The overview page's data" });
+export const LedgerCount = z.object({
+  asOf: Day,
+  window: Window,
+  cumulative: People,
+  transfers: z.record(z.string(), People.extend({ counted: z.boolean() })),
+});
+export const LedgerStatus = z
+  .looseObject({ asOf: Day, regime: z.string(), window: Window, bands: z.array(z.looseObject({ id: z.string() })) })
+  .meta({ description: "`xborder status --format json`" });
+export const Register = z.looseObject({}).meta({ description: "`xborder obligations --format json`" });
+
+// Jobs.
+export const JobStarted = z.object({ id: z.number().int(), statusUrl: z.string() });
+export const ScanStarted = JobStarted.extend({ reportUrl: z.string() });
+export const Job = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  status: z.string().meta({ description: "queued | running | done | failed | cancelled" }),
+  progress: z.number(),
+  message: z.string().nullable(),
+  result: z.unknown().optional(),
+  createdBy: z.string(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export const Jobs = z.array(Job);
+export const JobCancelled = z.object({ status: z.string() });
+
+// Scans.
+export const ScanTargets = z.array(z.string());
+export const ScanReport = z.looseObject({}).meta({ description: "`xborder scan --format json` (masked samples only)" });
+export const Applied = z.object({ version: z.number().int(), digest: z.string() });
+
+// Documents.
+export const DocumentInfo = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  version: z.number().int(),
+  mapVersion: z.number().int(),
+  lang: Lang,
+  missing: z.number().int().meta({ description: "How many items are still open" }),
+  createdBy: z.string(),
+  createdAt: Instant,
+});
+export const Documents = z.array(DocumentInfo);
+export const DocumentCheck = z.object({
+  kind: z.string(),
+  complete: z.boolean(),
+  notApplicable: z.string().optional(),
+  missing: z.array(Open),
+});
+export const FilingDocument = z
+  .looseObject({ kind: z.string(), title: z.string(), lang: Lang, asOf: Day, blocks: z.array(z.unknown()) })
+  .meta({ description: "A generated document, as its DOCX/HTML/PDF renders it" });
+export const NotFileable = z.object({ error: z.string(), open: z.array(Open) });
+
+// The audit log.
+export const AuditEntries = z.array(z.looseObject({})).meta({ description: "The audit log, newest first" });
+export const AuditVerdict = z.looseObject({ intact: z.boolean() });
+
+// Members and tokens.
+export const Members = z.array(z.object({ id: z.number().int(), email: z.string(), role: Role }));
+export const Invitation = z.object({ email: z.string(), role: Role, invitationUrl: z.string(), expiresAt: Instant });
+export const RoleChanged = z.object({ user: z.number().int(), role: Role });
+export const ApiTokens = z.array(
+  z.object({
+    id: z.number().int(),
+    name: z.string(),
+    role: Role,
+    expires_at: Instant,
+    created_at: Instant,
+    revoked_at: Instant.nullable(),
+  }),
+);
+export const TokenCreated = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: Role,
+  token: z.string().meta({ description: "Shown once" }),
+  expiresAt: Instant,
+});
+export const FeedUrl = z.object({ feedUrl: z.string() });
+
+// Request bodies (the data map's own schema is the validation's: components.schemas.DataMap).
+export const AssessRequest = z.object({
+  asOf: Day.optional(),
+  lang: Lang.optional(),
+  ledger: z.boolean().optional().meta({ description: "Count people from the ledger, not the map's estimates" }),
+  failOn: z.enum(["standard_contract_or_certification", "security_assessment", "prohibited"]).optional(),
+  map: z.unknown().optional().meta({ description: "A data map to assess instead of the saved one (object, or its YAML text)" }),
+});
+export const ScanTableRequest = z.object({ target: z.string(), table: z.string() });
+export const ApplyScanRequest = z.object({ dataset: z.string(), transfer: z.string().optional() });
+export const DocumentRequest = z.object({
+  kind: z.string().meta({ description: "self-assessment | pipia | …" }),
+  asOf: Day.optional(),
+  lang: Lang.optional(),
+  route: z.enum(["sc", "gba"]).optional().meta({ description: "pipia only" }),
+});
+export const InviteRequest = z.object({ email: z.string(), role: Role.optional() });
+export const RoleRequest = z.object({ role: Role });
+export const TokenRequest = z.object({ name: z.string(), role: Role, days: z.number().int().min(1).max(366).optional() });
+
+/** Every named body, as it appears in components.schemas. */
+export const API_SCHEMAS = {
+  Problem,
+  Me,
+  Org,
+  SavedVersion,
+  VersionInfo,
+  Version,
+  Versions,
+  Diff,
+  Assessment,
+  Overview,
+  LedgerCount,
+  LedgerStatus,
+  Register,
+  JobStarted,
+  ScanStarted,
+  Job,
+  Jobs,
+  JobCancelled,
+  ScanTargets,
+  ScanReport,
+  Applied,
+  DocumentInfo,
+  Documents,
+  DocumentCheck,
+  FilingDocument,
+  NotFileable,
+  AuditEntries,
+  AuditVerdict,
+  Members,
+  Invitation,
+  RoleChanged,
+  ApiTokens,
+  TokenCreated,
+  FeedUrl,
+  AssessRequest,
+  ScanTableRequest,
+  ApplyScanRequest,
+  DocumentRequest,
+  InviteRequest,
+  RoleRequest,
+  TokenRequest,
+} as const;
+export type ApiSchemaName = keyof typeof API_SCHEMAS;
+
+/** The components' JSON Schemas (2020-12, as OpenAPI 3.1 takes them), each named body by reference. */
+export function apiJsonSchemas(): Record<string, Record<string, unknown>> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(API_SCHEMAS)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [id, s] of Object.entries(schemas)) {
+    const { $schema: _s, $id: _i, ...rest } = s as Record<string, unknown>;
+    out[id] = rest;
+  }
+  // The map to assess: the data map's own schema (its YAML text also does).
+  const assess = out.AssessRequest as { properties: Record<string, unknown> };
+  assess.properties.map = {
+    description: "A data map to assess instead of the saved one (object, or its YAML text)",
+    anyOf: [{ $ref: "#/components/schemas/DataMap" }, { type: "string" }],
+  };
+  return out;
+}
