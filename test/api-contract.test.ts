@@ -143,6 +143,19 @@ for (const target of targets()) {
       assert.ok(doc.servers?.length);
     });
 
+    test("/api/docs shows each operation's parameters, request body and answers with their schemas, without a script", async () => {
+      const page = await (await req(run.url, "/api/docs")).text();
+      const assess = page.slice(page.indexOf('id="op-assessDataMap"'), page.indexOf('id="op-getOverview"'));
+      assert.match(assess, /Request body/);
+      assert.match(assess, /href="#schema-AssessRequest"/);
+      assert.match(assess, /<strong>200<\/strong>[^]*href="#schema-Assessment"/);
+      assert.match(assess, /application\/problem\+json[^]*href="#schema-Problem"/);
+      const job = page.slice(page.indexOf('id="schema-Job"'));
+      assert.match(job, /<code>statusUrl<\/code>|<code>updatedAt<\/code>/);
+      assert.match(page, /id="schema-Problem"[^]*<code>errors<\/code>[^]*<code>path<\/code>/);
+      assert.doesNotMatch(page.slice(page.indexOf("<main"), page.indexOf("</main>")), /<script/);
+    });
+
     test("the checker refuses an undocumented field and a missing one (the contract can fail)", () => {
       const org = c.schema("Org");
       assert.equal(org({ slug: "a", name: "A", role: "owner" }), true);

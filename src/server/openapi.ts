@@ -3,14 +3,10 @@
  * name), area tag, permission, and the schema of every body it takes and answers — generated from
  * the zod schemas of src/server/api-schemas.ts, the data map's from the validation's own
  * (src/engine/json-schema.ts, the same as `xborder schema`), so the document cannot drift from what
- * the API accepts. The page renders it as a plain, readable list (no third-party script).
+ * the API accepts.
  */
-import { html } from "hono/html";
 import { dataMapJsonSchema } from "../engine/json-schema.js";
 import { apiJsonSchemas, type ApiSchemaName } from "./api-schemas.js";
-import type { Ctx } from "./context.js";
-import { t } from "./pages/i18n.js";
-import { page } from "./pages/layout.js";
 
 type Method = "get" | "put" | "post" | "patch" | "delete";
 type Tag =
@@ -444,7 +440,13 @@ function requestBody(body: NonNullable<Operation["body"]>) {
   };
 }
 
-export function openApiDocument() {
+/** The document (built once: its schemas are fixed at build time). */
+export function openApiDocument(): ReturnType<typeof buildDocument> {
+  return (built ??= buildDocument());
+}
+let built: ReturnType<typeof buildDocument> | undefined;
+
+function buildDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const parameters = [
@@ -512,43 +514,3 @@ const TAGS: Tag[] = [
   "Members",
   "Tokens",
 ];
-
-export function openApiPage(c: Ctx) {
-  const lang = c.var.lang;
-  const user = c.var.session ? { email: c.var.session.email, csrf: c.var.session.csrf } : undefined;
-  return page(
-    { lang, path: "/api/docs", user },
-    t(lang, "api"),
-    html`<section class="card">
-      <p>
-        OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>.
-        ${
-          lang === "zh"
-            ? "请求头 Authorization: Bearer xbt_…（在“成员”页面创建令牌）。错误为 application/problem+json。"
-            : "Send Authorization: Bearer xbt_… (tokens are made on the Members page). Errors are application/problem+json."
-        }
-      </p>
-      <table>
-        <thead>
-          <tr>
-            <th>Method</th>
-            <th>Path</th>
-            <th>${t(lang, "summary")}</th>
-            <th>Permission</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${OPERATIONS.map(
-            (op) =>
-              html`<tr>
-                <td><code>${op.method.toUpperCase()}</code></td>
-                <td><code>${op.path}</code></td>
-                <td>${op.summary}</td>
-                <td>${op.permission}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </section>`,
-  );
-}

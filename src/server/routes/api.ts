@@ -22,7 +22,8 @@ import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
 import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, rotateFeed } from "../orgs.js";
 import { changeRole, inviteMember } from "../members.js";
-import { openApiDocument, openApiPage } from "../openapi.js";
+import { openApiDocument } from "../openapi.js";
+import { apiDocsPage } from "../pages/api-docs.js";
 import { scanTargetRequest } from "../scan-targets.js";
 import {
   applyScanToOrg,
@@ -92,7 +93,7 @@ function sendJson(c: Ctx, body: Body): Response {
 export function apiRoutes() {
   const api = new Hono<Env>();
   api.get("/openapi.json", (c) => c.json(openApiDocument()));
-  api.get("/docs", (c) => c.html(openApiPage(c)));
+  api.get("/docs", (c) => c.html(apiDocsPage(c)));
 
   const v1 = new Hono<Env>();
   v1.get("/me", async (c) => {
