@@ -4,11 +4,17 @@
  * an undocumented status, media type or field fails — with ajv's 2020-12 draft (OpenAPI 3.1's).
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import createClient from "openapi-fetch";
+import { openApiDocument } from "../src/server/openapi.js";
 import type { Running } from "../src/server/serve.js";
+import type { paths } from "./api-types.js";
+import { apiTypes } from "./api-types-gen.js";
 import { ROOT } from "./helpers.js";
 import { dropTestSchemas, suiteOn, targets } from "./ledger-helpers.js";
 import { boot, type Client, json, req, setUp } from "./server-helpers.js";
@@ -82,6 +88,21 @@ export function contract(doc: OpenApi) {
     },
   };
 }
+
+test("redocly lint with its recommended rules: no error and no warning", () => {
+  const file = join(mkdtempSync(join(tmpdir(), "xborder-openapi-")), "openapi.json");
+  writeFileSync(file, JSON.stringify(openApiDocument()));
+  const out = execFileSync(join(ROOT, "node_modules/.bin/redocly"), ["lint", "--extends", "recommended", "--format", "json", file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+    env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+  });
+  const report = JSON.parse(out.slice(out.indexOf("{"))) as {
+    totals: { errors: number; warnings: number };
+    problems: { message: string }[];
+  };
+  assert.deepEqual(report.totals, { ...report.totals, errors: 0, warnings: 0 }, report.problems.map((p) => p.message).join("\n"));
+});
 
 after(dropTestSchemas);
 
@@ -271,6 +292,45 @@ for (const target of targets()) {
       assert.equal((await call("GET", "/api/v1/orgs/alpha/audit/verify")).status, 200);
       assert.equal((await call("GET", "/api/v1/orgs/alpha/audit.csv")).status, 200);
       assert.equal((await call("POST", "/api/v1/orgs/alpha/feed/rotate")).status, 200);
+    });
+
+    test("the committed client types are what openapi-typescript makes of the document now (npm run api:types)", async () => {
+      assert.equal(readFileSync(join(ROOT, "test/api-types.ts"), "utf8"), await apiTypes());
+    });
+
+    test("a typed client (openapi-fetch over the generated types) imports a ledger, assesses a map and downloads a document — no cast", async () => {
+      const api = createClient<paths>({ baseUrl: run.url, headers: { authorization: `Bearer ${token}` } });
+      const org = { org: "alpha" };
+      const started = await api.POST("/api/v1/orgs/{org}/ledger/import", {
+        params: { path: org, query: { name: "typed.csv" } },
+        body: "date,transfer,person\n2026-04-01,marketing-sg,440305198807150023\n",
+        bodySerializer: (b) => b,
+        headers: { "content-type": "application/octet-stream" },
+      });
+      assert.equal(started.response.status, 202);
+      assert.ok(started.data);
+      await run.deps.jobs.idle();
+      const job = await api.GET("/api/v1/orgs/{org}/jobs/{id}", { params: { path: { ...org, id: started.data.id } } });
+      assert.equal(job.data?.status, "done", job.data?.message ?? "");
+      const assessed = await api.POST("/api/v1/orgs/{org}/assess", { params: { path: org }, body: { asOf: "2026-11-22", ledger: true } });
+      assert.ok(assessed.data, JSON.stringify(assessed.error));
+      assert.equal(assessed.data.asOf, "2026-11-22");
+      assert.ok(assessed.data.transfers.some((t) => t.id === "marketing-sg"));
+      const refused = await api.POST("/api/v1/orgs/{org}/assess", { params: { path: org }, body: { lang: "zh", asOf: "someday" } });
+      assert.equal(refused.response.status, 422);
+      assert.ok(
+        refused.error?.errors?.some((e) => e.path === "asOf"),
+        JSON.stringify(refused.error),
+      );
+      const made = await api.POST("/api/v1/orgs/{org}/documents", { params: { path: org }, body: { kind: "pipia", lang: "en" } });
+      assert.ok(made.data);
+      const docx = await api.GET("/api/v1/orgs/{org}/documents/{id}", {
+        params: { path: { ...org, id: made.data.id }, query: { format: "docx" } },
+        parseAs: "arrayBuffer",
+      });
+      assert.equal(docx.response.status, 200);
+      assert.ok(docx.data instanceof ArrayBuffer);
+      assert.equal(Buffer.from(docx.data).subarray(0, 2).toString(), "PK");
     });
 
     test("every operation but a few was called and its answer checked", () => {

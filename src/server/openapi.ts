@@ -484,7 +484,7 @@ function buildDocument() {
     },
     servers: [{ url: "/", description: "This server" }],
     security: [{ bearer: [] }, { session: [] }],
-    tags: TAGS.map((name) => ({ name })),
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       securitySchemes: {
@@ -501,16 +501,17 @@ function buildDocument() {
   };
 }
 
-const TAGS: Tag[] = [
-  "Account",
-  "Organisation",
-  "Data map",
-  "Assessment",
-  "Ledger",
-  "Jobs",
-  "Scans",
-  "Documents",
-  "Audit",
-  "Members",
-  "Tokens",
-];
+/** The areas, in the order the docs list them. */
+const TAGS: Record<Tag, string> = {
+  Account: "Who is asking",
+  Organisation: "The organisation and its calendar feed",
+  "Data map": "The data map (数据清单) and its versions",
+  Assessment: "The assessment, the overview and the obligations register",
+  Ledger: "The ledger of outbound transfers (出境记录): import, counts, status",
+  Jobs: "Background jobs (imports, scans)",
+  Scans: "Scanning files and tables for personal information",
+  Documents: "Filing documents (申报材料): generate, check, download",
+  Audit: "The tamper-evident audit log",
+  Members: "Members and their roles",
+  Tokens: "API tokens",
+};
