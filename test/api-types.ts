@@ -1624,6 +1624,14 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "asOf": "2026-11-22",
+         *       "lang": "en",
+         *       "ledger": true,
+         *       "failOn": "security_assessment"
+         *     }
+         */
         "application/json": components["schemas"]["AssessRequest"];
       };
     };
@@ -1840,6 +1848,10 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example date,transfer,person
+         *     2026-03-01,marketing-sg,110101199003078515
+         */
         "application/octet-stream": string;
       };
     };
@@ -1850,6 +1862,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "id": 7,
+           *       "statusUrl": "/api/v1/orgs/acme/jobs/7"
+           *     }
+           */
           "application/json": components["schemas"]["JobStarted"];
         };
       };
@@ -2018,6 +2036,12 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "target": "crm",
+         *       "table": "customers"
+         *     }
+         */
         "application/json": components["schemas"]["ScanTableRequest"];
       };
     };
@@ -2028,6 +2052,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "id": 8,
+           *       "statusUrl": "/api/v1/orgs/acme/jobs/8",
+           *       "reportUrl": "/api/v1/orgs/acme/scans/8"
+           *     }
+           */
           "application/json": components["schemas"]["ScanStarted"];
         };
       };
@@ -2228,6 +2259,13 @@ export interface operations {
     };
     requestBody?: {
       content: {
+        /**
+         * @example {
+         *       "kind": "pipia",
+         *       "lang": "zh",
+         *       "route": "sc"
+         *     }
+         */
         "application/json": components["schemas"]["DocumentRequest"];
       };
     };
@@ -2238,6 +2276,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "id": 3,
+           *       "kind": "pipia",
+           *       "version": 2,
+           *       "mapVersion": 5,
+           *       "lang": "zh",
+           *       "missing": 4,
+           *       "createdBy": "token:ci",
+           *       "createdAt": "2026-11-22T08:00:00.000Z"
+           *     }
+           */
           "application/json": components["schemas"]["DocumentInfo"];
         };
       };

@@ -13,7 +13,13 @@ type Tag =
   "Account" | "Organisation" | "Data map" | "Assessment" | "Ledger" | "Jobs" | "Scans" | "Documents" | "Audit" | "Members" | "Tokens";
 type Permission = "any" | "read" | "write" | "audit" | "admin";
 /** What a success answers: a named schema (JSON), another media type, or nothing (204). */
-type Answer = { status: number; schema?: ApiSchemaName; media?: Record<string, Record<string, unknown>>; description?: string };
+type Answer = {
+  status: number;
+  schema?: ApiSchemaName;
+  media?: Record<string, Record<string, unknown>>;
+  description?: string;
+  example?: unknown;
+};
 
 /** One operation: its stable id (a client generator's method name), area, summary, permission, body and answers. */
 export interface Operation {
@@ -28,6 +34,8 @@ export interface Operation {
   /** Other answers that are not problems (e.g. 409 with the open items). */
   also?: Answer[];
   query?: string[];
+  /** An example of the request body (checked against its schema by redocly lint). */
+  example?: unknown;
 }
 
 const ok = (schema: ApiSchemaName, status = 200): Answer[] => [{ status, schema }];
@@ -117,6 +125,7 @@ export const OPERATIONS: Operation[] = [
     summary: "The assessment (`xborder assess --format json`) of the saved map, or of the map sent",
     permission: "read",
     body: "AssessRequest",
+    example: { asOf: "2026-11-22", lang: "en", ledger: true, failOn: "security_assessment" },
     ok: ok("Assessment"),
   },
   {
@@ -168,7 +177,8 @@ export const OPERATIONS: Operation[] = [
     permission: "write",
     body: "Upload",
     query: ["name"],
-    ok: ok("JobStarted", 202),
+    example: "date,transfer,person\n2026-03-01,marketing-sg,110101199003078515\n",
+    ok: [{ status: 202, schema: "JobStarted", example: { id: 7, statusUrl: "/api/v1/orgs/acme/jobs/7" } }],
   },
   {
     id: "listJobs",
@@ -210,7 +220,14 @@ export const OPERATIONS: Operation[] = [
     permission: "write",
     body: "ScanTableRequest",
     query: ["name", "asOf"],
-    ok: ok("ScanStarted", 202),
+    example: { target: "crm", table: "customers" },
+    ok: [
+      {
+        status: 202,
+        schema: "ScanStarted",
+        example: { id: 8, statusUrl: "/api/v1/orgs/acme/jobs/8", reportUrl: "/api/v1/orgs/acme/scans/8" },
+      },
+    ],
   },
   {
     id: "listScanTargets",
@@ -267,7 +284,23 @@ export const OPERATIONS: Operation[] = [
     summary: "Generate a version of a document",
     permission: "write",
     body: "DocumentRequest",
-    ok: ok("DocumentInfo", 201),
+    example: { kind: "pipia", lang: "zh", route: "sc" },
+    ok: [
+      {
+        status: 201,
+        schema: "DocumentInfo",
+        example: {
+          id: 3,
+          kind: "pipia",
+          version: 2,
+          mapVersion: 5,
+          lang: "zh",
+          missing: 4,
+          createdBy: "token:ci",
+          createdAt: "2026-11-22T08:00:00.000Z",
+        },
+      },
+    ],
   },
   {
     id: "getDocument",
@@ -400,7 +433,11 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 function answer(a: Answer) {
   const description = a.description ?? (a.status === 204 ? "No content" : "OK");
   if (a.media) return { description, content: a.media };
-  if (a.schema) return { description, content: { "application/json": { schema: ref(a.schema) } } };
+  if (a.schema)
+    return {
+      description,
+      content: { "application/json": { schema: ref(a.schema), ...(a.example === undefined ? {} : { example: a.example }) } },
+    };
   return { description };
 }
 
@@ -421,20 +458,22 @@ const PROBLEMS = {
   content: { "application/problem+json": { schema: ref("Problem") } },
 };
 
-function requestBody(body: NonNullable<Operation["body"]>) {
+function requestBody(body: NonNullable<Operation["body"]>, example: unknown) {
+  const ex = example === undefined ? {} : { example };
   if (body === "Upload")
     return {
       required: true,
       content: {
         "application/octet-stream": {
           schema: { type: "string", contentMediaType: "application/octet-stream", description: "The file's bytes" },
+          ...ex,
         },
       },
     };
   return {
     required: body === "DataMap",
     content: {
-      "application/json": { schema: ref(body) },
+      "application/json": { schema: ref(body), ...ex },
       ...(body === "DataMap" ? { "application/yaml": { schema: ref("DataMap") } } : {}),
     },
   };
@@ -468,7 +507,7 @@ function buildDocument() {
       description: `Permission: ${op.permission} (owner: all; editor: read, write; auditor: read, audit; viewer: read).`,
       tags: [op.tag],
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body ? { requestBody: requestBody(op.body) } : {}),
+      ...(op.body ? { requestBody: requestBody(op.body, op.example) } : {}),
       responses,
     };
   }
