@@ -222,3 +222,6 @@ export function apiJsonSchemas(): Record<string, Record<string, unknown>> {
   };
   return out;
 }
+
+/** The body a route answers under a schema's name (`c.json({...} satisfies ApiBody<"Org">)`: a field the schema lacks does not compile). */
+export type ApiBody<N extends ApiSchemaName> = z.output<(typeof API_SCHEMAS)[N]>;
