@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import createClient from "openapi-fetch";
 import { openApiDocument } from "../src/server/openapi.js";
 import type { Running } from "../src/server/serve.js";
+import { contract, type OpenApi } from "./api-contract-check.js";
 import type { paths } from "./api-types.js";
 import { apiTypes } from "./api-types-gen.js";
 import { ROOT } from "./helpers.js";
@@ -20,74 +20,6 @@ import { dropTestSchemas, suiteOn, targets } from "./ledger-helpers.js";
 import { boot, type Client, json, req, setUp } from "./server-helpers.js";
 
 const EXAMPLE = readFileSync(join(ROOT, "examples/shenzhen-ecommerce.yaml"), "utf8");
-
-interface Media {
-  schema?: Record<string, unknown>;
-}
-interface OperationDoc {
-  operationId: string;
-  summary: string;
-  tags: string[];
-  requestBody?: { content: Record<string, Media> };
-  responses: Record<string, { content?: Record<string, Media> }>;
-}
-interface OpenApi {
-  openapi: string;
-  info: { license?: { name: string } };
-  servers?: { url: string }[];
-  paths: Record<string, Record<string, OperationDoc>>;
-  components: { schemas: Record<string, Record<string, unknown>> };
-}
-
-/** A checker of answers against the document: which operation, which response, which schema. */
-export function contract(doc: OpenApi) {
-  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
-  const id = "https://xborder.invalid/openapi.json";
-  ajv.addSchema({ $id: id, components: doc.components });
-  const validator = (schema: Record<string, unknown>): ValidateFunction => {
-    if (typeof schema.$ref !== "string") return ajv.compile(schema);
-    const v = ajv.getSchema(`${id}${schema.$ref}`);
-    assert.ok(v, `${schema.$ref}: not in the document`);
-    return v;
-  };
-  const routes = Object.entries(doc.paths).map(([template, ops]) => ({
-    re: new RegExp(`^${template.replace(/\{\w+\}/g, "[^/]+").replace(/\./g, "\\.")}$`),
-    template,
-    ops,
-  }));
-  const seen = new Set<string>();
-  return {
-    seen,
-    /** Check one answer (its body read from a clone); returns the parsed JSON body, if any. */
-    async check(method: string, url: string, r: Response): Promise<unknown> {
-      const path = new URL(url, "http://x").pathname;
-      const route = routes.find((x) => x.re.test(path) && x.ops[method.toLowerCase()]);
-      assert.ok(route, `${method} ${path}: no operation in the document`);
-      const op = route.ops[method.toLowerCase()]!;
-      seen.add(op.operationId);
-      const res = op.responses[String(r.status)] ?? op.responses[`${String(r.status)[0]}XX`];
-      assert.ok(res, `${op.operationId}: status ${r.status} is not documented`);
-      const type = (r.headers.get("content-type") ?? "").split(";")[0]!.trim();
-      if (r.status === 204 || !res.content) {
-        assert.equal((await r.clone().arrayBuffer()).byteLength, 0, `${op.operationId} ${r.status}: a body the document does not describe`);
-        return undefined;
-      }
-      const media = res.content[type];
-      assert.ok(media, `${op.operationId} ${r.status}: media type ${type} is not documented (${Object.keys(res.content).join(", ")})`);
-      if (!/json/.test(type)) return undefined;
-      const body = (await r.clone().json()) as unknown;
-      const validate = validator(media.schema ?? {});
-      assert.ok(
-        validate(body),
-        `${op.operationId} ${r.status}: the body breaks the contract: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`,
-      );
-      return body;
-    },
-    schema(name: string) {
-      return validator({ $ref: `#/components/schemas/${name}` });
-    },
-  };
-}
 
 test("redocly lint with its recommended rules: no error and no warning", () => {
   const file = join(mkdtempSync(join(tmpdir(), "xborder-openapi-")), "openapi.json");
