@@ -1186,12 +1186,28 @@ export interface components {
     };
     /** @description The audit log, newest first */
     AuditEntries: {
-      [key: string]: unknown;
+      seq: number;
+      /** Format: date-time */
+      at: string;
+      actor: string;
+      action: string;
+      target: string;
+      before: string | null;
+      after: string | null;
+      hash: string;
     }[];
     AuditVerdict: {
       intact: boolean;
-    } & {
-      [key: string]: unknown;
+      entries: number;
+      /** @description The first entry's time */
+      since: string | null;
+      /** @description Where the chain breaks, and how */
+      broken?: {
+        seq: number;
+        reason: string;
+      };
+      /** @description SEQ:HASH of the newest entry, for ?expectHead= later */
+      head: string | null;
     };
     Members: {
       id: number;

@@ -112,8 +112,27 @@ export const FilingDocument = z
 export const NotFileable = z.object({ error: z.string(), open: z.array(Open) });
 
 // The audit log.
-export const AuditEntries = z.array(z.looseObject({})).meta({ description: "The audit log, newest first" });
-export const AuditVerdict = z.looseObject({ intact: z.boolean() });
+export const AuditEntries = z
+  .array(
+    z.object({
+      seq: z.number().int(),
+      at: Instant,
+      actor: z.string(),
+      action: z.string(),
+      target: z.string(),
+      before: z.string().nullable(),
+      after: z.string().nullable(),
+      hash: z.string(),
+    }),
+  )
+  .meta({ description: "The audit log, newest first" });
+export const AuditVerdict = z.object({
+  intact: z.boolean(),
+  entries: z.number().int(),
+  since: Instant.nullable().meta({ description: "The first entry's time" }),
+  broken: z.object({ seq: z.number().int(), reason: z.string() }).optional().meta({ description: "Where the chain breaks, and how" }),
+  head: z.string().nullable().meta({ description: "SEQ:HASH of the newest entry, for ?expectHead= later" }),
+});
 
 // Members and tokens.
 export const Members = z.array(z.object({ id: z.number().int(), email: z.string(), role: Role }));
