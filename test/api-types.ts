@@ -2059,6 +2059,7 @@ export interface operations {
          *     }
          */
         "application/json": components["schemas"]["ScanTableRequest"];
+        "application/octet-stream": string;
       };
     };
     responses: {

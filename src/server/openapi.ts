@@ -458,23 +458,18 @@ const PROBLEMS = {
   content: { "application/problem+json": { schema: ref("Problem") } },
 };
 
+const UPLOAD = { schema: { type: "string", contentMediaType: "application/octet-stream", description: "The file's bytes" } };
+
 function requestBody(body: NonNullable<Operation["body"]>, example: unknown) {
   const ex = example === undefined ? {} : { example };
-  if (body === "Upload")
-    return {
-      required: true,
-      content: {
-        "application/octet-stream": {
-          schema: { type: "string", contentMediaType: "application/octet-stream", description: "The file's bytes" },
-          ...ex,
-        },
-      },
-    };
+  if (body === "Upload") return { required: true, content: { "application/octet-stream": { ...UPLOAD, ...ex } } };
   return {
     required: body === "DataMap",
     content: {
       "application/json": { schema: ref(body), ...ex },
       ...(body === "DataMap" ? { "application/yaml": { schema: ref("DataMap") } } : {}),
+      // A scan takes a file's bytes (?name=) as well as a configured table.
+      ...(body === "ScanTableRequest" ? { "application/octet-stream": UPLOAD } : {}),
     },
   };
 }
