@@ -1000,7 +1000,21 @@ export interface components {
     Versions: components["schemas"]["VersionInfo"][];
     /** @description `xborder diff --format json` */
     Diff: {
-      [key: string]: unknown;
+      /**
+       * Format: date
+       * @description YYYY-MM-DD
+       */
+      asOf: string;
+      changes: {
+        [key: string]: unknown;
+      }[];
+      consequences: {
+        [key: string]: unknown;
+      }[];
+      /** @description Some filed transfer must be re-filed */
+      refile: boolean;
+      /** @description Some transfer's pathway is heavier than before */
+      heavier: boolean;
     };
     /** @description `xborder assess --format json` */
     Assessment: {
@@ -1039,7 +1053,22 @@ export interface components {
     };
     /** @description The overview page's data */
     Overview: {
-      [key: string]: unknown;
+      /**
+       * Format: date
+       * @description YYYY-MM-DD
+       */
+      asOf: string;
+      version: number;
+      status: components["schemas"]["LedgerStatus"];
+      /** @description Duties due in the next 90 days (and overdue ones) */
+      upcoming: {
+        [key: string]: unknown;
+      }[];
+      heavierThanFiled: {
+        transfer: string;
+        pathway: string;
+        filed: string[];
+      }[];
     };
     LedgerCount: {
       /**
@@ -1101,7 +1130,22 @@ export interface components {
     };
     /** @description `xborder obligations --format json` */
     Register: {
-      [key: string]: unknown;
+      /**
+       * Format: date
+       * @description YYYY-MM-DD
+       */
+      asOf: string;
+      /** @enum {string} */
+      lang: "zh" | "en";
+      processor: string;
+      /** @description Every duty: dated ones by date, then those owed now, then those owed on an event */
+      items: {
+        [key: string]: unknown;
+      }[];
+      /** @description Rules that never became law, shown beside for comparison */
+      notLaw: {
+        [key: string]: unknown;
+      }[];
     };
     JobStarted: {
       id: number;

@@ -41,7 +41,15 @@ export const SavedVersion = z.object({ version: z.number().int(), digest: z.stri
 export const VersionInfo = SavedVersion.extend({ format: z.enum(["yaml", "json"]) });
 export const Version = VersionInfo.extend({ content: z.string() });
 export const Versions = z.array(VersionInfo);
-export const Diff = z.looseObject({}).meta({ description: "`xborder diff --format json`" });
+export const Diff = z
+  .object({
+    asOf: Day,
+    changes: z.array(z.looseObject({})),
+    consequences: z.array(z.looseObject({})),
+    refile: z.boolean().meta({ description: "Some filed transfer must be re-filed" }),
+    heavier: z.boolean().meta({ description: "Some transfer's pathway is heavier than before" }),
+  })
+  .meta({ description: "`xborder diff --format json`" });
 
 // Assessment and the ledger (the command line's reports).
 export const Assessment = z
@@ -54,7 +62,6 @@ export const Assessment = z
     transfers: z.array(z.looseObject({ id: z.string(), pathway: z.string() })),
   })
   .meta({ description: "`xborder assess --format json`" });
-export const Overview = z.looseObject({}).meta({ description: "The overview page's data" });
 export const LedgerCount = z.object({
   asOf: Day,
   window: Window,
@@ -64,7 +71,25 @@ export const LedgerCount = z.object({
 export const LedgerStatus = z
   .looseObject({ asOf: Day, regime: z.string(), window: Window, bands: z.array(z.looseObject({ id: z.string() })) })
   .meta({ description: "`xborder status --format json`" });
-export const Register = z.looseObject({}).meta({ description: "`xborder obligations --format json`" });
+const RegisterItem = z.looseObject({});
+export const Register = z
+  .object({
+    asOf: Day,
+    lang: Lang,
+    processor: z.string(),
+    items: z.array(RegisterItem).meta({ description: "Every duty: dated ones by date, then those owed now, then those owed on an event" }),
+    notLaw: z.array(z.looseObject({})).meta({ description: "Rules that never became law, shown beside for comparison" }),
+  })
+  .meta({ description: "`xborder obligations --format json`" });
+export const Overview = z
+  .object({
+    asOf: Day,
+    version: z.number().int(),
+    status: LedgerStatus,
+    upcoming: z.array(RegisterItem).meta({ description: "Duties due in the next 90 days (and overdue ones)" }),
+    heavierThanFiled: z.array(z.object({ transfer: z.string(), pathway: z.string(), filed: z.array(z.string()) })),
+  })
+  .meta({ description: "The overview page's data" });
 
 // Jobs.
 export const JobStarted = z.object({ id: z.number().int(), statusUrl: z.string() });
