@@ -4,7 +4,9 @@
  */
 import { request } from "node:http";
 import type { ServerConfig } from "../src/server/config.js";
+import { openApiDocument } from "../src/server/openapi.js";
 import { startServer, type Running } from "../src/server/serve.js";
+import { contract, type OpenApi } from "./api-contract-check.js";
 
 export interface Client {
   cookie?: string;
@@ -35,8 +37,13 @@ export async function req(
   if (o.type) headers["content-type"] = o.type;
   if (o.csrf !== false && o.client?.csrf && o.method && o.method !== "GET")
     headers["x-csrf-token"] = typeof o.csrf === "string" ? o.csrf : o.client.csrf;
-  return fetch(`${base}${path}`, { method: o.method ?? "GET", headers, body: o.body, redirect: "manual" });
+  const r = await fetch(`${base}${path}`, { method: o.method ?? "GET", headers, body: o.body, redirect: "manual" });
+  // Every answer of the JSON API must be the one its OpenAPI document describes (issue 33).
+  if (path.startsWith("/api/v1/"))
+    await (checker ??= contract(openApiDocument() as OpenApi)).check(o.method ?? "GET", path, r, { unknownOk: true });
+  return r;
 }
+let checker: ReturnType<typeof contract> | undefined;
 
 export async function json<T = Record<string, unknown>>(r: Response): Promise<T> {
   return (await r.json()) as T;

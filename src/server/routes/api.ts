@@ -22,7 +22,9 @@ import { ROLES } from "../db/schema.js";
 import { getVersion, listVersions, MAX_MAP_BYTES } from "../datamaps.js";
 import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, rotateFeed } from "../orgs.js";
 import { changeRole, inviteMember } from "../members.js";
-import { openApiDocument, openApiPage } from "../openapi.js";
+import type { ApiBody } from "../api-schemas.js";
+import { openApiDocument } from "../openapi.js";
+import { apiDocsPage } from "../pages/api-docs.js";
 import { scanTargetRequest } from "../scan-targets.js";
 import { exportFile, isExportKind } from "../exports.js";
 import { decideReview, listReviews, submitReview } from "../reviews.js";
@@ -95,18 +97,18 @@ function sendJson(c: Ctx, body: Body): Response {
 export function apiRoutes() {
   const api = new Hono<Env>();
   api.get("/openapi.json", (c) => c.json(openApiDocument()));
-  api.get("/docs", (c) => c.html(openApiPage(c)));
+  api.get("/docs", (c) => c.html(apiDocsPage(c)));
 
   const v1 = new Hono<Env>();
   v1.get("/me", async (c) => {
-    if (c.var.token) return c.json({ token: c.var.token.name, role: c.var.token.role });
+    if (c.var.token) return c.json({ token: c.var.token.name, role: c.var.token.role } satisfies ApiBody<"Me">);
     if (!c.var.session) throw new HTTPException(401, { message: "sign in, or send an API token" });
-    return c.json({ email: c.var.session.email, orgs: await orgsOf(c.var.deps.ws.db, c.var.session.userId) });
+    return c.json({ email: c.var.session.email, orgs: await orgsOf(c.var.deps.ws.db, c.var.session.userId) } satisfies ApiBody<"Me">);
   });
 
   v1.get("/orgs/:org", async (c) => {
     const a = await access(c, c.req.param("org"), "read");
-    return c.json({ slug: a.org.slug, name: a.org.name, role: a.role });
+    return c.json({ slug: a.org.slug, name: a.org.name, role: a.role } satisfies ApiBody<"Org">);
   });
 
   v1.get("/orgs/:org/datamap", async (c) => {
@@ -123,7 +125,10 @@ export function apiRoutes() {
     const a = await access(c, c.req.param("org"), "write");
     const text = await readText(c);
     const v = await saveMap(c.var.deps, a, text, baseVersion(c));
-    return c.json({ version: v.version, digest: v.digest, createdBy: v.createdBy, createdAt: v.createdAt }, 201);
+    return c.json(
+      { version: v.version, digest: v.digest, createdBy: v.createdBy, createdAt: v.createdAt } satisfies ApiBody<"SavedVersion">,
+      201,
+    );
   });
 
   v1.get("/orgs/:org/datamap/versions", async (c) => {
@@ -194,7 +199,7 @@ export function apiRoutes() {
     const name = c.req.query("name") ?? "events.csv";
     const id = await c.var.deps.jobs.startLedgerImport(a.org.id, name, c.req.raw.body as never, a.actor);
     const statusUrl = `/api/v1/orgs/${a.org.slug}/jobs/${id}`;
-    return c.json({ id, statusUrl }, 202, { location: statusUrl });
+    return c.json({ id, statusUrl } satisfies ApiBody<"JobStarted">, 202, { location: statusUrl });
   });
 
   v1.get("/orgs/:org/jobs", async (c) => {
@@ -214,7 +219,7 @@ export function apiRoutes() {
     const r = await c.var.deps.jobs.cancel(a.org.id, int(c.req.param("id"), "id"));
     if (r === "not_found") throw notFound();
     if (r === "too_late") throw new HTTPException(409, { message: "the job has ended, or runs in another server process" });
-    return c.json({ status: r }, r === "cancelled" ? 200 : 202);
+    return c.json({ status: r } satisfies ApiBody<"JobCancelled">, r === "cancelled" ? 200 : 202);
   });
 
   v1.post("/orgs/:org/scans", async (c) => {
@@ -233,7 +238,9 @@ export function apiRoutes() {
       );
     }
     const statusUrl = `/api/v1/orgs/${a.org.slug}/jobs/${id}`;
-    return c.json({ id, statusUrl, reportUrl: `/api/v1/orgs/${a.org.slug}/scans/${id}` }, 202, { location: statusUrl });
+    return c.json({ id, statusUrl, reportUrl: `/api/v1/orgs/${a.org.slug}/scans/${id}` } satisfies ApiBody<"ScanStarted">, 202, {
+      location: statusUrl,
+    });
   });
 
   v1.get("/orgs/:org/scan-targets", async (c) => {
@@ -259,7 +266,7 @@ export function apiRoutes() {
     if (body.dryRun === true)
       return c.json((await previewApplyScan(c.var.deps, a.org.id, int(c.req.param("id"), "id"), target, { lang: langQ(c) })).diff);
     const v = await applyScanToOrg(c.var.deps, a, int(c.req.param("id"), "id"), target);
-    return c.json({ version: v.version, digest: v.digest }, 201);
+    return c.json({ version: v.version, digest: v.digest } satisfies ApiBody<"Applied">, 201);
   });
 
   v1.get("/orgs/:org/documents", async (c) => {
@@ -278,7 +285,7 @@ export function apiRoutes() {
       complete: todo.length === 0,
       ...(doc.notApplicable ? { notApplicable: doc.notApplicable } : {}),
       missing: todo.map((x) => ({ id: x.id, text: x.text })),
-    });
+    } satisfies ApiBody<"DocumentCheck">);
   });
 
   v1.post("/orgs/:org/documents", async (c) => {
@@ -304,7 +311,10 @@ export function apiRoutes() {
     // ?copy=filing: the filing copy (xborder report --final), refused (409) while anything is open.
     const final = c.req.query("copy") === "filing";
     if (final && openItems(d).length)
-      return c.json({ error: "not fileable yet", open: openItems(d).map((x) => ({ id: x.id, text: x.text })) }, 409);
+      return c.json(
+        { error: "not fileable yet", open: openItems(d).map((x) => ({ id: x.id, text: x.text })) } satisfies ApiBody<"NotFileable">,
+        409,
+      );
     const html = documentToHtml(d, { final });
     if (format === "html")
       return c.body(html, 200, {
@@ -400,7 +410,7 @@ export function apiRoutes() {
     await rotateFeed(c.var.deps.ws.db, a.org.id);
     await appendAudit(c.var.deps.ws.db, { orgId: a.org.id, actor: a.actor, action: "feed.rotate", target: "calendar feed" });
     const org = await c.var.deps.ws.db.selectFrom("ws_org").select("feed_secret").where("id", "=", a.org.id).executeTakeFirstOrThrow();
-    return c.json({ feedUrl: `${new URL(c.req.url).origin}/feeds/${org.feed_secret}.ics` });
+    return c.json({ feedUrl: `${new URL(c.req.url).origin}/feeds/${org.feed_secret}.ics` } satisfies ApiBody<"FeedUrl">);
   });
 
   v1.get("/orgs/:org/members", async (c) => {
@@ -417,7 +427,7 @@ export function apiRoutes() {
     if (!isRole(role)) throw new InputProblem(`expected one of ${ROLES.join(" | ")}`, "role");
     const email = normalEmail(body.email);
     const inv = await inviteMember(c, a, email, role);
-    return c.json({ email, role, invitationUrl: inv.url, expiresAt: inv.expiresAt }, 201);
+    return c.json({ email, role, invitationUrl: inv.url, expiresAt: inv.expiresAt } satisfies ApiBody<"Invitation">, 201);
   });
 
   v1.patch("/orgs/:org/members/:user", async (c) => {
@@ -426,7 +436,7 @@ export function apiRoutes() {
     const body = await jsonBody(c);
     if (!isRole(body.role)) throw new InputProblem(`expected one of ${ROLES.join(" | ")}`, "role");
     await changeRole(c, a, userId, body.role);
-    return c.json({ user: userId, role: body.role });
+    return c.json({ user: userId, role: body.role } satisfies ApiBody<"RoleChanged">);
   });
 
   v1.delete("/orgs/:org/members/:user", async (c) => {
@@ -463,7 +473,7 @@ export function apiRoutes() {
       action: "token.create",
       target: `${name} (${body.role}, ${days} days)`,
     });
-    return c.json({ id: t.id, name, role: body.role, token: t.token, expiresAt: t.expiresAt }, 201);
+    return c.json({ id: t.id, name, role: body.role, token: t.token, expiresAt: t.expiresAt } satisfies ApiBody<"TokenCreated">, 201);
   });
 
   v1.delete("/orgs/:org/tokens/:id", async (c) => {
