@@ -53,6 +53,12 @@ export const OPERATIONS: Op[] = [
   ["get", "/api/v1/orgs/{org}/scan-targets", "The database scan targets the server's operator configured (names only)", "read"],
   ["get", "/api/v1/orgs/{org}/scans/{id}", "A finished scan's report (`xborder scan --format json`; masked samples only)", "read"],
   [
+    "get",
+    "/api/v1/orgs/{org}/scans/{id}/findings",
+    "A finished file scan's findings as application/x-ndjson (`xborder scan --findings`; masked values only, the first 10,000)",
+    "read",
+  ],
+  [
     "post",
     "/api/v1/orgs/{org}/scans/{id}/apply",
     "Apply a scan to the data map: { dataset, transfer?, dryRun? } — a new version (dryRun: what it would change and set off, nothing saved)",
