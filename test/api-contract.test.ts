@@ -277,6 +277,7 @@ for (const target of targets()) {
           "approveReview",
           "cancelJob",
           "exportFile",
+          "getScanFindings",
           "getScanReport",
           "listReviews",
           "removeMember",

@@ -17,7 +17,7 @@ import { type Kysely, sql } from "kysely";
 import { parseDataMap } from "../engine/load.js";
 import { formatOf } from "../ledger/events.js";
 import { importEvents } from "../ledger/import.js";
-import { scanPaths } from "../scan/scan.js";
+import { type ScanFinding, scanPaths } from "../scan/scan.js";
 import { appendAudit } from "./audit.js";
 import type { WorkspaceDatabase } from "./db/schema.js";
 import { orgScoped } from "./db/wall.js";
@@ -51,6 +51,16 @@ export const cleanName = (name: string) =>
 
 /** The largest upload (all files of one request): 2 GiB, or $XBORDER_MAX_UPLOAD_BYTES. */
 export const maxUpload = () => Number(process.env.XBORDER_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
+
+/** A scan keeps its first 10,000 findings (masked values only); the download says when there were more. */
+export const FINDINGS_KEPT = 10_000;
+
+/** A scan's findings as kept: JSON lines, and how many the scan found in all. */
+export interface KeptFindings {
+  lines: string;
+  total: number;
+  kept: number;
+}
 
 export class UploadTooLarge extends Error {
   override name = "UploadTooLarge";
@@ -158,7 +168,10 @@ export class Jobs {
     message: string,
     by: string,
     dir: string | undefined,
-    work: (progress: (p: number) => void, signal: AbortSignal) => Promise<{ message: string; result: unknown }>,
+    work: (
+      progress: (p: number) => void,
+      signal: AbortSignal,
+    ) => Promise<{ message: string; result: unknown; findings?: { lines: string; total: number } }>,
   ): Promise<number> {
     let job;
     try {
@@ -172,7 +185,16 @@ export class Jobs {
       throw e;
     }
     const id = job.id;
-    const set = (v: Partial<{ status: JobView["status"]; progress: number; message: string; result: string }>) =>
+    const set = (
+      v: Partial<{
+        status: JobView["status"];
+        progress: number;
+        message: string;
+        result: string;
+        findings: string;
+        findings_total: number;
+      }>,
+    ) =>
       this.db
         .updateTable("ws_job")
         .set({ ...(v as object), updated_at: new Date() })
@@ -198,7 +220,13 @@ export class Jobs {
         };
         const r = await work(progress, controller.signal);
         controller.signal.throwIfAborted();
-        await set({ status: "done", progress: 1, message: r.message, result: JSON.stringify(r.result) });
+        await set({
+          status: "done",
+          progress: 1,
+          message: r.message,
+          result: JSON.stringify(r.result),
+          ...(r.findings ? { findings: r.findings.lines, findings_total: r.findings.total } : {}),
+        });
       } catch (e) {
         if (controller.signal.aborted) {
           await set({ status: "cancelled", message: `${message}: cancelled, nothing was applied` }).catch(() => undefined);
@@ -256,10 +284,17 @@ export class Jobs {
     const { dir, digest } = await this.receive(source.files);
     const names = source.files.map((f) => cleanName(f.name)).join(", ");
     return this.queue(orgId, "scan", names, by, dir, async (progress, signal) => {
+      // Findings through the library's own option: masked values only, the first FINDINGS_KEPT kept.
+      const kept: string[] = [];
+      let total = 0;
+      const onFinding = (f: ScanFinding) => {
+        if (total++ < FINDINGS_KEPT) kept.push(JSON.stringify(f));
+      };
       const report = await scanPaths([dir], {
         asOf,
         sample: 3,
         root: dir,
+        onFinding,
         onProgress: (p) => progress(p.bytesTotal ? p.bytesDone / p.bytesTotal : 0),
       });
       signal.throwIfAborted(); // a scan cancelled while it ran keeps no report
@@ -270,13 +305,39 @@ export class Jobs {
         target: `${names}: ${report.persons.distinct} people`,
         after: digest,
       });
-      return { message: `${names}: ${report.persons.distinct} people, ${report.persons.sensitive} with sensitive PI`, result: report };
+      return {
+        message: `${names}: ${report.persons.distinct} people, ${report.persons.sensitive} with sensitive PI`,
+        result: report,
+        findings: { lines: kept.map((l) => `${l}\n`).join(""), total },
+      };
     });
+  }
+
+  /** A finished file scan's findings (undefined: no such scan in this organisation, or one that kept none). */
+  async findings(orgId: number, id: number): Promise<KeptFindings | undefined> {
+    const r = await orgScoped(this.db, orgId, (db) =>
+      db
+        .selectFrom("ws_job")
+        .select(["findings", "findings_total"])
+        .where("org_id", "=", orgId)
+        .where("id", "=", id)
+        .where("kind", "=", "scan")
+        .where("status", "=", "done")
+        .executeTakeFirst(),
+    );
+    if (!r || r.findings === null) return undefined;
+    const total = r.findings_total ?? 0;
+    return { lines: r.findings, total, kept: Math.min(total, FINDINGS_KEPT) };
   }
 
   async get(orgId: number, id: number): Promise<JobView | undefined> {
     const r = await orgScoped(this.db, orgId, (db) =>
-      db.selectFrom("ws_job").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst(),
+      db
+        .selectFrom("ws_job")
+        .select(["id", "kind", "status", "progress", "message", "result", "created_by", "created_at", "updated_at"])
+        .where("org_id", "=", orgId)
+        .where("id", "=", id)
+        .executeTakeFirst(),
     );
     if (!r) return undefined;
     return {

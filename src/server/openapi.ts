@@ -248,6 +248,16 @@ export const OPERATIONS: Operation[] = [
     ok: ok("ScanReport"),
   },
   {
+    id: "getScanFindings",
+    method: "get",
+    path: "/api/v1/orgs/{org}/scans/{id}/findings",
+    tag: "Scans",
+    summary:
+      "A file scan's findings, one JSON line each (file, row, column or offset, type, confidence, masked value — never the raw one); the first 10,000 kept, X-Findings-Total / -Kept / -Truncated say when capped",
+    permission: "read",
+    ok: [{ status: 200, media: file("application/x-ndjson", "One finding per line (`xborder scan --findings`)") }],
+  },
+  {
     id: "applyScan",
     method: "post",
     path: "/api/v1/orgs/{org}/scans/{id}/apply",

@@ -194,6 +194,14 @@ const migrations: Record<string, Migration> = {
       await orgWall(db, "ws_review");
     },
   },
+  // A scan's findings (issue 31 §8): one JSON line each, masked values only, the first FINDINGS_KEPT, with the scan's job
+  // row (its organisation wall applies); findings_total counts them all, so a capped download says so.
+  "0006_scan_findings": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("ws_job").addColumn("findings", "text").execute();
+      await db.schema.alterTable("ws_job").addColumn("findings_total", "integer").execute();
+    },
+  },
   // Members join by accepting an invitation (a one-time link), never added to an account without it.
   "0004_invitations": {
     async up(db: Kysely<unknown>) {

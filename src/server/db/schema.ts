@@ -118,6 +118,9 @@ export interface JobTable {
   progress: number;
   message: string;
   result: string | null;
+  /** A file scan's findings: JSON lines, masked values only, the first FINDINGS_KEPT (migration 0006). */
+  findings: ColumnType<string | null, string | null | undefined, string | null>;
+  findings_total: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: string;
   owner: ColumnType<string, string | undefined, string>;
   created_at: DefaultTimestamp;

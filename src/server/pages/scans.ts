@@ -46,6 +46,7 @@ export function scanReportBody(ctx: PageContext, base: string, id: number, r: Sc
   return html`<section class="card">
       <p>${t(lang, "asOf")} ${r.asOf} · ${r.files.map((f) => `${f.path} (${f.format}, ${n(f.records)})`).join("; ")}</p>
       <p><strong>${t(lang, "people")}: ${n(r.persons.distinct)}</strong> · ${t(lang, "sensitive")}: ${n(r.persons.sensitive)}</p>
+      <p><a href="${base}/scans/${id}/findings.jsonl" download>findings.jsonl</a></p>
       <h2>${t(lang, "entities")}</h2>
       <table>
         <thead>

@@ -28,6 +28,7 @@ import { apiDocsPage } from "../pages/api-docs.js";
 import { scanTargetRequest } from "../scan-targets.js";
 import { exportFile, isExportKind } from "../exports.js";
 import { decideReview, listReviews, submitReview } from "../reviews.js";
+import { findingsResponse } from "./findings.js";
 import {
   applyScanToOrg,
   asOfFor,
@@ -254,6 +255,14 @@ export function apiRoutes() {
     if (!s) throw notFound();
     if (!s.report) throw new HTTPException(409, { message: `the scan is ${s.status}: ${s.message}` });
     return c.json(s.report);
+  });
+
+  v1.get("/orgs/:org/scans/:id/findings", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return findingsResponse(
+      await c.var.deps.jobs.findings(a.org.id, int(c.req.param("id"), "id")),
+      `scan-${c.req.param("id")}-findings.jsonl`,
+    );
   });
 
   v1.post("/orgs/:org/scans/:id/apply", async (c) => {

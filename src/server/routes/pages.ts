@@ -41,6 +41,7 @@ import { filingsBody } from "../pages/filings.js";
 import { applyPreviewBody, scanReportBody, scansBody } from "../pages/scans.js";
 import { printHeading, reviewsSection, signOffBlock } from "../pages/reviews.js";
 import { approvalFor, decideReview, listReviews, submitReview } from "../reviews.js";
+import { findingsResponse } from "./findings.js";
 import {
   applyScanToOrg,
   asOfFor,
@@ -365,6 +366,15 @@ export function pageRoutes() {
         `${title(c, "scans")} ${id}`,
         scanReportBody(ctxOf(c, a), `/o/${a.org.slug}`, id, s.report, cur?.map, can(a.role, "write")),
       ),
+    );
+  });
+
+  r.get("/o/:org/scans/:id/findings.jsonl", async (c) => {
+    const a = await pageAccess(c, "read");
+    if (a instanceof Response) return a;
+    return findingsResponse(
+      await c.var.deps.jobs.findings(a.org.id, int(c.req.param("id"), "id")),
+      `scan-${c.req.param("id")}-findings.jsonl`,
     );
   });
 
