@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parseDataMap } from "../src/engine/load.js";
-import { applyForm } from "../src/server/form-fields.js";
+import { DOC_END, DOC_START, FIELD_WORDS, fieldLabelsMarkdown } from "../src/server/field-labels.js";
+import { applyForm, FIELDS, SECTIONS } from "../src/server/form-fields.js";
 import { ROOT } from "./helpers.js";
 
 const EXAMPLE = readFileSync(join(ROOT, "examples/shenzhen-ecommerce.yaml"), "utf8");
@@ -48,5 +49,34 @@ describe("the data map as forms", () => {
   test("a wrong value is kept as typed, for the validation to name its field", () => {
     const text = applyForm(EXAMPLE, "transfers", { ...formOf("transfers", EXAMPLE), "0.persons.general": "-5" });
     assert.throws(() => parseDataMap(text), /transfers\[0\]\.persons\.general: expected a whole number/);
+  });
+});
+
+describe("the forms' labels and help texts", () => {
+  test("every form field has a Chinese and an English label and help line, and nothing else has", () => {
+    const fields = SECTIONS.flatMap((s) => FIELDS[s].map((f) => `${s}.${f.name}`));
+    assert.deepEqual(
+      fields.filter((k) => !FIELD_WORDS[k]?.label.zh || !FIELD_WORDS[k]?.label.en || !FIELD_WORDS[k]?.help.zh || !FIELD_WORDS[k]?.help.en),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(FIELD_WORDS).filter((k) => !fields.includes(k)),
+      [],
+    );
+  });
+  test("docs/data-map.md carries the same labels (npm run docs:update writes them)", () => {
+    const doc = readFileSync(join(ROOT, "docs/data-map.md"), "utf8");
+    const block = doc.slice(doc.indexOf(DOC_START) + DOC_START.length, doc.indexOf(DOC_END)).trim();
+    assert.equal(block, fieldLabelsMarkdown());
+    assert.match(block, /`transfers\.purpose` — 出境目的：/);
+  });
+  test("every enum field names its values (the option's value stays the code)", () => {
+    for (const s of SECTIONS)
+      for (const f of FIELDS[s].filter((x) => x.kind === "enum" || x.kind === "multi"))
+        assert.deepEqual(
+          (f.values ?? []).filter((v) => !f.names?.[v]?.zh),
+          [],
+          `${s}.${f.name}`,
+        );
   });
 });

@@ -1,5 +1,5 @@
 /** Data map: the current version, an editor (paste or upload YAML/JSON) with the CLI's messages at the field, versions and compare. */
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { MapDiff } from "../../engine/diff.js";
 import type { Lang } from "../../law/index.js";
 import type { MapVersion } from "../datamaps.js";
@@ -20,6 +20,7 @@ export function datamapBody(
   canWrite: boolean,
   draft?: { text: string; errors: FieldError[]; detail?: string },
   saved?: number,
+  flowMap?: string,
 ) {
   const lang = ctx.lang;
   return html`${saved ? html`<p class="notice" role="status">${t(lang, "saved")} ${saved}</p>` : ""}
@@ -35,6 +36,14 @@ export function datamapBody(
     }
     ${canWrite ? html`<p><a class="button" href="${base}/datamap/edit/processor">${ctx.lang === "zh" ? "按表单编辑" : "Edit as forms"}</a></p>` : ""}
     ${current ? html`<p class="muted">${t(lang, "version")} ${current.version} · ${current.createdBy} · ${current.createdAt} · <a href="${base}/datamap/versions/${current.version}?download=1">${t(lang, "export")} (${current.format.toUpperCase()})</a></p>` : html`<p>${t(lang, "noMap")}</p>`}
+    ${
+      flowMap
+        ? html`<section class="card" aria-labelledby="flows-h">
+            <h2 id="flows-h">${lang === "zh" ? "出境流向图" : "Flow map"}</h2>
+            <div class="figure" tabindex="0" role="group" aria-labelledby="flows-h">${raw(flowMap)}</div>
+          </section>`
+        : ""
+    }
     ${
       canWrite
         ? html`<section class="card">
@@ -70,7 +79,7 @@ export function datamapBody(
             </form>`
           : ""
       }
-      <table>
+      <table class="versions">
         <thead>
           <tr>
             <th>${t(lang, "version")}</th>

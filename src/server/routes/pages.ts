@@ -19,6 +19,7 @@ import { changeRole, inviteMember } from "../members.js";
 import { parse as parseYaml } from "yaml";
 import type { DataMap } from "../../engine/datamap.js";
 import { applyForm, isSection, type Section } from "../form-fields.js";
+import { flowMapSvg } from "../../report/flow-map.js";
 import { datamapBody, diffBody, type FieldError } from "../pages/datamap.js";
 import { sectionForm, sectionLabel } from "../pages/forms.js";
 import { assessmentBody } from "../pages/assessment.js";
@@ -104,6 +105,19 @@ export function pageRoutes() {
   const showDatamap = async (c: Ctx, a: Access, draft?: { text: string; errors: FieldError[]; detail?: string }, saved?: number) => {
     const ctx = ctxOf(c, a);
     const db = c.var.deps.ws.db;
+    const cur = await currentMap(c.var.deps, a.org.id);
+    // The pathways the assessment page shows (the ledger's counts), each transfer coloured by its own.
+    const flows = cur
+      ? flowMapSvg(
+          cur.map,
+          new Map(
+            (await assessOrg(c.var.deps, a.org.id, { lang: c.var.lang, ledger: true })).assessment.transfers.map((t) => [t.id, t.pathway]),
+          ),
+          {
+            lang: c.var.lang,
+          },
+        )
+      : undefined;
     const body = datamapBody(
       ctx,
       `/o/${a.org.slug}`,
@@ -112,6 +126,7 @@ export function pageRoutes() {
       can(a.role, "write"),
       draft,
       saved,
+      flows,
     );
     return c.html(page(ctx, title(c, "datamap"), body), draft ? 422 : 200);
   };

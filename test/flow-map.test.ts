@@ -1,0 +1,37 @@
+/** The flow map as SVG: one box per transfer in its pathway's colour and named, recipients under their country or region. */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { assess } from "../src/engine/assess.js";
+import { loadDataMap } from "../src/engine/load.js";
+import { flowMapSvg, PATHWAY_STYLE } from "../src/report/flow-map.js";
+import { ROOT } from "./helpers.js";
+
+describe("flowMapSvg", () => {
+  const map = loadDataMap(join(ROOT, "examples/shenzhen-ecommerce.yaml"));
+  const a = assess(map, { asOf: map.asOf!, lang: "zh" });
+  const svg = flowMapSvg(map, new Map(a.transfers.map((t) => [t.id, t.pathway])), { lang: "zh" });
+  test("one group per transfer, drawn in its pathway's colour with the pathway's name", () => {
+    const groups = [...svg.matchAll(/<g class="transfer" data-transfer="([^"]+)" data-pathway="([^"]*)">([\s\S]*?)<\/g>/g)];
+    assert.deepEqual(
+      groups.map((g) => g[1]),
+      map.transfers.map((t) => t.id),
+    );
+    for (const [, id, pathway, body] of groups) {
+      const p = a.transfers.find((t) => t.id === id)!.pathway;
+      assert.equal(pathway, p);
+      assert.ok(body!.includes(`stroke="${PATHWAY_STYLE[p].colour}"`), `${id} in ${p}'s colour`);
+      assert.match(body!, /<text class="pathway"[^>]*>(免予申报|订立标准合同|申报数据出境安全评估|禁止出境)/);
+    }
+  });
+  test("recipients under their country or region by name; a legend; an accessible name", () => {
+    assert.match(svg, /中国澳门特别行政区 \(MO\)/);
+    assert.match(svg, /新加坡 \(SG\)/);
+    assert.equal((svg.match(/class="legend-item"/g) ?? []).length, 4);
+    assert.match(svg, /^<svg [^>]*role="img" aria-labelledby="flowmap-title flowmap-desc"/);
+  });
+  test("text from the map is escaped", () => {
+    const odd = { ...map, processor: { ...map.processor, name: "<A&B>" } };
+    assert.match(flowMapSvg(odd, new Map(), { lang: "en" }), /&lt;A&amp;B&gt;/);
+  });
+});
