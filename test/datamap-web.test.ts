@@ -72,6 +72,18 @@ describe("the guided data map in Chromium", { skip: present ? false : missing },
     await en.context().close();
   });
 
+  test("a wrong value comes back beside its field, in the interface's language", async () => {
+    const context = await contextFor("zh");
+    const page = await context.newPage();
+    await page.goto(`${run.url}/o/demo/datamap/edit/transfers`);
+    await page.fill("#f-0-persons-general", "-5");
+    await page.click("#section-form button[type=submit]");
+    await page.waitForSelector("#f-0-persons-general-err");
+    assert.equal((await page.textContent("#f-0-persons-general-err"))?.trim(), "应为不小于0的整数");
+    assert.match((await page.textContent(".errors[role=alert]")) ?? "", /transfers\[0\]\.persons\.general.*应为不小于0的整数/s);
+    await context.close();
+  });
+
   test("the Data map page draws the flows as SVG: one box per transfer, coloured and labelled by its pathway", async () => {
     mkdirSync(SHOTS, { recursive: true });
     for (const width of [1366, 390]) {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parseDataMap } from "../src/engine/load.js";
 import { DOC_END, DOC_START, FIELD_WORDS, fieldLabelsMarkdown } from "../src/server/field-labels.js";
+import { fieldMessage } from "../src/server/field-messages.js";
 import { applyForm, FIELDS, SECTIONS } from "../src/server/form-fields.js";
 import { ROOT } from "./helpers.js";
 
@@ -78,5 +79,27 @@ describe("the forms' labels and help texts", () => {
           [],
           `${s}.${f.name}`,
         );
+  });
+});
+
+describe("validation messages in the interface's language", () => {
+  test("each known message in Chinese, an unknown one as it is, English untouched", () => {
+    assert.equal(fieldMessage("expected a whole number ≥ 0", "zh"), "应为不小于0的整数");
+    assert.equal(fieldMessage('no recipient with id "jp"', "zh"), '没有编号为 "jp" 的境外接收方');
+    assert.equal(fieldMessage("2026-01-01 is before filedDate 2026-02-01", "zh"), "2026-01-01 早于 filedDate 2026-02-01");
+    assert.equal(fieldMessage("something new", "zh"), "something new");
+    assert.equal(fieldMessage("expected a whole number ≥ 0", "en"), "expected a whole number ≥ 0");
+  });
+  test("the validation's own message for a wrong number is one it knows", () => {
+    const text = applyForm(EXAMPLE, "transfers", { ...formOf("transfers", EXAMPLE), "0.persons.general": "-5" });
+    const message = (() => {
+      try {
+        parseDataMap(text);
+      } catch (e) {
+        return (e as Error).message.split(": ").at(-1)!;
+      }
+      return "";
+    })();
+    assert.notEqual(fieldMessage(message, "zh"), message);
   });
 });

@@ -3,6 +3,7 @@ import { html, raw } from "hono/html";
 import type { MapDiff } from "../../engine/diff.js";
 import type { Lang } from "../../law/index.js";
 import type { MapVersion } from "../datamaps.js";
+import { fieldMessage } from "../field-messages.js";
 import { t } from "./i18n.js";
 import { csrfField, type PageContext } from "./layout.js";
 
@@ -29,7 +30,7 @@ export function datamapBody(
         ? html`<div class="errors" role="alert">
             <strong>${t(lang, "fieldError")}</strong>${draft.detail && !draft.errors.length ? html`<p>${draft.detail}</p>` : ""}
             <ul>
-              ${draft.errors.map((e) => html`<li><code>${e.path}</code>${e.line ? ` (line ${e.line})` : ""}: ${e.message}</li>`)}
+              ${draft.errors.map((e) => html`<li><code>${e.path}</code>${e.line ? (lang === "zh" ? `（第${e.line}行）` : ` (line ${e.line})`) : ""}: ${fieldMessage(e.message, lang)}</li>`)}
             </ul>
           </div>`
         : ""

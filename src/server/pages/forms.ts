@@ -4,6 +4,7 @@ import type { DataMap } from "../../engine/datamap.js";
 import { divisionEntries, regionName } from "../../engine/names.js";
 import type { Lang } from "../../law/index.js";
 import { fieldWords } from "../field-labels.js";
+import { fieldMessage } from "../field-messages.js";
 import { FIELDS, type FieldSpec, SECTIONS, type Section } from "../form-fields.js";
 import { t } from "./i18n.js";
 import { csrfField, type PageContext } from "./layout.js";
@@ -107,7 +108,7 @@ function input(spec: FieldSpec, key: string, value: unknown, map: DataMap, error
   return html`<div class="field${error ? " has-error" : ""}">
     <label for="${id}">${words ? words.label[lang] : ""} <code class="muted">${spec.name}</code></label
     >${control}${words ? html`<p class="help muted" id="${id}-help">${words.help[lang]}${place && place !== shown ? html` · ${place}` : ""}</p>` : ""}${
-      error ? html`<p class="field-error" id="${id}-err">${error}</p>` : ""
+      error ? html`<p class="field-error" id="${id}-err">${fieldMessage(error, lang)}</p>` : ""
     }
   </div>`;
 }
@@ -148,7 +149,7 @@ export function sectionForm(
                   html`<li>
                     <a href="#f-${k.replace(/\./g, "-")}"
                       >${section === "processor" ? `processor.${k}` : k.replace(/^(\d+)\./, `${section}[$1].`)}</a
-                    >: ${m}
+                    >: ${fieldMessage(m, lang)}
                   </li>`,
               )}
             </ul>
