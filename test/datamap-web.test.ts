@@ -53,7 +53,7 @@ describe("the guided data map in Chromium", { skip: present ? false : missing },
     assert.match((await page.textContent("#f-0-sensitive-help")) ?? "", /个人信息保护法第二十八条/);
     assert.equal(await page.getAttribute("#f-0-sensitive", "aria-describedby"), "f-0-sensitive-help");
     const option = page.locator("#f-2-sensitive option[value=financial_account]");
-    assert.equal(await option.evaluate((o) => (o as HTMLOptionElement).selected), true);
+    assert.equal(await option.evaluate((o) => (o as unknown as { selected: boolean }).selected), true);
     assert.equal((await option.textContent())?.trim(), "金融账户");
     await page.goto(`${run.url}/o/demo/datamap/edit/recipients`);
     assert.match((await page.textContent("label[for=f-0-region]")) ?? "", /所在国家或者地区/);
@@ -84,6 +84,29 @@ describe("the guided data map in Chromium", { skip: present ? false : missing },
     await context.close();
   });
 
+  test("transfers as a list: search, filter by pathway and country, sort — a GET form, no script", async () => {
+    const context = await contextFor("zh");
+    await context.route("**/*.js", (r) => r.abort());
+    const page = await context.newPage();
+    await page.goto(`${run.url}/o/demo/datamap`);
+    const ids = () => page.locator("#transfer-list tbody tr").evaluateAll((rs) => rs.map((r) => r.getAttribute("data-transfer")));
+    assert.deepEqual(await ids(), ["analytics-mo", "delivery", "marketing-sg"]);
+    await page.selectOption("#tl-region", "MO");
+    await page.click("#transfer-list button[type=submit]");
+    await page.waitForURL(/region=MO/);
+    assert.deepEqual(await ids(), ["analytics-mo", "delivery"]);
+    assert.match((await page.textContent("#transfer-list tbody")) ?? "", /中国澳门特别行政区/);
+    await page.selectOption("#tl-region", "");
+    await page.selectOption("#tl-pathway", "exempt");
+    await page.click("#transfer-list button[type=submit]");
+    await page.waitForURL(/pathway=exempt/);
+    assert.deepEqual(await ids(), ["delivery"]);
+    assert.match((await page.textContent("#transfer-list tbody")) ?? "", /免予申报/);
+    await page.goto(`${run.url}/o/demo/datamap?q=${encodeURIComponent("新加坡")}&sort=persons`);
+    assert.deepEqual(await ids(), ["marketing-sg"]);
+    await context.close();
+  });
+
   test("the Data map page draws the flows as SVG: one box per transfer, coloured and labelled by its pathway", async () => {
     mkdirSync(SHOTS, { recursive: true });
     for (const width of [1366, 390]) {
@@ -100,7 +123,11 @@ describe("the guided data map in Chromium", { skip: present ? false : missing },
       assert.ok(pathways.some(([, label]) => /标准合同|免予申报|安全评估/.test(label ?? "")));
       assert.equal(await page.locator("svg.flow-map g.legend-item").count(), 4);
       assert.match((await page.textContent("svg.flow-map")) ?? "", /新加坡/);
-      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const sideways = await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
+          .documentElement;
+        return d.scrollWidth - d.clientWidth;
+      });
       assert.ok(sideways <= 0, `${width}px: ${sideways}px of sideways scrolling`);
       await page.screenshot({ path: join(SHOTS, `datamap-flows-${width}.png`), fullPage: true });
       await page.goto(`${run.url}/o/demo/datamap/edit/transfers`);

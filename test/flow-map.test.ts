@@ -5,6 +5,7 @@ import { describe, test } from "node:test";
 import { assess } from "../src/engine/assess.js";
 import { loadDataMap } from "../src/engine/load.js";
 import { flowMapSvg, PATHWAY_STYLE } from "../src/report/flow-map.js";
+import { filterTransfers, transferRows } from "../src/server/pages/transfer-list.js";
 import { ROOT } from "./helpers.js";
 
 describe("flowMapSvg", () => {
@@ -33,5 +34,28 @@ describe("flowMapSvg", () => {
   test("text from the map is escaped", () => {
     const odd = { ...map, processor: { ...map.processor, name: "<A&B>" } };
     assert.match(flowMapSvg(odd, new Map(), { lang: "en" }), /&lt;A&amp;B&gt;/);
+  });
+});
+
+describe("the transfers list's filters", () => {
+  const map = loadDataMap(join(ROOT, "examples/shenzhen-ecommerce.yaml"));
+  const a = assess(map, { asOf: map.asOf!, lang: "zh" });
+  const rows = transferRows(map, new Map(a.transfers.map((t) => [t.id, t.pathway])));
+  const ids = (q: Parameters<typeof filterTransfers>[1]) => filterTransfers(rows, q, "zh").map((r) => r.id);
+  test("search by id, dataset, recipient or place name; filter by pathway and region", () => {
+    assert.deepEqual(ids({ q: "澳门" }), ["analytics-mo", "delivery"]);
+    assert.deepEqual(ids({ q: "ORDERS" }), ["delivery"]);
+    assert.deepEqual(ids({ region: "SG" }), ["marketing-sg"]);
+    assert.deepEqual(ids({ pathway: "exempt" }), ["delivery"]);
+    assert.deepEqual(ids({ pathway: "prohibited" }), []);
+  });
+  test("sort: strictest pathway first, most persons first, unknown sort by id", () => {
+    assert.equal(ids({ sort: "pathway" }).at(-1), "delivery");
+    const persons = filterTransfers(rows, { sort: "persons" }, "zh").map((r) => r.general + r.sensitive);
+    assert.deepEqual(
+      persons,
+      [...persons].sort((x, y) => y - x),
+    );
+    assert.deepEqual(ids({ sort: "nonsense" }), ["analytics-mo", "delivery", "marketing-sg"]);
   });
 });

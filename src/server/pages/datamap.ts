@@ -21,7 +21,7 @@ export function datamapBody(
   canWrite: boolean,
   draft?: { text: string; errors: FieldError[]; detail?: string },
   saved?: number,
-  flowMap?: string,
+  flows?: { svg: string; list: unknown },
 ) {
   const lang = ctx.lang;
   return html`${saved ? html`<p class="notice" role="status">${t(lang, "saved")} ${saved}</p>` : ""}
@@ -38,11 +38,12 @@ export function datamapBody(
     ${canWrite ? html`<p><a class="button" href="${base}/datamap/edit/processor">${ctx.lang === "zh" ? "按表单编辑" : "Edit as forms"}</a></p>` : ""}
     ${current ? html`<p class="muted">${t(lang, "version")} ${current.version} · ${current.createdBy} · ${current.createdAt} · <a href="${base}/datamap/versions/${current.version}?download=1">${t(lang, "export")} (${current.format.toUpperCase()})</a></p>` : html`<p>${t(lang, "noMap")}</p>`}
     ${
-      flowMap
+      flows
         ? html`<section class="card" aria-labelledby="flows-h">
-            <h2 id="flows-h">${lang === "zh" ? "出境流向图" : "Flow map"}</h2>
-            <div class="figure" tabindex="0" role="group" aria-labelledby="flows-h">${raw(flowMap)}</div>
-          </section>`
+              <h2 id="flows-h">${lang === "zh" ? "出境流向图" : "Flow map"}</h2>
+              <div class="figure" tabindex="0" role="group" aria-labelledby="flows-h">${raw(flows.svg)}</div>
+            </section>
+            ${flows.list}`
         : ""
     }
     ${

@@ -21,6 +21,7 @@ import type { DataMap } from "../../engine/datamap.js";
 import { applyForm, isSection, type Section } from "../form-fields.js";
 import { flowMapSvg } from "../../report/flow-map.js";
 import { datamapBody, diffBody, type FieldError } from "../pages/datamap.js";
+import { transferList, transferRows } from "../pages/transfer-list.js";
 import { sectionForm, sectionLabel } from "../pages/forms.js";
 import { assessmentBody } from "../pages/assessment.js";
 import { auditBody, membersBody } from "../pages/admin.js";
@@ -106,18 +107,22 @@ export function pageRoutes() {
     const ctx = ctxOf(c, a);
     const db = c.var.deps.ws.db;
     const cur = await currentMap(c.var.deps, a.org.id);
-    // The pathways the assessment page shows (the ledger's counts), each transfer coloured by its own.
-    const flows = cur
-      ? flowMapSvg(
-          cur.map,
-          new Map(
-            (await assessOrg(c.var.deps, a.org.id, { lang: c.var.lang, ledger: true })).assessment.transfers.map((t) => [t.id, t.pathway]),
-          ),
-          {
-            lang: c.var.lang,
-          },
-        )
-      : undefined;
+    let flows;
+    if (cur) {
+      // The pathways the assessment page shows (the ledger's counts), each transfer coloured by its own.
+      const r = await assessOrg(c.var.deps, a.org.id, { lang: c.var.lang, ledger: true });
+      const pathways = new Map(r.assessment.transfers.map((t) => [t.id, t.pathway]));
+      const q = c.req.query();
+      flows = {
+        svg: flowMapSvg(cur.map, pathways, { lang: c.var.lang }),
+        list: transferList(
+          transferRows(cur.map, pathways),
+          { q: q.q, pathway: q.pathway, region: q.region, sort: q.sort },
+          c.var.lang,
+          `/o/${a.org.slug}`,
+        ),
+      };
+    }
     const body = datamapBody(
       ctx,
       `/o/${a.org.slug}`,
