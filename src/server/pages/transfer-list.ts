@@ -100,11 +100,11 @@ export function transferList(rows: TransferRow[], query: TransferQuery, lang: La
         <thead>
           <tr>
             <th>${zh ? "编号" : "ID"}</th>
+            <th>${zh ? "出境路径" : "Pathway"}</th>
+            <th>${zh ? "国家或者地区" : "Country or region"}</th>
+            <th>${zh ? "人数（数据地图：一般／敏感）" : "Persons (data map: general / sensitive)"}</th>
             <th>${zh ? "数据集" : "Dataset"}</th>
             <th>${zh ? "境外接收方" : "Recipient"}</th>
-            <th>${zh ? "国家或者地区" : "Country or region"}</th>
-            <th>${zh ? "出境路径" : "Pathway"}</th>
-            <th>${zh ? "人数（数据地图：一般／敏感）" : "Persons (data map: general / sensitive)"}</th>
           </tr>
         </thead>
         <tbody>
@@ -112,11 +112,11 @@ export function transferList(rows: TransferRow[], query: TransferQuery, lang: La
             (r) =>
               html`<tr data-transfer="${r.id}">
                 <td>${r.id}</td>
+                <td>${r.pathway ? PATHWAY_NAMES[r.pathway][lang] : "—"}</td>
+                <td>${regionName(r.region, lang)}</td>
+                <td>${r.general.toLocaleString("en-US")} / ${r.sensitive.toLocaleString("en-US")}</td>
                 <td>${r.dataset}</td>
                 <td>${r.recipient}</td>
-                <td>${regionName(r.region, lang)}</td>
-                <td>${r.pathway ? PATHWAY_NAMES[r.pathway][lang] : "—"}</td>
-                <td>${r.general.toLocaleString("en-US")} / ${r.sensitive.toLocaleString("en-US")}</td>
               </tr>`,
           )}
         </tbody>
