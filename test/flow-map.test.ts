@@ -59,3 +59,11 @@ describe("the transfers list's filters", () => {
     assert.deepEqual(ids({ sort: "nonsense" }), ["analytics-mo", "delivery", "marketing-sg"]);
   });
 });
+
+test("a large map draws its first transfers and says how many are left out", () => {
+  const map = loadDataMap(join(ROOT, "examples/shenzhen-ecommerce.yaml"));
+  const many = { ...map, transfers: Array.from({ length: 500 }, (_, i) => ({ ...map.transfers[i % 3]!, id: `t${i}` })) };
+  const svg = flowMapSvg(many, new Map(), { lang: "zh", max: 100 });
+  assert.equal((svg.match(/<g class="transfer"/g) ?? []).length, 100);
+  assert.match(svg, /另有400项出境活动未画出/);
+});

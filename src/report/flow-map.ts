@@ -34,6 +34,8 @@ export interface FlowMapOptions {
   lang: Lang;
   /** Prefix of the SVG's element ids, unique on the page that holds it. */
   idPrefix?: string;
+  /** Transfers drawn at most (default 120): a larger map draws the first ones and says how many are left out. */
+  max?: number;
 }
 
 const ROW = 52;
@@ -48,9 +50,15 @@ export function flowMapSvg(map: DataMap, pathways: ReadonlyMap<string, Pathway>,
   const { lang } = opts;
   const id = opts.idPrefix ?? "flowmap";
   const zh = lang === "zh";
-  const datasets = map.datasets.map((d) => d.id);
+  const drawn = map.transfers.slice(0, opts.max ?? 120);
+  const left = map.transfers.length - drawn.length;
+  const used = (ids: string[]) => new Set(ids);
+  const usedDatasets = used(drawn.map((t) => t.dataset));
+  const usedRecipients = used(drawn.map((t) => t.recipient));
+  const datasets = map.datasets.map((d) => d.id).filter((d) => !left || usedDatasets.has(d));
+  const recipients = map.recipients.filter((r) => !left || usedRecipients.has(r.id));
   const byRegion = new Map<string, string[]>();
-  for (const r of map.recipients) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r.id]);
+  for (const r of recipients) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r.id]);
   const legendH = 36;
   const top = legendH + 34;
   // Recipients' rows: a heading row per country or region, then its recipients.
@@ -62,8 +70,8 @@ export function flowMapSvg(map: DataMap, pathways: ReadonlyMap<string, Pathway>,
     row += 0.6;
     for (const r of ids) recipientY.set(r, top + row++ * ROW);
   }
-  const rows = Math.max(datasets.length, map.transfers.length, Math.ceil(row), 1);
-  const height = top + rows * ROW + 10;
+  const rows = Math.max(datasets.length, drawn.length, Math.ceil(row), 1);
+  const height = top + rows * ROW + (left ? 40 : 10);
   const datasetY = new Map(datasets.map((d, i) => [d, top + i * ROW]));
   const processorY = top + ((Math.max(datasets.length, 1) - 1) * ROW) / 2;
   const box = (x: number, y: number, w: number, text: string, cls: string, fill = "#f6f7f9", stroke = "#5b6472") =>
@@ -111,9 +119,9 @@ export function flowMapSvg(map: DataMap, pathways: ReadonlyMap<string, Pathway>,
       `<text class="region" x="${COL.recipients}" y="${y + 14}" font-size="12" font-weight="700" fill="#3b4450">${esc(`${regionName(region, lang)} (${region})`)}</text>`,
     );
   }
-  for (const r of map.recipients) out.push(box(COL.recipients, recipientY.get(r.id)!, 250, r.name || r.id, "recipient"));
+  for (const r of recipients) out.push(box(COL.recipients, recipientY.get(r.id)!, 250, r.name || r.id, "recipient"));
   // Each transfer: dataset → its box → recipient, in its pathway's colour and pattern.
-  map.transfers.forEach((t, i) => {
+  drawn.forEach((t, i) => {
     const y = top + i * ROW;
     const p = pathways.get(t.id);
     const s = p ? PATHWAY_STYLE[p] : { colour: "#5b6472", tint: "#f6f7f9", dash: "1 3" };
@@ -130,6 +138,10 @@ export function flowMapSvg(map: DataMap, pathways: ReadonlyMap<string, Pathway>,
       `</g>`,
     );
   });
+  if (left) {
+    const note = zh ? `另有${left}项出境活动未画出（见出境活动列表）` : `${left} more transfers not drawn (see the list of transfers)`;
+    out.push(`<text class="left-out" x="${COL.transfers}" y="${height - 14}" font-size="13" fill="#3b4450">${esc(note)}</text>`);
+  }
   out.push(`</svg>`);
   return out.join("");
 }

@@ -27,6 +27,9 @@ export interface TransferQuery {
 
 export const SORTS = ["id", "pathway", "region", "persons"] as const;
 
+/** Rows shown at most; the count says how many matched, the search and filters narrow it. */
+export const MAX_ROWS = 200;
+
 /** Each transfer with its recipient's country or region and the pathway the assessment gave it. */
 export function transferRows(map: DataMap, pathways: ReadonlyMap<string, Pathway>): TransferRow[] {
   const regionOf = new Map(map.recipients.map((r) => [r.id, r.region]));
@@ -94,7 +97,11 @@ export function transferList(rows: TransferRow[], query: TransferQuery, lang: La
       </div>
       <button type="submit">${zh ? "筛选" : "Filter"}</button>
     </form>
-    <p class="muted" role="status">${zh ? `${rows.length}项中的${shown.length}项` : `${shown.length} of ${rows.length}`}</p>
+    <p class="muted" role="status">
+      ${zh ? `${rows.length}项中的${shown.length}项` : `${shown.length} of ${rows.length}`}${
+        shown.length > MAX_ROWS ? (zh ? `，显示前${MAX_ROWS}项（请搜索或者筛选）` : `, the first ${MAX_ROWS} shown (search or filter)`) : ""
+      }
+    </p>
     <div class="table-scroll" tabindex="0" role="group" aria-labelledby="transfer-list-h">
       <table class="transfers">
         <thead>
@@ -108,7 +115,7 @@ export function transferList(rows: TransferRow[], query: TransferQuery, lang: La
           </tr>
         </thead>
         <tbody>
-          ${shown.map(
+          ${shown.slice(0, MAX_ROWS).map(
             (r) =>
               html`<tr data-transfer="${r.id}">
                 <td>${r.id}</td>
