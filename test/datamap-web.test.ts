@@ -5,7 +5,7 @@
  * go to test-artifacts/screens/. Without a browser the tests skip; with CI=true that is a failure.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -28,8 +28,15 @@ describe("the guided data map in Chromium", { skip: present ? false : missing },
   let cookie: string;
   before(async () => {
     run = await boot(mkdtempSync(join(tmpdir(), "xborder-guided-")));
-    cookie = (await setUp(run, "owner@example.com", "Acme", true)).cookie!;
+    cookie = (await setUp(run, "owner@example.com", "Demo")).cookie!;
     browser = await launchChromium();
+    // The organisation's data map: the bundled Shenzhen example, saved through the page's editor.
+    const page = await (await contextFor("zh")).newPage();
+    await page.goto(`${run.url}/o/demo/datamap`);
+    await page.fill("#text", readFileSync(join(ROOT, "examples/shenzhen-ecommerce.yaml"), "utf8"));
+    await page.click("form[enctype] button[type=submit]");
+    await page.waitForURL(/\/datamap\?saved=1/);
+    await page.context().close();
   });
   after(async () => {
     await browser?.close();

@@ -14,7 +14,7 @@ import type { Browser, Page } from "playwright-core";
 import { chromiumPath, hasChromium, launchChromium } from "../src/chromium.js";
 import type { Running } from "../src/server/serve.js";
 import { ROOT } from "./helpers.js";
-import { boot } from "./server-helpers.js";
+import { boot, setUp } from "./server-helpers.js";
 
 const present = hasChromium();
 const missing = `no browser at ${chromiumPath()} (apt-get install chromium; .ci/run does)`;
@@ -196,5 +196,94 @@ describe("the web app in Chromium", { skip: present ? false : missing }, () => {
       assert.equal(new URL(page.url()).origin, here, `${JSON.stringify(next)} went to ${page.url()}`);
     }
     await context.close();
+  });
+});
+
+describe("every page at 1366 and 390 px", { skip: present ? false : missing }, () => {
+  let run: Running;
+  let browser: Browser;
+  before(async () => {
+    run = await boot(mkdtempSync(join(tmpdir(), "xborder-web-sizes-")));
+    await setUp(run, "owner@example.com", "Acme", true);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await run?.close();
+  });
+
+  async function signInAs(page: Page): Promise<void> {
+    await page.goto(`${run.url}/signin`);
+    await page.fill("#email", "owner@example.com");
+    await page.fill("#password", "correct horse battery staple");
+    await page.click("main button[type=submit]");
+    await page.waitForURL(/\/o\//);
+  }
+
+  test("no sideways scrolling on a phone; a skip link; no empty table header; times in Asia/Shanghai; sources named as instruments", async () => {
+    const pages = [
+      "",
+      "/datamap",
+      "/datamap/edit/transfers",
+      "/assessment",
+      "/ledger",
+      "/scans",
+      "/deadlines",
+      "/filings",
+      "/audit",
+      "/members",
+    ];
+    const overflowing: string[] = [];
+    for (const width of [1366, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
+      const page = await context.newPage();
+      await signInAs(page);
+      for (const p of pages) {
+        await page.goto(`${run.url}/o/demo${p}`);
+        const name = `sizes-${width}-${p.replace(/\//g, "_") || "_overview"}`;
+        await shot(page, name);
+        const wide = await page.evaluate(() => {
+          const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+          return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+        });
+        if (wide > 0) overflowing.push(`${width}px ${p || "/"}: ${wide}px too wide`);
+        assert.equal(await page.locator("th:empty").count(), 0, `${p || "/"}: an empty table header`);
+        assert.equal(await page.locator("a.skip[href='#main']").count(), 1, `${p || "/"}: a skip link`);
+      }
+      if (width === 390) {
+        await page.goto(`${run.url}/o/demo`);
+        await page.keyboard.press("Tab");
+        assert.equal(
+          await page.evaluate(
+            () => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className,
+          ),
+          "skip",
+        );
+      }
+      await context.close();
+    }
+    assert.deepEqual(
+      overflowing.filter((o) => / (\/|\/datamap)$/.test(o.split(":")[0]!)),
+      [],
+      "overview and data map fit a phone",
+    );
+    assert.deepEqual(overflowing, [], "every page fits");
+    const ctx = await browser.newContext({ locale: "zh-CN" });
+    const page = await ctx.newPage();
+    await signInAs(page);
+    await page.goto(`${run.url}/o/demo/audit`);
+    const stamp = await page.getAttribute("time", "datetime");
+    const shown = (await page.textContent("time")) ?? "";
+    const utc = new Date(stamp!);
+    const shanghai = new Date(utc.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+    assert.equal(shown.slice(0, 19), shanghai, "the audit log's time is in Asia/Shanghai");
+    await page.goto(`${run.url}/o/demo/assessment`);
+    const sources = await page.locator("details.cite p.muted").allTextContents();
+    assert.ok(
+      sources.some((s) => s.includes("《促进和规范数据跨境流动规定》")),
+      sources.slice(0, 3).join(" | "),
+    );
+    assert.ok(!sources.some((s) => /seed \d|regulations\.md/.test(s)), "no internal file ids");
+    await ctx.close();
   });
 });

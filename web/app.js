@@ -32,8 +32,10 @@ for (const form of document.querySelectorAll("form[data-upload]")) {
         fetch(body.statusUrl, { credentials: "same-origin" })
           .then((r) => r.json())
           .then((job) => {
-            if (bar) bar.value = job.status === "done" ? 1 : Math.max(bar.value, job.progress || 0);
-            out.textContent = job.status + (job.message ? " — " + job.message : "");
+            // The bar follows the job now (the upload's own progress ended at 100%).
+            if (bar) bar.value = job.status === "done" ? 1 : job.progress || 0;
+            const pct = job.status === "running" ? " " + Math.round((job.progress || 0) * 100) + "%" : "";
+            out.textContent = job.status + pct + (job.message ? " — " + job.message : "");
             out.className = job.status === "failed" ? "errors" : job.status === "done" ? "notice" : "";
             if (job.status === "queued" || job.status === "running") setTimeout(poll, 500);
             else if (job.status === "done") setTimeout(() => location.reload(), 800);

@@ -1,7 +1,9 @@
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
 import { type AssessOptions, assess } from "../engine/assess.js";
-import { countLedger } from "../ledger/count.js";
-import { openStore, resolveTarget } from "../store/open.js";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { countLedger, ledgerStamp } from "../ledger/count.js";
+import { checkTarget, isUrl, openStore, type Store } from "../store/open.js";
 import type { DataMap } from "../engine/datamap.js";
 import { loadDataMap } from "../engine/load.js";
 import type { Pathway } from "../engine/types.js";
@@ -19,19 +21,52 @@ export interface AssessCliOptions {
   db?: string;
 }
 
-/** With --ledger: the ledger's de-duplicated counts for the map on the date (shared by assess and obligations). */
-export async function ledgerCounts(map: DataMap, asOf: string, o: { ledger?: boolean; db?: string }): Promise<AssessOptions["ledger"]> {
-  if (!o.ledger) {
-    if (o.db !== undefined) throw new UsageError("--db: only meaningful with --ledger");
+/**
+ * The ledger that goes with a map ("beside the map"): `--db`, else $XBORDER_DB, else the `.xborder/`
+ * folder in the map file's own folder (for a map in the current folder that is `./.xborder`, where
+ * `xborder ledger import` writes by default).
+ */
+export function ledgerBeside(mapFile: string, db?: string): string {
+  return db ?? process.env.XBORDER_DB ?? join(dirname(resolve(mapFile)), ".xborder");
+}
+
+/**
+ * Runs `f` on the map's ledger when the counts are to come from it (shared by assess, diff,
+ * obligations and report): always with `--ledger`; never with `--no-ledger`; by default when a
+ * ledger is there and holds an import (an embedded one is looked for without creating anything).
+ */
+export async function withMapLedger<T>(
+  mapFile: string,
+  o: { ledger?: boolean; db?: string },
+  f: (store: Store) => Promise<T>,
+): Promise<T | undefined> {
+  if (o.ledger === false) {
+    if (o.db !== undefined) throw new UsageError("--db: names a ledger, but --no-ledger says not to use one");
     return undefined;
   }
-  const store = await openStore(resolveTarget(o.db));
+  const target = ledgerBeside(mapFile, o.db);
+  checkTarget(target);
+  if (o.ledger !== true && !isUrl(target) && !existsSync(join(target, "pglite"))) return undefined;
+  const store = await openStore(target);
   try {
-    const c = await countLedger(store, map, asOf);
-    return { cumulative: c.cumulative, transfers: c.transfers };
+    if (o.ledger !== true && (await ledgerStamp(store)).startsWith("0:")) return undefined;
+    return await f(store);
   } finally {
     await store.close();
   }
+}
+
+/** The ledger's de-duplicated counts for the map on the date, when the ledger is used (see withMapLedger). */
+export async function ledgerCounts(
+  mapFile: string,
+  map: DataMap,
+  asOf: string,
+  o: { ledger?: boolean; db?: string },
+): Promise<AssessOptions["ledger"]> {
+  return withMapLedger(mapFile, o, async (store) => {
+    const c = await countLedger(store, map, asOf);
+    return { cumulative: c.cumulative, transfers: c.transfers };
+  });
 }
 
 /** `xborder assess FILE`: returns the exit code; writes stdout only on success. */
@@ -46,7 +81,7 @@ export async function runAssess(file: string, o: AssessCliOptions, out: (s: stri
   }
   const map = loadDataMap(file);
   const asOf = o.asOf ?? map.asOf ?? todayInShanghai();
-  const ledger = await ledgerCounts(map, asOf, o);
+  const ledger = await ledgerCounts(file, map, asOf, o);
   const result = assess(map, { asOf, lang: o.lang as Lang, ledger });
   out(o.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderText(result, o.lang as Lang));
   if (o.failOn) {

@@ -1,5 +1,7 @@
 import { isIsoDate, todayInShanghai } from "../calendar/date.js";
 import { diffMaps } from "../engine/diff.js";
+import { countLedger } from "../ledger/count.js";
+import { withMapLedger } from "./assess.js";
 import { loadDataMap } from "../engine/load.js";
 import type { Lang } from "../law/index.js";
 import { renderDiff } from "../report/diff.js";
@@ -10,10 +12,18 @@ export interface DiffCliOptions {
   format: string;
   lang: string;
   failOn?: string;
+  ledger?: boolean;
+  db?: string;
 }
 
 /** `xborder diff OLD NEW`: what the change sets off. Exit 1 when a --fail-on gate trips (the report is still printed). */
-export function runDiff(oldFile: string, newFile: string, o: DiffCliOptions, out: (s: string) => void, err: (s: string) => void): number {
+export async function runDiff(
+  oldFile: string,
+  newFile: string,
+  o: DiffCliOptions,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   if (!["text", "json", "markdown"].includes(o.format))
     throw new UsageError(`--format: expected text, json or markdown, got ${JSON.stringify(o.format)}`);
   if (o.lang !== "zh" && o.lang !== "en") throw new UsageError(`--lang: expected zh or en, got ${JSON.stringify(o.lang)}`);
@@ -25,7 +35,12 @@ export function runDiff(oldFile: string, newFile: string, o: DiffCliOptions, out
   const before = loadDataMap(oldFile);
   const after = loadDataMap(newFile);
   const asOf = o.asOf ?? after.asOf ?? todayInShanghai();
-  const d = diffMaps(before, after, { asOf, lang: o.lang as Lang });
+  // Both maps are judged with the counts of the ledger beside the new map, where it is used.
+  const ledger = await withMapLedger(newFile, o, async (store) => {
+    const [b, a] = [await countLedger(store, before, asOf), await countLedger(store, after, asOf)];
+    return { before: { cumulative: b.cumulative, transfers: b.transfers }, after: { cumulative: a.cumulative, transfers: a.transfers } };
+  });
+  const d = diffMaps(before, after, { asOf, lang: o.lang as Lang, ledger });
   out(o.format === "json" ? `${JSON.stringify(d, null, 2)}\n` : renderDiff(d, o.lang as Lang, o.format === "markdown"));
   if ((o.failOn === "refile" && d.refile) || (o.failOn === "pathway" && d.heavier)) {
     err(

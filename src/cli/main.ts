@@ -23,6 +23,11 @@ const commands = {
   scan: () => import("./scan.js"),
 };
 
+/** The counts' source (人数来源), the same on assess, diff, obligations and report (docs/workspace.md). */
+const LEDGER_HELP =
+  "count people from the ledger (the default when one with an import is beside the map: --db, $XBORDER_DB, else .xborder/ in the map's folder)";
+const NO_LEDGER_HELP = "count people from the map's persons even where a ledger is present";
+const DB_HELP = "the ledger: a directory (embedded) or postgres:// URL (default $XBORDER_DB, else .xborder/ in the map's folder)";
 const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(s);
 
@@ -48,8 +53,9 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .option("--as-of <date>", "assessment date YYYY-MM-DD (default: the map's asOf, else today in Asia/Shanghai)")
     .option("--lang <lang>", "zh | en (report and explanations)", "en")
     .option("--fail-on <pathway>", "exit 1 if any transfer needs this pathway or a heavier one (for CI)")
-    .option("--ledger", "use the ledger's de-duplicated counts instead of the map's persons")
-    .option("--db <dir-or-url>", "the ledger (with --ledger): a directory (embedded) or postgres:// URL")
+    .option("--ledger", LEDGER_HELP)
+    .option("--no-ledger", NO_LEDGER_HELP)
+    .option("--db <dir-or-url>", DB_HELP)
     .action(async (file: string, o: AssessCliOptions) => {
       setExit(await (await commands.assess()).runAssess(file, o, out, err));
     });
@@ -101,8 +107,11 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .option("--format <format>", "text | json | markdown (for a pull-request comment)", "text")
     .option("--lang <lang>", "zh | en", "en")
     .option("--fail-on <gate>", "refile | pathway: exit 1 if the change needs a re-filing, or makes a pathway heavier")
+    .option("--ledger", LEDGER_HELP)
+    .option("--no-ledger", NO_LEDGER_HELP)
+    .option("--db <dir-or-url>", DB_HELP)
     .action(async (a: string, b: string, o: import("./diff.js").DiffCliOptions) =>
-      setExit((await commands.diff()).runDiff(a, b, o, out, err)),
+      setExit(await (await commands.diff()).runDiff(a, b, o, out, err)),
     );
 
   program
@@ -114,8 +123,9 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .option("--lang <lang>", "zh | en", "en")
     .option("--fail-on <status>", "overdue: exit 1 if any duty is overdue (for CI)")
     .option("--changed-from <old-map>", "an earlier version of the map: what changed since sets off redo duties (as xborder diff)")
-    .option("--ledger", "use the ledger's de-duplicated counts instead of the map's persons")
-    .option("--db <dir-or-url>", "the ledger (with --ledger): a directory (embedded) or postgres:// URL")
+    .option("--ledger", LEDGER_HELP)
+    .option("--no-ledger", NO_LEDGER_HELP)
+    .option("--db <dir-or-url>", DB_HELP)
     .action(async (file: string, o: import("./obligations.js").ObligationsCliOptions) =>
       setExit(await (await commands.obligations()).runObligations(file, o, out, err)),
     );
@@ -133,8 +143,9 @@ export function buildProgram({ Command }: Commander, setExit: (code: number) => 
     .option("--lang <lang>", "zh (for filing) | en (a working translation, marked not for filing)", "zh")
     .option("--scan <report...>", "scan reports (xborder scan --format json) for the data-item tables")
     .option("--route <route>", "pipia: sc (standard contract or certification, Annex 5; default) | gba (the GBA guideline's three points)")
-    .option("--ledger", "people counted this year from the ledger")
-    .option("--db <dir-or-url>", "the ledger (with --ledger)")
+    .option("--ledger", LEDGER_HELP)
+    .option("--no-ledger", NO_LEDGER_HELP)
+    .option("--db <dir-or-url>", DB_HELP)
     .option("--transfer <id...>", "the transfers the document is about (each of its route; default: all of the route's)")
     .option("--final", "the filing copy: no source marks, notes or placeholder keys; refused (exit 1) while anything is open")
     .action(async (kind: string, a: string, b: string | undefined, o: import("./report.js").ReportCliOptions) => {

@@ -35,7 +35,7 @@ export async function runObligations(
   const changedFrom = o.changedFrom !== undefined ? loadDataMap(o.changedFrom) : undefined;
   const asOf = o.asOf ?? map.asOf ?? todayInShanghai();
   const lang = o.lang as Lang;
-  const register = buildRegister(map, { asOf, lang, ledger: await ledgerCounts(map, asOf, o), changedFrom });
+  const register = buildRegister(map, { asOf, lang, ledger: await ledgerCounts(file, map, asOf, o), changedFrom });
   out(
     o.format === "json"
       ? `${JSON.stringify(register, null, 2)}\n`

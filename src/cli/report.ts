@@ -53,7 +53,7 @@ async function documentFor(kind: string, file: string, o: ReportCliOptions) {
     map,
     asOf,
     lang: o.lang as Lang,
-    ledger: await ledgerCounts(map, asOf, o),
+    ledger: await ledgerCounts(file, map, asOf, o),
     scans,
     route: o.route as "sc" | "gba" | undefined,
     transfers: o.transfer,

@@ -83,6 +83,7 @@ export function assess(input: DataMap, opts: AssessOptions): Assessment {
 
   return {
     asOf,
+    countsSource: opts.ledger ? "ledger" : "data_map",
     regime: regime.id,
     instruments: regime.instruments(asOf),
     window: regime.window(asOf),

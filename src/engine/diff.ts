@@ -18,7 +18,8 @@
  */
 import type { IsoDate } from "../calendar/date.js";
 import { type Bilingual, type Citation, citationOf, type Lang, type Provision } from "../law/index.js";
-import { assess } from "./assess.js";
+import { type AssessOptions, assess } from "./assess.js";
+import type { CountsSource } from "./counts-source.js";
 import type { DataMap, Transfer } from "./datamap.js";
 import { num, PATHWAY_NAMES, say } from "./messages.js";
 import { type RedoKind, type RedoRoute, redoCondition, redoProvision } from "./redo.js";
@@ -52,6 +53,10 @@ export interface Change {
 
 export interface MapDiff {
   asOf: IsoDate;
+  /** Which people counts both maps were judged with (人数来源). */
+  countsSource: CountsSource;
+  /** Each transfer's pathway before and after (absent where the transfer is not in that map). */
+  pathways: { transfer: string; before?: Pathway; after?: Pathway }[];
   changes: Change[];
   consequences: Consequence[];
   /** Some filed transfer must be re-filed (new PIPIA, contract and filing, or a new application; perhaps on a condition). */
@@ -145,6 +150,8 @@ function redoText(route: RedoRoute, what: Bilingual, condition: Bilingual | unde
 export interface DiffOptions {
   asOf: IsoDate;
   lang?: Lang;
+  /** The ledger's counts for each map on `asOf` (as `assess` takes them): both maps are judged with them. */
+  ledger?: { before: NonNullable<AssessOptions["ledger"]>; after: NonNullable<AssessOptions["ledger"]> };
 }
 
 export function diffMaps(before: DataMap, after: DataMap, opts: DiffOptions): MapDiff {
@@ -205,8 +212,8 @@ export function diffMaps(before: DataMap, after: DataMap, opts: DiffOptions): Ma
     }
   }
 
-  const a0 = assess(before, { asOf, lang });
-  const a1 = assess(after, { asOf, lang });
+  const a0 = assess(before, { asOf, lang, ledger: opts.ledger?.before });
+  const a1 = assess(after, { asOf, lang, ledger: opts.ledger?.after });
   const old = new Map(a0.transfers.map((t) => [t.id, t]));
   const consequences: Consequence[] = [];
   const text = (b: Bilingual) => b[lang];
@@ -312,8 +319,12 @@ export function diffMaps(before: DataMap, after: DataMap, opts: DiffOptions): Ma
       basis: t0.obligations.find((o) => o.id === "pipia_records_kept_3_years")?.basis ?? [],
     });
   }
+  const pathways: MapDiff["pathways"] = a1.transfers.map((t1) => ({ transfer: t1.id, before: old.get(t1.id)?.pathway, after: t1.pathway }));
+  for (const t0 of a0.transfers) if (!a1.transfers.some((t1) => t1.id === t0.id)) pathways.push({ transfer: t0.id, before: t0.pathway });
   return {
     asOf,
+    countsSource: opts.ledger ? "ledger" : "data_map",
+    pathways,
     changes,
     consequences,
     refile: consequences.some((c) => c.id === "refile"),

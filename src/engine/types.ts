@@ -1,4 +1,5 @@
 import type { IsoDate } from "../calendar/date.js";
+import type { CountsSource } from "./counts-source.js";
 import type { Bilingual, Citation, InstrumentId, Provision } from "../law/index.js";
 
 /** How a transfer may lawfully leave (contracts §2). Ordered lightest to heaviest. */
@@ -65,6 +66,8 @@ export interface Deadline {
 
 export interface Assessment {
   asOf: IsoDate;
+  /** Which people counts decided the pathways (人数来源): the ledger's, or the map's `persons`. */
+  countsSource: CountsSource;
   regime: InstrumentId;
   /** Instruments whose rules decided this assessment. */
   instruments: InstrumentId[];

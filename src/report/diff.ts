@@ -1,4 +1,5 @@
 /** `xborder diff` for a person (text) or a pull-request comment (markdown), in Chinese or English. */
+import { countsSourceLine } from "../engine/counts-source.js";
 import type { MapDiff } from "../engine/diff.js";
 import { CitationWriter, type Lang } from "../law/index.js";
 
@@ -28,6 +29,7 @@ export function renderDiff(d: MapDiff, lang: Lang, markdown: boolean): string {
   const lines: string[] = [];
   const h = (s: string) => lines.push(markdown ? `### ${s}` : `${s}${lang === "zh" ? "：" : ":"}`);
   lines.push(markdown ? `## ${t("title")} (${d.asOf})` : `${t("title")} — ${d.asOf}`);
+  lines.push(countsSourceLine(d.countsSource, lang));
   if (d.changes.length === 0) {
     lines.push(t("none"));
     return `${lines.join("\n")}\n`;

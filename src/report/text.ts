@@ -1,6 +1,7 @@
 /** The readable report of an assessment, for a person, in Chinese or English. */
 
 import { num, OPTION_NAMES, PATHWAY_NAMES } from "../engine/messages.js";
+import { countsSourceLine } from "../engine/counts-source.js";
 import type { Assessment, Deadline } from "../engine/types.js";
 import { type Citation, CitationWriter, type Lang } from "../law/index.js";
 
@@ -64,6 +65,7 @@ export function renderText(a: Assessment, lang: Lang): string {
   const rules = lang === "zh" ? a.instruments.map((id) => writer.name(id)).join("、") : `${a.regime} (${a.instruments.join(", ")})`;
   lines.push(`${t("asOf")}${sep}${a.asOf}    ${t("rules")}${sep}${rules}`);
   lines.push(`${t("window")}${sep}${a.window.from} – ${a.window.to}`);
+  lines.push(countsSourceLine(a.countsSource, lang));
   lines.push(
     `${t("cumulative")}${sep}${t("general")} ${num(a.processor.cumulative.general)}${lang === "zh" ? "，" : ", "}${t("sensitive")} ${num(a.processor.cumulative.sensitive)}${paren(`${t("source")}${sep}${SOURCE[a.processor.cumulativeSource][lang]}`)}`,
   );

@@ -6,12 +6,11 @@
 import { createHash } from "node:crypto";
 import { buildDocument, DOCUMENT_KINDS, type DocumentKind, type FilingDocument, openItems } from "../report/documents/index.js";
 import type { Lang } from "../law/index.js";
-import { countLedger } from "../ledger/count.js";
 import { appendAudit } from "./audit.js";
 import type { Access, Deps } from "./context.js";
 import { orgScoped } from "./db/wall.js";
 import { InputProblem } from "./orgs.js";
-import { asOfFor, requireMap } from "./service.js";
+import { asOfFor, orgLedgerCounts, requireMap } from "./service.js";
 
 export const isDocumentKind = (k: unknown): k is DocumentKind => typeof k === "string" && (DOCUMENT_KINDS as readonly string[]).includes(k);
 
@@ -23,13 +22,12 @@ export async function draftDocument(
   o: { asOf?: string; lang?: Lang; route?: "sc" | "gba" },
 ): Promise<{ doc: FilingDocument; mapVersion: number }> {
   const { map, version } = await requireMap(deps, orgId);
-  const asOf = asOfFor(map, o.asOf);
-  const c = await countLedger(await deps.ledgers.of(orgId), map, asOf);
+  const asOf = asOfFor(o.asOf);
   const doc = buildDocument(kind, {
     map,
     asOf,
     lang: o.lang ?? "zh",
-    ledger: { cumulative: c.cumulative, transfers: c.transfers },
+    ledger: await orgLedgerCounts(deps, orgId, map, asOf),
     route: o.route,
   });
   return { doc, mapVersion: version.version };

@@ -22,7 +22,7 @@ export const OPERATIONS: Op[] = [
   [
     "post",
     "/api/v1/orgs/{org}/assess",
-    "The assessment (`xborder assess --format json`); body { asOf, lang, ledger, failOn, map }",
+    "The assessment (`xborder assess --format json`); body { asOf (default today, Asia/Shanghai), lang, ledger (default true where the organisation's ledger holds an import), failOn, map }; `countsSource` says which counts",
     "read",
     "AssessRequest",
   ],
@@ -52,7 +52,12 @@ export const OPERATIONS: Op[] = [
   ["post", "/api/v1/orgs/{org}/feed/rotate", "A new secret for the calendar feed (the old link stops working): { feedUrl }", "admin"],
   ["get", "/api/v1/orgs/{org}/scan-targets", "The database scan targets the server's operator configured (names only)", "read"],
   ["get", "/api/v1/orgs/{org}/scans/{id}", "A finished scan's report (`xborder scan --format json`; masked samples only)", "read"],
-  ["post", "/api/v1/orgs/{org}/scans/{id}/apply", "Apply a scan to the data map: { dataset, transfer? } — a new version", "write"],
+  [
+    "post",
+    "/api/v1/orgs/{org}/scans/{id}/apply",
+    "Apply a scan to the data map: { dataset, transfer?, dryRun? } — a new version (dryRun: what it would change and set off, nothing saved)",
+    "write",
+  ],
   ["get", "/api/v1/orgs/{org}/documents", "The filing documents generated (versions per kind)", "read"],
   [
     "get",
@@ -65,6 +70,21 @@ export const OPERATIONS: Op[] = [
     "get",
     "/api/v1/orgs/{org}/documents/{id}",
     "A generated document: ?format=json|html|docx|pdf; &copy=filing for the filing copy (409 while anything is open)",
+    "read",
+  ],
+  [
+    "get",
+    "/api/v1/orgs/{org}/reviews",
+    "Reviews of the assessment: version, digest, date, counts source, status, who, when, comment",
+    "read",
+  ],
+  ["post", "/api/v1/orgs/{org}/reviews", "Submit the current version's assessment for review: { asOf? }", "write"],
+  ["post", "/api/v1/orgs/{org}/reviews/{id}/approve", "Approve a submitted review (not one's own): { comment? }", "admin"],
+  ["post", "/api/v1/orgs/{org}/reviews/{id}/return", "Send a submitted review back: { comment } (required)", "admin"],
+  [
+    "get",
+    "/api/v1/orgs/{org}/exports/{file}",
+    "Exports as CSV or XLSX: {file} is transfers | counts | obligations (read) or audit (audit), then .csv or .xlsx; ?asOf=&lang=zh|en",
     "read",
   ],
   ["get", "/api/v1/orgs/{org}/obligations", "The obligations register (`xborder obligations --format json`): ?asOf=&lang=", "read"],
@@ -156,7 +176,10 @@ export function openApiDocument() {
           properties: {
             asOf: { type: "string", format: "date" },
             lang: { enum: ["zh", "en"] },
-            ledger: { type: "boolean" },
+            ledger: {
+              type: "boolean",
+              description: "count from the ledger; default: true where the organisation's ledger holds an import",
+            },
             failOn: { enum: ["standard_contract_or_certification", "security_assessment", "prohibited"] },
             map: { $ref: "#/components/schemas/DataMap" },
           },

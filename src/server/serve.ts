@@ -59,6 +59,8 @@ export async function startServer(o: ServeOptions): Promise<Running> {
     const host = o.host.includes(":") ? `[${o.host}]` : o.host === "0.0.0.0" ? "127.0.0.1" : o.host;
     const url = `http://${host}:${port}`;
     const token = await newSetupToken(ws.db);
+    // First start: the setup may ask for the demo organisation, whose ledger is copied from the template.
+    if (token) await ledgers.ready();
     return {
       url,
       setupUrl: token ? `${url}/setup/${token}` : undefined,

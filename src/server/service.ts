@@ -4,7 +4,8 @@
  * organisation's current data map and its ledger. No rule is written here.
  */
 import { addDays, isIsoDate, todayInShanghai, type IsoDate } from "../calendar/date.js";
-import { assess } from "../engine/assess.js";
+import { type AssessOptions, assess } from "../engine/assess.js";
+import type { CountsSource } from "../engine/counts-source.js";
 import type { DataMap } from "../engine/datamap.js";
 import { diffMaps, type MapDiff } from "../engine/diff.js";
 import { buildRegister, type Register } from "../engine/register/index.js";
@@ -45,13 +46,44 @@ export async function requireMap(deps: Deps, orgId: number): Promise<Current> {
   return c;
 }
 
-export const asOfFor = (map: DataMap | undefined, given?: string): IsoDate => {
+/**
+ * The date an answer is for: the one asked for, else today in Asia/Shanghai (the map's own `asOf`
+ * is one date a person may choose, never the default: a later event must not be invisible).
+ */
+export const asOfFor = (given?: string): IsoDate => {
   if (given !== undefined && given !== "") {
     if (!isIsoDate(given) || given < "1900-01-01") throw new InputProblem("expected a date YYYY-MM-DD (from 1900)", "asOf");
     return given;
   }
-  return map?.asOf ?? todayInShanghai();
+  return todayInShanghai();
 };
+
+/** The ledger's stamp (imports so far): kept until the next write. */
+const stampOf = async (deps: Deps, orgId: number, store: Store) =>
+  deps.cache.memo(`stamp:${orgId}`, () => ledgerStamp(store), { ledger: true });
+
+/** Whether the organisation's ledger holds an import: then its counts are the default on every surface. */
+export async function hasLedger(deps: Deps, orgId: number): Promise<boolean> {
+  return !(await stampOf(deps, orgId, await deps.ledgers.of(orgId))).startsWith("0:");
+}
+
+type LedgerCounts = NonNullable<AssessOptions["ledger"]>;
+
+/**
+ * The ledger's counts for `map` on `asOf` when they are to be used (人数来源): `use` true or false
+ * when asked, else where the organisation has a ledger. Undefined: count from the map's `persons`.
+ */
+export async function orgLedgerCounts(
+  deps: Deps,
+  orgId: number,
+  map: DataMap,
+  asOf: IsoDate,
+  use?: boolean,
+): Promise<LedgerCounts | undefined> {
+  if (use === false || (use === undefined && !(await hasLedger(deps, orgId)))) return undefined;
+  const c = await countLedger(await deps.ledgers.of(orgId), map, asOf);
+  return { cumulative: c.cumulative, transfers: c.transfers };
+}
 
 export async function saveMap(deps: Deps, a: Access, text: string, base?: number): Promise<MapVersion> {
   const { version, previous } = await saveVersion(deps.ws.db, a.org.id, text, a.actor, base);
@@ -86,11 +118,12 @@ export interface AssessResponse {
  * Without the ledger and on the saved map it is cached by the map's digest and the request.
  */
 export async function assessOrgJson(deps: Deps, orgId: number, req: AssessRequest): Promise<Body> {
-  const cacheable = !req.ledger && !req.map;
   let key: string | undefined;
-  if (cacheable) {
+  if (!req.map) {
     const current = await requireMap(deps, orgId);
-    key = JSON.stringify([current.version.digest, asOfFor(current.map, req.asOf), req.lang ?? "en", req.failOn ?? null]);
+    const useLedger = req.ledger ?? (await hasLedger(deps, orgId));
+    const source = useLedger ? await stampOf(deps, orgId, await deps.ledgers.of(orgId)) : "map";
+    key = JSON.stringify([current.version.digest, asOfFor(req.asOf), req.lang ?? "en", req.failOn ?? null, source]);
     const hit = deps.cache.assessments.get(key);
     if (hit) return hit;
   }
@@ -100,14 +133,11 @@ export async function assessOrgJson(deps: Deps, orgId: number, req: AssessReques
   return body;
 }
 
+/** The assessment, on the counts of the organisation's ledger where it has one (or as `req.ledger` asks). */
 export async function assessOrg(deps: Deps, orgId: number, req: AssessRequest): Promise<AssessResponse> {
   const map = req.map ?? (await requireMap(deps, orgId)).map;
-  const asOf = asOfFor(map, req.asOf);
-  let ledger;
-  if (req.ledger) {
-    const c = await countLedger(await deps.ledgers.of(orgId), map, asOf);
-    ledger = { cumulative: c.cumulative, transfers: c.transfers };
-  }
+  const asOf = asOfFor(req.asOf);
+  const ledger = await orgLedgerCounts(deps, orgId, map, asOf, req.ledger);
   const assessment = assess(map, { asOf, lang: req.lang ?? "en", ledger });
   if (req.failOn === undefined) return { assessment };
   const gates = PATHWAYS.filter((p) => p !== "exempt") as readonly string[];
@@ -119,42 +149,60 @@ export async function assessOrg(deps: Deps, orgId: number, req: AssessRequest): 
 
 export async function countOrg(deps: Deps, orgId: number, asOf?: string): Promise<LedgerCount> {
   const { map } = await requireMap(deps, orgId);
-  return countLedger(await deps.ledgers.of(orgId), map, asOfFor(map, asOf));
+  return countLedger(await deps.ledgers.of(orgId), map, asOfFor(asOf));
 }
 
 export async function statusOrg(deps: Deps, orgId: number, asOf?: string): Promise<Status> {
   const { map } = await requireMap(deps, orgId);
-  return ledgerStatus(await deps.ledgers.of(orgId), map, asOfFor(map, asOf));
+  return ledgerStatus(await deps.ledgers.of(orgId), map, asOfFor(asOf));
 }
 
-export async function registerOrg(deps: Deps, orgId: number, opts: { asOf?: string; lang?: Lang; ledger?: boolean }): Promise<Register> {
+export async function registerOrg(
+  deps: Deps,
+  orgId: number,
+  opts: { asOf?: string; lang?: Lang; ledger?: boolean },
+): Promise<Register & { countsSource: CountsSource }> {
   const { map } = await requireMap(deps, orgId);
-  const asOf = asOfFor(map, opts.asOf);
-  let ledger;
-  if (opts.ledger !== false) {
-    const c = await countLedger(await deps.ledgers.of(orgId), map, asOf);
-    ledger = { cumulative: c.cumulative, transfers: c.transfers };
-  }
-  return buildRegister(map, { asOf, lang: opts.lang ?? "en", ledger });
+  const asOf = asOfFor(opts.asOf);
+  const ledger = await orgLedgerCounts(deps, orgId, map, asOf, opts.ledger);
+  return { ...buildRegister(map, { asOf, lang: opts.lang ?? "en", ledger }), countsSource: ledger ? "ledger" : "data_map" };
 }
 
+/** What changed between two versions and what it sets off, both judged with the same counts as the assessment. */
 export async function diffVersions(
   deps: Deps,
   orgId: number,
   from: number,
   to: number,
-  opts: { asOf?: string; lang?: Lang },
+  opts: { asOf?: string; lang?: Lang; ledger?: boolean },
 ): Promise<MapDiff> {
   const a = await getVersion(deps.ws.db, orgId, from);
   const b = await getVersion(deps.ws.db, orgId, to);
   if (!a || !b) throw notFound();
-  const after = checkMap(b.content);
-  return diffMaps(checkMap(a.content), after, { asOf: asOfFor(after, opts.asOf), lang: opts.lang ?? "en" });
+  return diffOrgMaps(deps, orgId, checkMap(a.content), checkMap(b.content), opts);
+}
+
+/** `diffMaps` on the organisation's counts (its ledger's for each map, where it has one). */
+export async function diffOrgMaps(
+  deps: Deps,
+  orgId: number,
+  before: DataMap,
+  after: DataMap,
+  opts: { asOf?: string; lang?: Lang; ledger?: boolean },
+): Promise<MapDiff> {
+  const asOf = asOfFor(opts.asOf);
+  const b = await orgLedgerCounts(deps, orgId, before, asOf, opts.ledger);
+  const a = b && (await orgLedgerCounts(deps, orgId, after, asOf, true));
+  return diffMaps(before, after, { asOf, lang: opts.lang ?? "en", ledger: b && a ? { before: b, after: a } : undefined });
 }
 
 export interface Overview {
   asOf: IsoDate;
   version: number;
+  /** Which people counts decided the pathways below (人数来源). */
+  countsSource: CountsSource;
+  /** Each transfer's pathway on `asOf`: the assessment's. */
+  pathways: { transfer: string; pathway: Pathway }[];
   status: Status;
   /** Register items due in the next 90 days (and overdue ones). */
   upcoming: Register["items"];
@@ -170,20 +218,26 @@ const FILED_PATHWAY: Record<string, Pathway> = {
 
 export async function overviewOrg(deps: Deps, orgId: number, opts: { asOf?: string; lang?: Lang }): Promise<Overview> {
   const { map, version } = await requireMap(deps, orgId);
-  const asOf = asOfFor(map, opts.asOf);
+  const asOf = asOfFor(opts.asOf);
   const store = await deps.ledgers.of(orgId);
-  const stamp = await deps.cache.memo(`stamp:${orgId}`, () => ledgerStamp(store), { ledger: true });
+  const stamp = await stampOf(deps, orgId, store);
   const key = JSON.stringify([version.digest, asOf, opts.lang ?? "en", stamp]);
   const hit = deps.cache.overviews.get(key);
   if (hit) return hit;
-  const o = await computeOverview(store, map, version.version, asOf, opts.lang ?? "en");
+  const ledger = await orgLedgerCounts(deps, orgId, map, asOf);
+  const o = await computeOverview(store, map, version.version, asOf, opts.lang ?? "en", ledger);
   deps.cache.overviews.set(key, o);
   return o;
 }
 
-async function computeOverview(store: Store, map: DataMap, version: number, asOf: IsoDate, lang: Lang): Promise<Overview> {
-  const count = await countLedger(store, map, asOf);
-  const ledger = { cumulative: count.cumulative, transfers: count.transfers };
+async function computeOverview(
+  store: Store,
+  map: DataMap,
+  version: number,
+  asOf: IsoDate,
+  lang: Lang,
+  ledger: LedgerCounts | undefined,
+): Promise<Overview> {
   const assessment = assess(map, { asOf, lang, ledger });
   const register = buildRegister(map, { asOf, lang, ledger });
   const status = await ledgerStatus(store, map, asOf, register);
@@ -197,6 +251,8 @@ async function computeOverview(store: Store, map: DataMap, version: number, asOf
   return {
     asOf,
     version,
+    countsSource: assessment.countsSource,
+    pathways: assessment.transfers.map((t) => ({ transfer: t.id, pathway: t.pathway })),
     status,
     upcoming: register.items.filter((i) => i.due !== undefined && i.status !== "done" && i.due <= horizon),
     heavierThanFiled,
@@ -214,6 +270,23 @@ export async function scanReport(
   return { status: job.status, message: job.message, report: job.status === "done" ? (job.result as ScanReport) : undefined };
 }
 
+/** What "apply to the data map" would write: the new text, and what it changes and sets off (judged on the organisation's counts). */
+export async function previewApplyScan(
+  deps: Deps,
+  orgId: number,
+  jobId: number,
+  target: { dataset: string; transfer?: string },
+  opts: { asOf?: string; lang?: Lang } = {},
+): Promise<{ text: string; diff: MapDiff }> {
+  const scan = await scanReport(deps, orgId, jobId);
+  if (!scan) throw notFound();
+  if (!scan.report) throw new InputProblem(`the scan is ${scan.status}, not done`, "scan");
+  if (!/^[\p{L}\p{N}_.-]{1,100}$/u.test(target.dataset)) throw new InputProblem("expected a dataset id", "dataset");
+  const { version, map } = await requireMap(deps, orgId);
+  const text = applyScan(version.content, scan.report, target);
+  return { text, diff: await diffOrgMaps(deps, orgId, map, checkMap(text), opts) };
+}
+
 /** "Apply to the data map": the scan's categories into a dataset, its counts into a transfer; a new version. */
 export async function applyScanToOrg(
   deps: Deps,
@@ -221,13 +294,8 @@ export async function applyScanToOrg(
   jobId: number,
   target: { dataset: string; transfer?: string },
 ): Promise<MapVersion> {
-  const scan = await scanReport(deps, a.org.id, jobId);
-  if (!scan) throw notFound();
-  if (!scan.report) throw new InputProblem(`the scan is ${scan.status}, not done`, "scan");
-  if (!/^[\p{L}\p{N}_.-]{1,100}$/u.test(target.dataset)) throw new InputProblem("expected a dataset id", "dataset");
-  const { version } = await requireMap(deps, a.org.id);
-  const text = applyScan(version.content, scan.report, target);
-  const saved = await saveMap(deps, a, text, version.version);
+  const { text } = await previewApplyScan(deps, a.org.id, jobId, target);
+  const saved = await saveMap(deps, a, text);
   await appendAudit(deps.ws.db, {
     orgId: a.org.id,
     actor: a.actor,

@@ -13,6 +13,7 @@ import pg from "pg";
 import { PersonKeyer, SecretError, loadOrCreateSecret } from "../identity/keys.js";
 import { lockDirectory } from "./lock.js";
 import { migrate } from "./migrations.js";
+import { clusterFromTemplate } from "./template.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
 import { copyHeader, copyTrailer } from "./binary-copy.js";
@@ -110,6 +111,8 @@ export function redact(url: string): string {
 export interface OpenOptions {
   /** Stop migrating at this migration (tests build a ledger as an earlier version left it). */
   migrateUpTo?: string;
+  /** Embedded: a new directory starts as a copy of this closed, fresh cluster (store/template.ts) instead of running initdb. */
+  template?: string;
 }
 
 export async function openStore(target = resolveTarget(), options: OpenOptions = {}): Promise<Store> {
@@ -157,6 +160,14 @@ export async function openStore(target = resolveTarget(), options: OpenOptions =
     const dir = resolve(target);
     makeDirectory(dir);
     unlock = await lockDirectory(dir);
+    if (options.template) {
+      try {
+        await clusterFromTemplate(dir, options.template);
+      } catch (e) {
+        unlock();
+        throw e;
+      }
+    }
     const pglite = new PGlite(join(dir, "pglite"));
     copyIn = async (_tx, table, groups) => {
       for (const rows of groups) {

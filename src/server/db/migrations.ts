@@ -2,6 +2,24 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import { retryOnVanishedSchema } from "../../store/migrations.js";
 
+/** Row-level security on an organisation's table (the wall of migration 0002), and reading rights for xborder_app. */
+async function orgWall(db: Kysely<unknown>, table: string): Promise<void> {
+  const t = sql.table(table);
+  await sql`alter table ${t} enable row level security`.execute(db);
+  await sql`create policy org_wall on ${t}
+    using (org_id = nullif(current_setting('xborder.org', true), '')::int)
+    with check (org_id = nullif(current_setting('xborder.org', true), '')::int)`.execute(db);
+  // A DO block takes no parameters: the name is one of this file's own constants.
+  await sql
+    .raw(
+      `do $$ begin
+    if exists (select from pg_roles where rolname = 'xborder_app') then grant select on ${table} to xborder_app; end if;
+  exception when insufficient_privilege then null;
+  end $$`,
+    )
+    .execute(db);
+}
+
 const migrations: Record<string, Migration> = {
   "0001_workspace": {
     async up(db: Kysely<unknown>) {
@@ -152,14 +170,28 @@ const migrations: Record<string, Migration> = {
         .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
         .addUniqueConstraint("ws_document_key", ["org_id", "kind", "version"])
         .execute();
-      await sql`alter table ws_document enable row level security`.execute(db);
-      await sql`create policy org_wall on ws_document
-        using (org_id = nullif(current_setting('xborder.org', true), '')::int)
-        with check (org_id = nullif(current_setting('xborder.org', true), '')::int)`.execute(db);
-      await sql`do $$ begin
-        if exists (select from pg_roles where rolname = 'xborder_app') then grant select on ws_document to xborder_app; end if;
-      exception when insufficient_privilege then null;
-      end $$`.execute(db);
+      await orgWall(db, "ws_document");
+    },
+  },
+  // Review and sign-off of an assessment (issue 29 §3): a map version on a date, submitted, then approved or sent back.
+  "0005_assessment_reviews": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("ws_review")
+        .addColumn("id", "serial", (c) => c.primaryKey())
+        .addColumn("org_id", "integer", (c) => c.notNull().references("ws_org.id").onDelete("cascade"))
+        .addColumn("map_version", "integer", (c) => c.notNull())
+        .addColumn("digest", "text", (c) => c.notNull())
+        .addColumn("as_of", "text", (c) => c.notNull())
+        .addColumn("counts_source", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('submitted', 'approved', 'returned')`))
+        .addColumn("submitted_by", "text", (c) => c.notNull())
+        .addColumn("submitted_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn("decided_by", "text")
+        .addColumn("decided_at", "timestamptz")
+        .addColumn("comment", "text")
+        .execute();
+      await orgWall(db, "ws_review");
     },
   },
   // Members join by accepting an invitation (a one-time link), never added to an account without it.

@@ -11,6 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { lockDirectory } from "../../store/lock.js";
+import { clusterFromTemplate } from "../../store/template.js";
 import { checkTarget, isUrl, makeDirectory, redact, StoreError } from "../../store/open.js";
 import { PGliteDialect } from "../../store/pglite-dialect.js";
 import { auditKeyPath, useAuditKey } from "../audit.js";
@@ -33,6 +34,8 @@ export interface WorkspaceDb {
   listen?(heard: () => void, lost: () => void): Promise<(() => void) | undefined>;
   /** Where an organisation's ledger lives: a directory or a postgres:// URL with its schema. */
   ledgerTarget(orgId: number): string;
+  /** Embedded: the fresh cluster, and the empty ledger each new organisation's ledger is copied from (store/template.ts). */
+  templates?: { cluster: string; ledger: string };
   close(): Promise<void>;
 }
 
@@ -100,7 +103,10 @@ export async function openWorkspace(target: string): Promise<WorkspaceDb> {
   const home = join(dir, "workspace");
   makeDirectory(home);
   const unlock = await lockDirectory(home);
+  const templates = { cluster: join(dir, "template", "cluster"), ledger: join(dir, "template", "ledger") };
   try {
+    makeDirectory(join(dir, "template"));
+    await clusterFromTemplate(home, templates.cluster);
     const pglite = new PGlite(join(home, "pglite"));
     const db = new Kysely<WorkspaceDatabase>({ dialect: new PGliteDialect(pglite) });
     await sql`select 1`.execute(db);
@@ -113,6 +119,7 @@ export async function openWorkspace(target: string): Promise<WorkspaceDb> {
       wall,
       location: dir,
       ledgerTarget: (orgId) => join(dir, "orgs", String(orgId)),
+      templates,
       close: async () => {
         try {
           await db.destroy();

@@ -139,7 +139,23 @@ export interface DocumentTable {
   created_at: DefaultTimestamp;
 }
 
+export interface ReviewTable {
+  id: Generated<number>;
+  org_id: number;
+  map_version: number;
+  digest: string;
+  as_of: string;
+  counts_source: string;
+  status: "submitted" | "approved" | "returned";
+  submitted_by: string;
+  submitted_at: DefaultTimestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+  comment: string | null;
+}
+
 export interface WorkspaceDatabase {
+  ws_review: ReviewTable;
   ws_document: DocumentTable;
   ws_user: UserTable;
   ws_org: OrgTable;

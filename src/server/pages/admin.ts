@@ -2,6 +2,7 @@
 import { html } from "hono/html";
 import type { AuditEntry, AuditVerdict } from "../audit.js";
 import { ROLES } from "../db/schema.js";
+import { when } from "./time.js";
 import { t } from "./i18n.js";
 import { csrfField, type PageContext } from "./layout.js";
 
@@ -13,7 +14,10 @@ export function auditBody(ctx: PageContext, slug: string, verdict: AuditVerdict,
         ? html`<p class="notice" role="status">${t(lang, "intactSince")} ${verdict.since ?? "—"} (${verdict.entries})</p>`
         : html`<div class="errors" role="alert">${t(lang, "broken")}: #${verdict.broken?.seq} ${verdict.broken?.reason}</div>`
     }
-    <p><a href="/api/v1/orgs/${slug}/audit.csv">${t(lang, "csv")}</a></p>
+    <p>
+      <a href="/api/v1/orgs/${slug}/audit.csv">${t(lang, "csv")}</a> ·
+      <a href="/api/v1/orgs/${slug}/exports/audit.xlsx?lang=${lang}">XLSX</a>
+    </p>
     <table>
       <thead>
         <tr>
@@ -30,7 +34,7 @@ export function auditBody(ctx: PageContext, slug: string, verdict: AuditVerdict,
           (e) =>
             html`<tr>
               <td>${e.seq}</td>
-              <td>${e.at}</td>
+              <td>${when(e.at)}</td>
               <td>${e.actor}</td>
               <td><code>${e.action}</code></td>
               <td>${e.target}</td>

@@ -1,28 +1,28 @@
 /** Assessment: per transfer its pathway, options, why, obligations and deadlines, with citations that open; a print view. */
 import { html } from "hono/html";
-import { OPTION_NAMES, PATHWAY_NAMES } from "../../engine/messages.js";
+import { OPTION_NAMES } from "../../engine/messages.js";
 import type { Assessment } from "../../engine/types.js";
 import { CitationWriter, type Lang } from "../../law/index.js";
+import { asOfForm, countsSourceNote, exportLinks, pathwayBadge } from "./answer.js";
 import { citationLinks } from "./citations.js";
 import { t } from "./i18n.js";
 
-export function assessmentBody(a: Assessment, lang: Lang, base: string, print: boolean) {
+export function assessmentBody(a: Assessment, lang: Lang, base: string, print: boolean, mapAsOf?: string, slug?: string) {
   const w = new CitationWriter(lang);
   const n = (x: number) => x.toLocaleString("en-US");
   return html`${
       print
         ? ""
-        : html`<form class="inline noprint" method="get" action="${base}/assessment">
-            <div><label for="asOf">${t(lang, "asOf")}</label><input id="asOf" name="asOf" type="date" value="${a.asOf}" /></div>
-            <button type="submit">${t(lang, "show")}</button>
-            <a class="button secondary" href="${base}/assessment?asOf=${a.asOf}&print=1">${t(lang, "print")}</a>
-          </form>`
+        : html`${asOfForm(`${base}/assessment`, a.asOf, lang, mapAsOf)}
+            <p class="noprint"><a class="button secondary" href="${base}/assessment?asOf=${a.asOf}&print=1">${t(lang, "print")}</a></p>
+            ${slug ? exportLinks(slug, "transfers", lang, a.asOf) : ""}`
     }
     <section class="card">
       <p>
         ${t(lang, "asOf")} <strong>${a.asOf}</strong> · ${a.regime} · ${lang === "zh" ? "累计" : "cumulative"}:
-        ${n(a.processor.cumulative.general)} / ${n(a.processor.cumulative.sensitive)} (${a.processor.cumulativeSource})
+        ${n(a.processor.cumulative.general)} / ${n(a.processor.cumulative.sensitive)}
       </p>
+      ${countsSourceNote(a.countsSource, lang)}
       ${
         a.notices.length
           ? html`<ul>
@@ -39,7 +39,7 @@ export function assessmentBody(a: Assessment, lang: Lang, base: string, print: b
     ${a.transfers.map(
       (tr) =>
         html`<section class="card" id="t-${tr.id}">
-          <h2>${t(lang, "transfer")} ${tr.id} <span class="badge p-${tr.pathway}">${PATHWAY_NAMES[tr.pathway][lang]}</span></h2>
+          <h2>${t(lang, "transfer")} ${tr.id} ${pathwayBadge(tr.id, tr.pathway, lang)}</h2>
           <p class="muted">
             ${tr.dataset} →
             ${tr.recipient}${tr.options.length ? html` · ${t(lang, "options")}: ${tr.options.map((o) => OPTION_NAMES[o][lang]).join(lang === "zh" ? "、" : ", ")}` : ""}
@@ -73,13 +73,5 @@ export function assessmentBody(a: Assessment, lang: Lang, base: string, print: b
               : "";
           })()}
         </section>`,
-    )}
-    ${
-      print
-        ? html`<section class="card">
-            <h2>${t(lang, "signOff")}</h2>
-            <p>${lang === "zh" ? "审阅人：__________　日期：__________" : "Reviewed by: __________  Date: __________"}</p>
-          </section>`
-        : ""
-    }`;
+    )} `;
 }

@@ -1,9 +1,12 @@
 /** Data map: the current version, an editor (paste or upload YAML/JSON) with the CLI's messages at the field, versions and compare. */
 import { html, raw } from "hono/html";
 import type { MapDiff } from "../../engine/diff.js";
+import { PATHWAY_NAMES } from "../../engine/messages.js";
 import type { Lang } from "../../law/index.js";
 import type { MapVersion } from "../datamaps.js";
 import { fieldMessage } from "../field-messages.js";
+import { asOfForm, changesAndConsequences, countsSourceNote, pathwayBadge } from "./answer.js";
+import { when } from "./time.js";
 import { t } from "./i18n.js";
 import { csrfField, type PageContext } from "./layout.js";
 
@@ -36,7 +39,7 @@ export function datamapBody(
         : ""
     }
     ${canWrite ? html`<p><a class="button" href="${base}/datamap/edit/processor">${ctx.lang === "zh" ? "按表单编辑" : "Edit as forms"}</a></p>` : ""}
-    ${current ? html`<p class="muted">${t(lang, "version")} ${current.version} · ${current.createdBy} · ${current.createdAt} · <a href="${base}/datamap/versions/${current.version}?download=1">${t(lang, "export")} (${current.format.toUpperCase()})</a></p>` : html`<p>${t(lang, "noMap")}</p>`}
+    ${current ? html`<p class="muted">${t(lang, "version")} ${current.version} · ${current.createdBy} · ${when(current.createdAt)} · <a href="${base}/datamap/versions/${current.version}?download=1">${t(lang, "export")} (${current.format.toUpperCase()})</a></p>` : html`<p>${t(lang, "noMap")}</p>`}
     ${
       flows
         ? html`<section class="card" aria-labelledby="flows-h">
@@ -96,7 +99,7 @@ export function datamapBody(
               html`<tr>
                 <td><a href="${base}/datamap/versions/${v.version}">${v.version}</a></td>
                 <td>${v.createdBy}</td>
-                <td>${v.createdAt}</td>
+                <td>${when(v.createdAt)}</td>
                 <td><code>${v.digest.slice(0, 12)}</code></td>
               </tr>`,
           )}
@@ -105,26 +108,31 @@ export function datamapBody(
     </section>`;
 }
 
-export function diffBody(d: MapDiff, lang: Lang, from: number, to: number) {
-  return html`<p class="muted">${t(lang, "from")} ${from} ${t(lang, "to")} ${to} · ${t(lang, "asOf")} ${d.asOf}</p>
+export function diffBody(d: MapDiff, lang: Lang, from: number, to: number, action?: string, mapAsOf?: string) {
+  return html`${action ? asOfForm(action, d.asOf, lang, mapAsOf, { from: String(from), to: String(to) }) : ""}
+    <p class="muted">${t(lang, "from")} ${from} ${t(lang, "to")} ${to} · ${t(lang, "asOf")} ${d.asOf}</p>
+    ${countsSourceNote(d.countsSource, lang)}
     <section class="card">
-      <h2>${lang === "zh" ? "变更" : "Changes"}</h2>
-      ${
-        d.changes.length
-          ? html`<ul>
-              ${d.changes.map((c) => html`<li>${c.kind} ${c.subject} <code>${c.id}</code>${c.field ? html` · <code>${c.field}</code>: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}` : ""}</li>`)}
-            </ul>`
-          : html`<p>${t(lang, "none")}</p>`
-      }
+      <h2>${t(lang, "pathways")}</h2>
+      <table class="diff-pathways">
+        <thead>
+          <tr>
+            <th scope="col">${t(lang, "transfer")}</th>
+            <th scope="col">${t(lang, "before")}</th>
+            <th scope="col">${t(lang, "after")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${d.pathways.map(
+            (p) =>
+              html`<tr>
+                <td>${p.transfer}</td>
+                <td>${p.before ? PATHWAY_NAMES[p.before][lang] : "—"}</td>
+                <td>${p.after ? pathwayBadge(p.transfer, p.after, lang) : "—"}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
     </section>
-    <section class="card">
-      <h2>${lang === "zh" ? "后果" : "Consequences"}</h2>
-      ${
-        d.consequences.length
-          ? html`<ul>
-              ${d.consequences.map((c) => html`<li><strong>${c.transfer}</strong>: ${c.description}</li>`)}
-            </ul>`
-          : html`<p>${t(lang, "none")}</p>`
-      }
-    </section>`;
+    ${changesAndConsequences(d, lang)}`;
 }

@@ -2,6 +2,7 @@
 import { html } from "hono/html";
 import { DOCUMENT_KINDS, type FilingDocument, openItems } from "../../report/documents/index.js";
 import type { StoredDocument } from "../documents.js";
+import { when } from "./time.js";
 import { t } from "./i18n.js";
 import { csrfField, type PageContext } from "./layout.js";
 
@@ -49,7 +50,7 @@ export function filingsBody(
             <th>${zh ? "待完成" : "To write"}</th>
             <th>${t(lang, "by")}</th>
             <th>${t(lang, "when")}</th>
-            <th></th>
+            <th>${t(lang, "download")}</th>
           </tr>
         </thead>
         <tbody>
@@ -61,7 +62,7 @@ export function filingsBody(
                 <td>${s.mapVersion}</td>
                 <td>${s.missing}</td>
                 <td>${s.createdBy}</td>
-                <td>${s.createdAt}</td>
+                <td>${when(s.createdAt)}</td>
                 <td>
                   ${zh ? "工作稿" : "Working copy"}:
                   <a href="/api/v1/orgs/${slug}/documents/${s.id}?format=docx">DOCX</a> ·

@@ -2,6 +2,7 @@
 import { html } from "hono/html";
 import type { Lang } from "../../law/index.js";
 import type { JobView } from "../jobs.js";
+import { when } from "./time.js";
 import { t } from "./i18n.js";
 
 const badge = (status: string) => (status === "done" ? "done" : status === "failed" ? "overdue" : "upcoming");
@@ -22,7 +23,7 @@ export function jobsSection(lang: Lang, jobs: readonly JobView[], link?: (j: Job
             </td>
             <td>${j.message}</td>
             <td>${j.createdBy}</td>
-            <td>${j.updatedAt}</td>
+            <td>${when(j.updatedAt)}</td>
           </tr>`;
         })}
       </tbody>

@@ -46,6 +46,7 @@ export function page(ctx: PageContext, title: string, body: Html): Html {
         <link rel="stylesheet" href="/static/app.css" />
       </head>
       <body>
+        <a class="skip" href="#main">${t(lang, "skip")}</a>
         <header>
           <a class="brand" href="/">xborder</a>
           ${ctx.org ? html`<a href="/orgs" title="${t(lang, "switchOrg")}">${ctx.org.name}</a>` : ""}
@@ -65,7 +66,7 @@ export function page(ctx: PageContext, title: string, body: Html): Html {
             }
           </div>
         </header>
-        <main>
+        <main id="main" tabindex="-1">
           <h1>${title}</h1>
           ${body}
         </main>

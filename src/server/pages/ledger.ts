@@ -2,6 +2,7 @@
 import { html } from "hono/html";
 import type { LedgerCount } from "../../ledger/count.js";
 import type { JobView } from "../jobs.js";
+import { exportLinks } from "./answer.js";
 import { t } from "./i18n.js";
 import { jobsSection } from "./jobs.js";
 import { csrfField, type PageContext } from "./layout.js";
@@ -39,13 +40,14 @@ export function ledgerBody(
             <button type="submit">${t(lang, "show")}</button>
           </form>
           <p class="muted">${count.window.from} – ${count.window.to}</p>
+          ${exportLinks(slug, "counts", lang, count.asOf)}
           <table>
             <thead>
               <tr>
                 <th>${t(lang, "transfer")}</th>
                 <th class="num">${t(lang, "general")}</th>
                 <th class="num">${t(lang, "sensitive")}</th>
-                <th></th>
+                <th>${t(lang, "countedQ")}</th>
               </tr>
             </thead>
             <tbody>
@@ -55,14 +57,14 @@ export function ledgerBody(
                     <td>${id}</td>
                     <td class="num">${n(c.general)}</td>
                     <td class="num">${n(c.sensitive)}</td>
-                    <td>${c.counted ? "" : lang === "zh" ? "不计入" : "not counted"}</td>
+                    <td>${c.counted ? (lang === "zh" ? "计入" : "counted") : lang === "zh" ? "不计入" : "not counted"}</td>
                   </tr>`,
               )}
               <tr>
                 <th>${t(lang, "total")}</th>
                 <th class="num" id="total-general">${n(count.cumulative.general)}</th>
                 <th class="num">${n(count.cumulative.sensitive)}</th>
-                <th></th>
+                <td></td>
               </tr>
             </tbody>
           </table>

@@ -3,8 +3,10 @@ import { html } from "hono/html";
 import { PATHWAY_NAMES } from "../../engine/messages.js";
 import { CitationWriter, type Lang } from "../../law/index.js";
 import type { Overview } from "../service.js";
+import { asOfForm, countsSourceNote, pathwayBadge } from "./answer.js";
 import { t } from "./i18n.js";
 import { itemRow } from "./register.js";
+import { STATUS_NAMES } from "../../report/register.js";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
@@ -31,22 +33,52 @@ export function trendChart(o: Overview, lang: Lang) {
   </svg>`;
 }
 
-export function overviewBody(o: Overview, lang: Lang, base: string) {
+/**
+ * Reminders (提醒): the register's overdue duties and those due within 30 days, at the top of the
+ * page a person lands on when they sign in.
+ */
+export function reminders(o: Overview, lang: Lang, base: string) {
+  const overdue = o.upcoming.filter((i) => i.status === "overdue");
+  const due = o.upcoming.filter((i) => i.status === "due");
+  if (!overdue.length && !due.length) return "";
+  const line = (i: Overview["upcoming"][number]) =>
+    html`<li><span class="badge s-${i.status}">${STATUS_NAMES[i.status][lang]}</span> ${i.due} · ${i.action}</li>`;
+  return html`<section class="card reminders" role="region" aria-labelledby="reminders-h">
+    <h2 id="reminders-h">${t(lang, "reminders")}</h2>
+    <p data-overdue="${overdue.length}" data-due="${due.length}">
+      ${lang === "zh" ? `${overdue.length} 项义务已逾期，${due.length} 项将在30天内到期。` : `${overdue.length} overdue, ${due.length} due within 30 days.`}
+    </p>
+    <ul>
+      ${[...overdue, ...due].map(line)}
+    </ul>
+    <p><a href="${base}/deadlines">${t(lang, "deadlines")} →</a></p>
+  </section>`;
+}
+
+export function overviewBody(o: Overview, lang: Lang, base: string, mapAsOf?: string) {
   const w = new CitationWriter(lang);
-  return html`<p class="muted">
+  return html`${reminders(o, lang, base)} ${asOfForm(base, o.asOf, lang, mapAsOf)}
+    <p class="muted">
       ${t(lang, "asOf")} ${o.asOf} · ${t(lang, "version")} ${o.version} · ${o.status.regime} (${o.status.window.from} –
       ${o.status.window.to})
     </p>
+    ${countsSourceNote(o.countsSource, lang)}
+    <section class="card">
+      <h2>${t(lang, "pathways")}</h2>
+      <ul class="pathways">
+        ${o.pathways.map((p) => html`<li><a href="${base}/assessment?asOf=${o.asOf}#t-${p.transfer}">${p.transfer}</a> ${pathwayBadge(p.transfer, p.pathway, lang)}</li>`)}
+      </ul>
+    </section>
     <section class="card">
       <h2>${t(lang, "bands")}</h2>
-      <table>
+      <table class="stack">
         <thead>
           <tr>
-            <th></th>
-            <th class="num">${t(lang, "counts")}</th>
-            <th class="num">≥</th>
-            <th></th>
-            <th></th>
+            <th scope="col">${t(lang, "band")}</th>
+            <th scope="col" class="num">${t(lang, "counts")}</th>
+            <th scope="col" class="num">${t(lang, "threshold")}</th>
+            <th scope="col">${t(lang, "progress")}</th>
+            <th scope="col">${t(lang, "status")}</th>
           </tr>
         </thead>
         <tbody>
@@ -77,7 +109,7 @@ export function overviewBody(o: Overview, lang: Lang, base: string) {
       <h2>${t(lang, "next90")}</h2>
       ${
         o.upcoming.length
-          ? html`<table>
+          ? html`<table class="stack">
               <tbody>
                 ${o.upcoming.map((i) => itemRow(i, lang, w))}
               </tbody>

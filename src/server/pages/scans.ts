@@ -1,8 +1,10 @@
 /** Scans: upload files or name a PostgreSQL table; each scan is a job; its report (masked samples only) and "apply to the data map". */
 import { html } from "hono/html";
 import type { DataMap } from "../../engine/datamap.js";
+import type { MapDiff } from "../../engine/diff.js";
 import type { ScanReport } from "../../scan/scan.js";
 import type { JobView } from "../jobs.js";
+import { changesAndConsequences, countsSourceNote } from "./answer.js";
 import { t } from "./i18n.js";
 import { jobsSection } from "./jobs.js";
 import { csrfField, type PageContext } from "./layout.js";
@@ -48,8 +50,8 @@ export function scanReportBody(ctx: PageContext, base: string, id: number, r: Sc
       <table>
         <thead>
           <tr>
-            <th></th>
-            <th class="num">#</th>
+            <th scope="col">${t(lang, "kind")}</th>
+            <th scope="col" class="num">#</th>
             <th>${t(lang, "samples")}</th>
           </tr>
         </thead>
@@ -116,4 +118,21 @@ export function scanReportBody(ctx: PageContext, base: string, id: number, r: Sc
           </section>`
         : ""
     }`;
+}
+
+/** "Apply to the data map", before saving: what will change (64,000 → 40), what it sets off, and a button to confirm. */
+export function applyPreviewBody(ctx: PageContext, base: string, id: number, target: { dataset: string; transfer?: string }, d: MapDiff) {
+  const lang = ctx.lang;
+  return html`<p class="muted">${t(lang, "asOf")} ${d.asOf}</p>
+    ${countsSourceNote(d.countsSource, lang)} ${changesAndConsequences(d, lang)}
+    <section class="card">
+      <form method="post" action="${base}/scans/${id}/apply" class="inline">
+        ${csrfField(ctx)}
+        <input type="hidden" name="dataset" value="${target.dataset}" />
+        <input type="hidden" name="transfer" value="${target.transfer ?? ""}" />
+        <input type="hidden" name="confirm" value="1" />
+        <button type="submit">${t(lang, "confirmApply")}</button>
+        <a href="${base}/scans/${id}">${t(lang, "cancel")}</a>
+      </form>
+    </section>`;
 }

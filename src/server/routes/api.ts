@@ -24,6 +24,8 @@ import { InputProblem, isRole, members, normalEmail, orgsOf, removeMember, rotat
 import { changeRole, inviteMember } from "../members.js";
 import { openApiDocument, openApiPage } from "../openapi.js";
 import { scanTargetRequest } from "../scan-targets.js";
+import { exportFile, isExportKind } from "../exports.js";
+import { decideReview, listReviews, submitReview } from "../reviews.js";
 import {
   applyScanToOrg,
   asOfFor,
@@ -31,6 +33,7 @@ import {
   countOrg,
   diffVersions,
   overviewOrg,
+  previewApplyScan,
   registerOrg,
   requireMap,
   saveMap,
@@ -164,7 +167,7 @@ export function apiRoutes() {
     const text = await assessOrgJson(c.var.deps, a.org.id, {
       asOf: str("asOf"),
       lang: lang as Lang | undefined,
-      ledger: body.ledger === true,
+      ledger: typeof body.ledger === "boolean" ? body.ledger : undefined, // default: the ledger, where the org has one
       failOn: str("failOn"),
       map,
     });
@@ -216,7 +219,7 @@ export function apiRoutes() {
 
   v1.post("/orgs/:org/scans", async (c) => {
     const a = await access(c, c.req.param("org"), "write");
-    const asOf = asOfFor(undefined, c.req.query("asOf"));
+    const asOf = asOfFor(c.req.query("asOf"));
     let id: number;
     if (/^application\/json/.test(c.req.header("content-type") ?? "")) {
       const body = await jsonBody(c);
@@ -251,10 +254,11 @@ export function apiRoutes() {
     const body = await jsonBody(c);
     if (typeof body.dataset !== "string") throw new InputProblem("expected a dataset id", "dataset");
     if (body.transfer !== undefined && typeof body.transfer !== "string") throw new InputProblem("expected a transfer id", "transfer");
-    const v = await applyScanToOrg(c.var.deps, a, int(c.req.param("id"), "id"), {
-      dataset: body.dataset,
-      transfer: body.transfer as string | undefined,
-    });
+    const target = { dataset: body.dataset, transfer: body.transfer as string | undefined };
+    // "dryRun": what it would change and set off, nothing saved.
+    if (body.dryRun === true)
+      return c.json((await previewApplyScan(c.var.deps, a.org.id, int(c.req.param("id"), "id"), target, { lang: langQ(c) })).diff);
+    const v = await applyScanToOrg(c.var.deps, a, int(c.req.param("id"), "id"), target);
     return c.json({ version: v.version, digest: v.digest }, 201);
   });
 
@@ -330,6 +334,44 @@ export function apiRoutes() {
   v1.get("/orgs/:org/obligations", async (c) => {
     const a = await access(c, c.req.param("org"), "read");
     return c.json(await registerOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: langQ(c) }));
+  });
+
+  // Review and sign-off (issue 29 §3): submit (write), approve or send back with a comment (admin, not one's own).
+  v1.get("/orgs/:org/reviews", async (c) => {
+    const a = await access(c, c.req.param("org"), "read");
+    return c.json(await listReviews(c.var.deps, a.org.id));
+  });
+
+  v1.post("/orgs/:org/reviews", async (c) => {
+    const a = await access(c, c.req.param("org"), "write");
+    const body = await jsonBody(c);
+    return c.json(await submitReview(c.var.deps, a, typeof body.asOf === "string" ? body.asOf : undefined), 201);
+  });
+
+  v1.post("/orgs/:org/reviews/:id/:decision", async (c) => {
+    const a = await access(c, c.req.param("org"), "admin");
+    const decision = c.req.param("decision");
+    if (decision !== "approve" && decision !== "return") throw notFound();
+    const body = await jsonBody(c);
+    const comment = typeof body.comment === "string" ? body.comment : undefined;
+    const id = int(c.req.param("id"), "id");
+    return c.json(await decideReview(c.var.deps, a, id, decision === "approve" ? "approved" : "returned", comment));
+  });
+
+  // Exports (issue 29 §4): /exports/{transfers|counts|obligations|audit}.{csv|xlsx}?asOf=&lang=
+  v1.get("/orgs/:org/exports/:file", async (c) => {
+    const m = /^(\w+)\.(\w+)$/.exec(c.req.param("file"));
+    const kind = m?.[1] ?? "";
+    if (!isExportKind(kind)) throw notFound();
+    const a = await access(c, c.req.param("org"), kind === "audit" ? "audit" : "read");
+    const f = await exportFile(c.var.deps, a.org, kind, m![2]!, {
+      asOf: c.req.query("asOf"),
+      lang: c.req.query("lang") === "en" ? "en" : "zh",
+    });
+    return c.body(bytes(f.body), 200, {
+      "content-type": f.type,
+      "content-disposition": `attachment; filename="${f.filename.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+    });
   });
 
   v1.get("/orgs/:org/audit", async (c) => {

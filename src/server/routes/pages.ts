@@ -38,8 +38,11 @@ import { hasChromium } from "../../chromium.js";
 import { DOCUMENT_KINDS } from "../../report/documents/index.js";
 import { draftDocument, generateDocument, listDocuments } from "../documents.js";
 import { calendarBody } from "../pages/calendar.js";
+import { asOfForm, countsSourceNote, exportLinks } from "../pages/answer.js";
 import { filingsBody } from "../pages/filings.js";
-import { scanReportBody, scansBody } from "../pages/scans.js";
+import { applyPreviewBody, scanReportBody, scansBody } from "../pages/scans.js";
+import { printHeading, reviewsSection, signOffBlock } from "../pages/reviews.js";
+import { approvalFor, decideReview, listReviews, submitReview } from "../reviews.js";
 import {
   applyScanToOrg,
   asOfFor,
@@ -48,6 +51,7 @@ import {
   currentMap,
   diffVersions,
   overviewOrg,
+  previewApplyScan,
   registerOrg,
   saveMap,
   scanReport,
@@ -100,7 +104,8 @@ export function pageRoutes() {
     const base = `/o/${a.org.slug}`;
     if (!(await latestVersion(c.var.deps.ws.db, a.org.id))) return c.html(page(ctx, title(c, "overview"), noMapYet(ctx, base)));
     const o = await overviewOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: c.var.lang });
-    return c.html(page(ctx, title(c, "overview"), overviewBody(o, c.var.lang, base)));
+    const mapAsOf = (await currentMap(c.var.deps, a.org.id))?.map.asOf;
+    return c.html(page(ctx, title(c, "overview"), overviewBody(o, c.var.lang, base, mapAsOf)));
   });
 
   const showDatamap = async (c: Ctx, a: Access, draft?: { text: string; errors: FieldError[]; detail?: string }, saved?: number) => {
@@ -109,8 +114,8 @@ export function pageRoutes() {
     const cur = await currentMap(c.var.deps, a.org.id);
     let flows;
     if (cur) {
-      // The pathways the assessment page shows (the ledger's counts), each transfer coloured by its own.
-      const r = await assessOrg(c.var.deps, a.org.id, { lang: c.var.lang, ledger: true });
+      // The pathways the assessment page shows (same counts and date), each transfer coloured by its own.
+      const r = await assessOrg(c.var.deps, a.org.id, { lang: c.var.lang });
       const pathways = new Map(r.assessment.transfers.map((t) => [t.id, t.pathway]));
       const q = c.req.query();
       flows = {
@@ -253,7 +258,8 @@ export function pageRoutes() {
     const from = Number(c.req.query("from"));
     const to = Number(c.req.query("to"));
     const d = await diffVersions(c.var.deps, a.org.id, from, to, { asOf: c.req.query("asOf"), lang: c.var.lang });
-    return c.html(page(ctxOf(c, a), title(c, "compare"), diffBody(d, c.var.lang, from, to)));
+    const mapAsOf = (await currentMap(c.var.deps, a.org.id))?.map.asOf;
+    return c.html(page(ctxOf(c, a), title(c, "compare"), diffBody(d, c.var.lang, from, to, `/o/${a.org.slug}/datamap/diff`, mapAsOf)));
   });
 
   r.get("/o/:org/assessment", async (c) => {
@@ -261,9 +267,54 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const ctx = ctxOf(c, a);
     const base = `/o/${a.org.slug}`;
-    if (!(await currentMap(c.var.deps, a.org.id))) return c.html(page(ctx, title(c, "assessment"), noMapYet(ctx, base)));
-    const r2 = await assessOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: c.var.lang, ledger: true });
-    return c.html(page(ctx, title(c, "assessment"), assessmentBody(r2.assessment, c.var.lang, base, c.req.query("print") === "1")));
+    const cur = await currentMap(c.var.deps, a.org.id);
+    if (!cur) return c.html(page(ctx, title(c, "assessment"), noMapYet(ctx, base)));
+    const r2 = await assessOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: c.var.lang });
+    const print = c.req.query("print") === "1";
+    const lang = c.var.lang;
+    const body = assessmentBody(r2.assessment, lang, base, print, cur.map.asOf, a.org.slug);
+    if (print) {
+      const approval = await approvalFor(c.var.deps, a.org.id, cur.version.version, r2.assessment.asOf);
+      return c.html(
+        page(
+          ctx,
+          title(c, "assessment"),
+          html`${printHeading(a.org.name, cur.version, r2.assessment, lang)} ${body} ${signOffBlock(approval, lang)}`,
+        ),
+      );
+    }
+    const reviews = reviewsSection(
+      ctx,
+      base,
+      await listReviews(c.var.deps, a.org.id),
+      r2.assessment.asOf,
+      can(a.role, "write"),
+      can(a.role, "admin"),
+    );
+    return c.html(page(ctx, title(c, "assessment"), html`${body} ${reviews}`));
+  });
+
+  // Review and sign-off: submit (editors), approve or send back with a comment (owners, not their own).
+  r.post("/o/:org/reviews", async (c) => {
+    const a = await pageAccess(c, "write");
+    if (a instanceof Response) return a;
+    await submitReview(c.var.deps, a, (await form(c, "asOf")) || undefined);
+    return c.redirect(`/o/${a.org.slug}/assessment#reviews`, 303);
+  });
+
+  r.post("/o/:org/reviews/:id", async (c) => {
+    const a = await pageAccess(c, "admin");
+    if (a instanceof Response) return a;
+    const decision = await form(c, "decision");
+    if (decision !== "approve" && decision !== "return") throw new InputProblem("expected approve or return", "decision");
+    const r = await decideReview(
+      c.var.deps,
+      a,
+      Number(c.req.param("id")),
+      decision === "approve" ? "approved" : "returned",
+      await form(c, "comment"),
+    );
+    return c.redirect(`/o/${a.org.slug}/assessment?asOf=${r.asOf}#reviews`, 303);
   });
 
   r.get("/o/:org/ledger", async (c) => {
@@ -310,7 +361,7 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const form = await readForm(c);
     const body = allFields(form);
-    const asOf = asOfFor(undefined, undefined);
+    const asOf = asOfFor();
     if (body.target !== undefined || body.url !== undefined) {
       await c.var.deps.jobs.startScan(a.org.id, scanTargetRequest(c.var.deps.config.scanTargets, body), asOf, a.actor);
     } else {
@@ -342,7 +393,15 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const dataset = (await form(c, "dataset")).trim();
     const transfer = (await form(c, "transfer")).trim();
-    const v = await applyScanToOrg(c.var.deps, a, int(c.req.param("id"), "id"), { dataset, transfer: transfer || undefined });
+    const id = int(c.req.param("id"), "id");
+    const target = { dataset, transfer: transfer || undefined };
+    if ((await form(c, "confirm")) !== "1") {
+      // First what it will change and set off; saved only when confirmed.
+      const { diff } = await previewApplyScan(c.var.deps, a.org.id, id, target, { lang: c.var.lang });
+      const ctx = ctxOf(c, a);
+      return c.html(page(ctx, t(ctx.lang, "applyPreview"), applyPreviewBody(ctx, `/o/${a.org.slug}`, id, target, diff)));
+    }
+    const v = await applyScanToOrg(c.var.deps, a, id, target);
     return c.redirect(`/o/${a.org.slug}/datamap?saved=${v.version}`, 303);
   });
 
@@ -376,7 +435,8 @@ export function pageRoutes() {
     if (a instanceof Response) return a;
     const ctx = ctxOf(c, a);
     const base = `/o/${a.org.slug}`;
-    if (!(await currentMap(c.var.deps, a.org.id))) return c.html(page(ctx, title(c, "deadlines"), noMapYet(ctx, base)));
+    const cur = await currentMap(c.var.deps, a.org.id);
+    if (!cur) return c.html(page(ctx, title(c, "deadlines"), noMapYet(ctx, base)));
     const reg = await registerOrg(c.var.deps, a.org.id, { asOf: c.req.query("asOf"), lang: c.var.lang });
     const org = await c.var.deps.ws.db.selectFrom("ws_org").select("feed_secret").where("id", "=", a.org.id).executeTakeFirstOrThrow();
     const feed = `${new URL(c.req.url).origin}/feeds/${org.feed_secret}.ics`;
@@ -386,10 +446,8 @@ export function pageRoutes() {
       page(
         ctx,
         title(c, "deadlines"),
-        html`<form class="inline" method="get" action="${base}/deadlines">
-            <div><label for="asOf">${t(lang, "asOf")}</label><input id="asOf" name="asOf" type="date" value="${reg.asOf}" /></div>
-            <button type="submit">${t(lang, "show")}</button>
-          </form>
+        html`${asOfForm(`${base}/deadlines`, reg.asOf, lang, cur.map.asOf)} ${countsSourceNote(reg.countsSource, lang)}
+          ${exportLinks(a.org.slug, "obligations", lang, reg.asOf)}
           <section class="card">${calendarBody(reg.asOf, reg.items, defaultCalendar(), lang)}</section>
           <section class="card">
             <p>${t(lang, "icsFeed")}: <code>${feed}</code></p>

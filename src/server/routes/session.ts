@@ -11,6 +11,7 @@ import { passwordAttempt, tooManyAttempts } from "../auth/attempt.js";
 import { createSession, endAllSessions, endSession, SESSION_COOKIE, SESSION_HOURS } from "../auth/sessions.js";
 import { type Ctx, type Env, LANG_COOKIE } from "../context.js";
 import { createDemoOrg } from "../demo.js";
+import { progressPage } from "../demo-progress.js";
 import { createOrg, createUser, normalEmail, orgsOf } from "../orgs.js";
 import { hasUsers, setupTokenValid, useSetupToken } from "../setup.js";
 import { t } from "../pages/i18n.js";
@@ -102,9 +103,11 @@ export function sessionRoutes() {
     const userId = await createUser(db, email, password);
     const org = await createOrg(db, orgName, userId);
     await appendAudit(db, { orgId: org.id, actor: email, action: "org.create", target: org.name });
-    if ((await field(c, "demo")) === "1") await createDemoOrg(deps, userId, email);
+    const demo = (await field(c, "demo")) === "1";
     const s = await createSession(db, userId);
     startSession(c, s.token);
+    // The demo takes a moment: its progress is shown as it goes (demo-progress.ts), then the organisation.
+    if (demo) return progressPage(c, c.var.lang, `/o/${org.slug}`, (step) => createDemoOrg(deps, userId, email, step));
     return c.redirect(`/o/${org.slug}`, 303);
   });
 
