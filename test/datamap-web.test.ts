@@ -130,6 +130,11 @@ describe("the guided data map in Chromium", { skip: present ? false : missing },
       assert.ok(pathways.some(([, label]) => /标准合同|免予申报|安全评估/.test(label ?? "")));
       assert.equal(await page.locator("svg.flow-map g.legend-item").count(), 4);
       assert.match((await page.textContent("svg.flow-map")) ?? "", /新加坡/);
+      assert.equal(
+        await page.getAttribute("#flows-h ~ .counts-source", "data-counts-source"),
+        "data_map",
+        "the figure says which counts it used",
+      );
       const sideways = await page.evaluate(() => {
         const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
           .documentElement;

@@ -1,6 +1,7 @@
 /** Data map: the current version, an editor (paste or upload YAML/JSON) with the CLI's messages at the field, versions and compare. */
 import { html, raw } from "hono/html";
 import type { MapDiff } from "../../engine/diff.js";
+import type { CountsSource } from "../../engine/counts-source.js";
 import { PATHWAY_NAMES } from "../../engine/messages.js";
 import type { Lang } from "../../law/index.js";
 import type { MapVersion } from "../datamaps.js";
@@ -24,7 +25,7 @@ export function datamapBody(
   canWrite: boolean,
   draft?: { text: string; errors: FieldError[]; detail?: string },
   saved?: number,
-  flows?: { svg: string; list: unknown },
+  flows?: { svg: string; list: unknown; countsSource: CountsSource; asOf: string },
 ) {
   const lang = ctx.lang;
   return html`${saved ? html`<p class="notice" role="status">${t(lang, "saved")} ${saved}</p>` : ""}
@@ -45,6 +46,8 @@ export function datamapBody(
         ? html`<section class="card" aria-labelledby="flows-h">
               <h2 id="flows-h">${lang === "zh" ? "出境流向图" : "Flow map"}</h2>
               <div class="figure" tabindex="0" role="group" aria-labelledby="flows-h">${raw(flows.svg)}</div>
+              ${countsSourceNote(flows.countsSource, lang)}
+              <p class="muted">${t(lang, "asOf")} ${flows.asOf}</p>
             </section>
             ${flows.list}`
         : ""

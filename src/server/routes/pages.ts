@@ -120,6 +120,8 @@ export function pageRoutes() {
       const q = c.req.query();
       flows = {
         svg: flowMapSvg(cur.map, pathways, { lang: c.var.lang }),
+        countsSource: r.assessment.countsSource,
+        asOf: r.assessment.asOf,
         list: transferList(
           transferRows(cur.map, pathways),
           { q: q.q, pathway: q.pathway, region: q.region, sort: q.sort },
