@@ -153,7 +153,7 @@ describe("the web app in Chromium", { skip: present ? false : missing }, () => {
     await page.fill("#f-0-persons-general", "-5");
     await page.click("#section-form button[type=submit]");
     await page.waitForSelector("#f-0-persons-general[aria-invalid=true]");
-    assert.match((await page.textContent("#f-0-persons-general-err")) ?? "", /whole number/);
+    assert.match((await page.textContent("#f-0-persons-general-err")) ?? "", /应为不小于0的整数/);
     await shot(page, "07b-datamap-forms-error-zh");
     await page.fill("#f-0-persons-general", "12345");
     await page.click("#section-form button[type=submit]");

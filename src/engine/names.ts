@@ -12,6 +12,7 @@ import type {
   CONTRACT_CLAUSES,
   FILING_TYPES,
   LAWFUL_BASES,
+  OUTCOMES,
   MANNERS,
   SECTORS,
   SENSITIVE_CATEGORIES,
@@ -66,6 +67,12 @@ export const FILING_TYPE_NAMES: Table<typeof FILING_TYPES> = {
   standard_contract: OPTION_NAMES.standard_contract,
   gba_standard_contract: OPTION_NAMES.gba_standard_contract,
   security_assessment: OPTION_NAMES.security_assessment,
+};
+
+/** 安全评估结果. */
+export const OUTCOME_NAMES: Table<typeof OUTCOMES> = {
+  passed: say("通过", "passed"),
+  refused: say("不予通过", "refused"),
 };
 
 /** 处理个人信息的合法性基础 (PIPL Art 13(1)). */
@@ -136,6 +143,11 @@ function divisionNames(): Map<string, string> {
     }
   }
   return divisions;
+}
+
+/** Every GB/T 2260 division code with its place name, in code order. */
+export function divisionEntries(): [code: string, name: string][] {
+  return [...divisionNames()];
 }
 
 /** A GB/T 2260 division code's place name (北京市西城区, 深圳市南山区); the code itself when unknown. */

@@ -5,14 +5,28 @@
  */
 import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { FILING_TYPES, LAWFUL_BASES, MANNERS, OUTCOMES, PURPOSES, SECTORS, SENSITIVE_CATEGORIES, SUBJECTS } from "../engine/datamap.js";
+import {
+  FILING_TYPE_NAMES,
+  LAWFUL_BASIS_NAMES,
+  MANNER_NAMES,
+  OUTCOME_NAMES,
+  PURPOSE_NAMES,
+  RECIPIENT_KIND_NAMES,
+  SECTOR_NAMES,
+  SENSITIVE_NAMES,
+  SUBJECT_NAMES,
+} from "../engine/names.js";
+import type { Bilingual } from "../law/index.js";
 
-export type FieldKind = "text" | "int" | "date" | "flag" | "enum" | "multi" | "ref";
+export type FieldKind = "text" | "int" | "date" | "flag" | "enum" | "multi" | "ref" | "region" | "division";
 
 export interface FieldSpec {
   /** Dotted path inside the entry (e.g. `persons.general`). */
   name: string;
   kind: FieldKind;
   values?: readonly string[];
+  /** For `enum` and `multi`: each value's name (src/engine/names.ts); the option's value stays the code. */
+  names?: Record<string, Bilingual>;
   /** For `ref`: the section whose ids it takes. */
   ref?: "datasets" | "recipients" | "transfers";
 }
@@ -25,11 +39,11 @@ const f = (name: string, kind: FieldKind, extra: Partial<FieldSpec> = {}): Field
 export const FIELDS: Record<Section, FieldSpec[]> = {
   processor: [
     f("name", "text"),
-    f("region", "text"),
+    f("region", "division"),
     f("ciio", "flag"),
     f("ftz", "text"),
     f("ftzListFiled", "flag"),
-    f("sector", "enum", { values: SECTORS }),
+    f("sector", "enum", { values: SECTORS, names: SECTOR_NAMES }),
     f("personsProcessed", "int"),
     f("cumulative.general", "int"),
     f("cumulative.sensitive", "int"),
@@ -39,12 +53,17 @@ export const FIELDS: Record<Section, FieldSpec[]> = {
     f("protectionOfficer.reportedDate", "date"),
     f("dataSecurityOfficer", "flag"),
   ],
-  recipients: [f("id", "text"), f("name", "text"), f("region", "text"), f("kind", "enum", { values: ["organization", "individual"] })],
+  recipients: [
+    f("id", "text"),
+    f("name", "text"),
+    f("region", "region"),
+    f("kind", "enum", { values: ["organization", "individual"], names: RECIPIENT_KIND_NAMES }),
+  ],
   datasets: [
     f("id", "text"),
     f("personalInformation", "flag"),
-    f("sensitive", "multi", { values: SENSITIVE_CATEGORIES }),
-    f("subjects", "multi", { values: SUBJECTS }),
+    f("sensitive", "multi", { values: SENSITIVE_CATEGORIES, names: SENSITIVE_NAMES }),
+    f("subjects", "multi", { values: SUBJECTS, names: SUBJECT_NAMES }),
     f("importantData", "flag"),
     f("coreData", "flag"),
     f("collectedAbroad", "flag"),
@@ -55,27 +74,27 @@ export const FIELDS: Record<Section, FieldSpec[]> = {
     f("id", "text"),
     f("dataset", "ref", { ref: "datasets" }),
     f("recipient", "ref", { ref: "recipients" }),
-    f("purpose", "enum", { values: PURPOSES }),
+    f("purpose", "enum", { values: PURPOSES, names: PURPOSE_NAMES }),
     f("necessary", "flag"),
-    f("lawfulBasis", "enum", { values: LAWFUL_BASES }),
+    f("lawfulBasis", "enum", { values: LAWFUL_BASES, names: LAWFUL_BASIS_NAMES }),
     f("labourRules", "flag"),
     f("collectiveContract", "flag"),
     f("persons.general", "int"),
     f("persons.sensitive", "int"),
-    f("manner", "enum", { values: MANNERS }),
+    f("manner", "enum", { values: MANNERS, names: MANNER_NAMES }),
     f("storagePlace", "text"),
     f("recipientUse", "text"),
     f("retentionAbroad", "int"),
     f("onwardOutsideGBA", "flag"),
     f("ftzCovered", "flag"),
-    f("sector", "enum", { values: SECTORS }),
+    f("sector", "enum", { values: SECTORS, names: SECTOR_NAMES }),
     f("startDate", "date"),
     f("pipiaDate", "date"),
     f("noticeGiven", "flag"),
     f("consentObtained", "flag"),
   ],
   filings: [
-    f("type", "enum", { values: FILING_TYPES }),
+    f("type", "enum", { values: FILING_TYPES, names: FILING_TYPE_NAMES }),
     f("transfer", "ref", { ref: "transfers" }),
     f("effectiveDate", "date"),
     f("endDate", "date"),
@@ -83,7 +102,7 @@ export const FIELDS: Record<Section, FieldSpec[]> = {
     f("submittedDate", "date"),
     f("acceptedDate", "date"),
     f("resultDate", "date"),
-    f("outcome", "enum", { values: OUTCOMES }),
+    f("outcome", "enum", { values: OUTCOMES, names: OUTCOME_NAMES }),
   ],
 };
 

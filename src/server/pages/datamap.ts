@@ -1,9 +1,11 @@
 /** Data map: the current version, an editor (paste or upload YAML/JSON) with the CLI's messages at the field, versions and compare. */
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { MapDiff } from "../../engine/diff.js";
+import type { CountsSource } from "../../engine/counts-source.js";
 import { PATHWAY_NAMES } from "../../engine/messages.js";
 import type { Lang } from "../../law/index.js";
 import type { MapVersion } from "../datamaps.js";
+import { fieldMessage } from "../field-messages.js";
 import { asOfForm, changesAndConsequences, countsSourceNote, pathwayBadge } from "./answer.js";
 import { when } from "./time.js";
 import { t } from "./i18n.js";
@@ -23,6 +25,7 @@ export function datamapBody(
   canWrite: boolean,
   draft?: { text: string; errors: FieldError[]; detail?: string },
   saved?: number,
+  flows?: { svg: string; list: unknown; countsSource: CountsSource; asOf: string },
 ) {
   const lang = ctx.lang;
   return html`${saved ? html`<p class="notice" role="status">${t(lang, "saved")} ${saved}</p>` : ""}
@@ -31,13 +34,24 @@ export function datamapBody(
         ? html`<div class="errors" role="alert">
             <strong>${t(lang, "fieldError")}</strong>${draft.detail && !draft.errors.length ? html`<p>${draft.detail}</p>` : ""}
             <ul>
-              ${draft.errors.map((e) => html`<li><code>${e.path}</code>${e.line ? ` (line ${e.line})` : ""}: ${e.message}</li>`)}
+              ${draft.errors.map((e) => html`<li><code>${e.path}</code>${e.line ? (lang === "zh" ? `（第${e.line}行）` : ` (line ${e.line})`) : ""}: ${fieldMessage(e.message, lang)}</li>`)}
             </ul>
           </div>`
         : ""
     }
     ${canWrite ? html`<p><a class="button" href="${base}/datamap/edit/processor">${ctx.lang === "zh" ? "按表单编辑" : "Edit as forms"}</a></p>` : ""}
     ${current ? html`<p class="muted">${t(lang, "version")} ${current.version} · ${current.createdBy} · ${when(current.createdAt)} · <a href="${base}/datamap/versions/${current.version}?download=1">${t(lang, "export")} (${current.format.toUpperCase()})</a></p>` : html`<p>${t(lang, "noMap")}</p>`}
+    ${
+      flows
+        ? html`<section class="card" aria-labelledby="flows-h">
+              <h2 id="flows-h">${lang === "zh" ? "出境流向图" : "Flow map"}</h2>
+              <div class="figure" tabindex="0" role="group" aria-labelledby="flows-h">${raw(flows.svg)}</div>
+              ${countsSourceNote(flows.countsSource, lang)}
+              <p class="muted">${t(lang, "asOf")} ${flows.asOf}</p>
+            </section>
+            ${flows.list}`
+        : ""
+    }
     ${
       canWrite
         ? html`<section class="card">
@@ -73,7 +87,7 @@ export function datamapBody(
             </form>`
           : ""
       }
-      <table>
+      <table class="versions">
         <thead>
           <tr>
             <th>${t(lang, "version")}</th>

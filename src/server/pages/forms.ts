@@ -1,6 +1,10 @@
 /** A section of the data map as a form: one fieldset per entry, the new entry last, each field's error beside it. */
 import { html } from "hono/html";
 import type { DataMap } from "../../engine/datamap.js";
+import { divisionEntries, regionName } from "../../engine/names.js";
+import type { Lang } from "../../law/index.js";
+import { fieldWords } from "../field-labels.js";
+import { fieldMessage } from "../field-messages.js";
 import { FIELDS, type FieldSpec, SECTIONS, type Section } from "../form-fields.js";
 import { t } from "./i18n.js";
 import { csrfField, type PageContext } from "./layout.js";
@@ -18,25 +22,69 @@ export const sectionLabel = (s: Section, lang: "zh" | "en") => LABELS[s][lang ==
 const get = (entry: unknown, name: string): unknown =>
   name.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), entry);
 
-function input(spec: FieldSpec, key: string, value: unknown, map: DataMap, error: string | undefined) {
+/** ISO 3166-1 alpha-2 codes the runtime names (美国, 新加坡), Hong Kong, Macao and Taiwan as regions of China. */
+let isoCodes: string[] | undefined;
+function countryCodes(): string[] {
+  if (!isoCodes) {
+    const en = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+    isoCodes = [];
+    for (let a = 65; a <= 90; a++)
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        if (!["EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "CN"].includes(code) && en.of(code)) isoCodes.push(code);
+      }
+  }
+  return isoCodes;
+}
+
+/** The pickers' choices (searchable by name as the user types): countries and regions, mainland divisions. */
+function datalists(lang: Lang, section: Section) {
+  if (section === "recipients")
+    return html`<datalist id="regions">${countryCodes().map((c) => html`<option value="${c}">${regionName(c, lang)}</option>`)}</datalist>`;
+  if (section === "processor")
+    return html`<datalist id="divisions">
+      ${divisionEntries()
+        .filter(([c]) => c.endsWith("00"))
+        .map(([c, n]) => html`<option value="${c}">${n}</option>`)}
+    </datalist>`;
+  return "";
+}
+
+function input(spec: FieldSpec, key: string, value: unknown, map: DataMap, error: string | undefined, lang: Lang, section: Section) {
   const id = `f-${key.replace(/\./g, "-")}`;
-  const invalid = error ? html` aria-invalid="true" aria-describedby="${id}-err"` : "";
+  const words = fieldWords(section, spec.name);
   const shown = value === undefined || value === null ? "" : String(value);
+  const place = (spec.kind === "region" || spec.kind === "division") && shown ? regionName(shown, lang) : "";
+  const described = [words ? `${id}-help` : "", error ? `${id}-err` : ""].filter(Boolean).join(" ");
+  const invalid = html`${error ? html` aria-invalid="true"` : ""}${described ? html` aria-describedby="${described}"` : ""}`;
+  const name = (o: string) => (spec.names?.[o] ? spec.names[o][lang] : o);
   let control;
   switch (spec.kind) {
     case "flag":
       control = html`<select id="${id}" name="${key}" ${invalid}>
         <option value="" ${value === undefined ? "selected" : ""}>—</option>
-        <option value="true" ${value === true ? "selected" : ""}>true</option>
-        <option value="false" ${value === false ? "selected" : ""}>false</option>
+        <option value="true" ${value === true ? "selected" : ""}>${lang === "zh" ? "是" : "yes"}</option>
+        <option value="false" ${value === false ? "selected" : ""}>${lang === "zh" ? "否" : "no"}</option>
       </select>`;
+      break;
+    case "region":
+    case "division":
+      control = html`<input
+        id="${id}"
+        name="${key}"
+        type="text"
+        value="${shown}"
+        list="${spec.kind === "region" ? "regions" : "divisions"}"
+        autocomplete="off"
+        ${invalid}
+      />`;
       break;
     case "enum":
     case "ref": {
       const options = spec.kind === "enum" ? (spec.values ?? []) : (map[spec.ref!] as { id: string }[]).map((x) => x.id);
       control = html`<select id="${id}" name="${key}" ${invalid}>
         <option value="">—</option>
-        ${options.map((o) => html`<option value="${o}" ${o === shown ? "selected" : ""}>${o}</option>`)}
+        ${options.map((o) => html`<option value="${o}" ${o === shown ? "selected" : ""}>${name(o)}</option>`)}
         ${shown && !options.includes(shown) ? html`<option value="${shown}" selected>${shown}</option>` : ""}
       </select>`;
       break;
@@ -44,7 +92,7 @@ function input(spec: FieldSpec, key: string, value: unknown, map: DataMap, error
     case "multi": {
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       control = html`<select id="${id}" name="${key}" multiple size="${Math.min(8, spec.values?.length ?? 4)}" ${invalid}>
-        ${(spec.values ?? []).map((o) => html`<option value="${o}" ${chosen.includes(o) ? "selected" : ""}>${o}</option>`)}
+        ${(spec.values ?? []).map((o) => html`<option value="${o}" ${chosen.includes(o) ? "selected" : ""}>${name(o)}</option>`)}
       </select>`;
       break;
     }
@@ -58,8 +106,10 @@ function input(spec: FieldSpec, key: string, value: unknown, map: DataMap, error
       />`;
   }
   return html`<div class="field${error ? " has-error" : ""}">
-    <label for="${id}"><code>${spec.name}</code></label
-    >${control}${error ? html`<p class="field-error" id="${id}-err">${error}</p>` : ""}
+    <label for="${id}">${words ? words.label[lang] : ""} <code class="muted">${spec.name}</code></label
+    >${control}${words ? html`<p class="help muted" id="${id}-help">${words.help[lang]}${place && place !== shown ? html` · ${place}` : ""}</p>` : ""}${
+      error ? html`<p class="field-error" id="${id}-err">${fieldMessage(error, lang)}</p>` : ""
+    }
   </div>`;
 }
 
@@ -83,7 +133,7 @@ export function sectionForm(
     html`<fieldset class="entry">
       <legend>${legend}</legend>
       <div class="fields">
-        ${specs.map((spec) => input(spec, `${prefix}${spec.name}`, get(entry, spec.name), map, errors.get(`${prefix}${spec.name}`)))}
+        ${specs.map((spec) => input(spec, `${prefix}${spec.name}`, get(entry, spec.name), map, errors.get(`${prefix}${spec.name}`), lang, section))}
       </div>
       ${removable ? html`<label class="remove"><input type="checkbox" name="${prefix}_remove" value="1" /> ${t(lang, "remove")}</label>` : ""}
     </fieldset>`;
@@ -99,7 +149,7 @@ export function sectionForm(
                   html`<li>
                     <a href="#f-${k.replace(/\./g, "-")}"
                       >${section === "processor" ? `processor.${k}` : k.replace(/^(\d+)\./, `${section}[$1].`)}</a
-                    >: ${m}
+                    >: ${fieldMessage(m, lang)}
                   </li>`,
               )}
             </ul>
@@ -115,5 +165,6 @@ export function sectionForm(
             ${fieldset({}, `${rows.length}.`, lang === "zh" ? "新增" : "New", false)}`
       }
       <button type="submit">${t(lang, "save")}</button>
+      ${datalists(lang, section)}
     </form>`;
 }

@@ -19,7 +19,9 @@ import { changeRole, inviteMember } from "../members.js";
 import { parse as parseYaml } from "yaml";
 import type { DataMap } from "../../engine/datamap.js";
 import { applyForm, isSection, type Section } from "../form-fields.js";
+import { flowMapSvg } from "../../report/flow-map.js";
 import { datamapBody, diffBody, type FieldError } from "../pages/datamap.js";
+import { transferList, transferRows } from "../pages/transfer-list.js";
 import { sectionForm, sectionLabel } from "../pages/forms.js";
 import { assessmentBody } from "../pages/assessment.js";
 import { auditBody, membersBody } from "../pages/admin.js";
@@ -110,6 +112,25 @@ export function pageRoutes() {
   const showDatamap = async (c: Ctx, a: Access, draft?: { text: string; errors: FieldError[]; detail?: string }, saved?: number) => {
     const ctx = ctxOf(c, a);
     const db = c.var.deps.ws.db;
+    const cur = await currentMap(c.var.deps, a.org.id);
+    let flows;
+    if (cur) {
+      // The pathways the assessment page shows (same counts and date), each transfer coloured by its own.
+      const r = await assessOrg(c.var.deps, a.org.id, { lang: c.var.lang });
+      const pathways = new Map(r.assessment.transfers.map((t) => [t.id, t.pathway]));
+      const q = c.req.query();
+      flows = {
+        svg: flowMapSvg(cur.map, pathways, { lang: c.var.lang }),
+        countsSource: r.assessment.countsSource,
+        asOf: r.assessment.asOf,
+        list: transferList(
+          transferRows(cur.map, pathways),
+          { q: q.q, pathway: q.pathway, region: q.region, sort: q.sort },
+          c.var.lang,
+          `/o/${a.org.slug}`,
+        ),
+      };
+    }
     const body = datamapBody(
       ctx,
       `/o/${a.org.slug}`,
@@ -118,6 +139,7 @@ export function pageRoutes() {
       can(a.role, "write"),
       draft,
       saved,
+      flows,
     );
     return c.html(page(ctx, title(c, "datamap"), body), draft ? 422 : 200);
   };
