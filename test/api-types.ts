@@ -348,6 +348,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/orgs/{org}/scans/{id}/findings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A file scan's findings, one JSON line each (file, row, column or offset, type, confidence, masked value — never the raw one); the first 10,000 kept, X-Findings-Total / -Kept / -Truncated say when capped
+     * @description Permission: read (owner: all; editor: read, write; auditor: read, audit; viewer: read).
+     */
+    get: operations["getScanFindings"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/orgs/{org}/scans/{id}/apply": {
     parameters: {
       query?: never;
@@ -2339,6 +2359,47 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ScanReport"];
+        };
+      };
+      /** @description The problem, with the field path of each error */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The server failed (PDF unavailable: 501; Chromium busy: 503) */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getScanFindings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        org: string;
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/x-ndjson": string;
         };
       };
       /** @description The problem, with the field path of each error */
