@@ -59,7 +59,8 @@ export function contract(doc: OpenApi) {
       }
       const media = res.content[type];
       assert.ok(media, `${op.operationId} ${r.status}: media type ${type} is not documented (${Object.keys(res.content).join(", ")})`);
-      if (!/json/.test(type)) return undefined;
+      // JSON bodies only (application/json, application/problem+json): JSON Lines (x-ndjson) are lines, not one value.
+      if (!/(^|[/+])json$/.test(type)) return undefined;
       const body = (await r.clone().json()) as unknown;
       const validate = validator(media.schema ?? {});
       assert.ok(
