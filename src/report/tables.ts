@@ -131,7 +131,7 @@ export function obligationsTable(r: Register, lang: Lang): Table {
 }
 
 /** A cell as CSV: a leading =, +, - or @ is a formula to a spreadsheet, so it is quoted as text. */
-function csvCell(v: Cell): string {
+export function csvCell(v: Cell): string {
   const s = v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "true" : "false") : String(v);
   const safe = typeof v === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -18,6 +18,7 @@ import { loadOrCreateSecret } from "../identity/keys.js";
 import type { Kysely, Selectable } from "kysely";
 import type { WorkspaceDatabase } from "./db/schema.js";
 import { orgScoped } from "./db/wall.js";
+import { csvCell } from "../report/tables.js";
 
 export const GENESIS = "0".repeat(64);
 
@@ -225,13 +226,6 @@ export async function verifyAudit(db: Kysely<WorkspaceDatabase>, orgId: number, 
   }
   return { intact: true, entries: rows.length, since, head, ...unkeyed };
 }
-
-const csvCell = (s: string | number | null) => {
-  const t = s === null ? "" : String(s);
-  // A leading =, +, - or @ is a formula to a spreadsheet: quote it as text.
-  const safe = /^[=+\-@]/.test(t) ? `'${t}` : t;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 export function auditCsv(entries: readonly AuditEntry[]): string {
   const head = ["seq", "at", "actor", "action", "target", "before", "after", "hash"];
